@@ -1,0 +1,137 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+SENTIMENT_SCORES = {
+    "very_negative": -2,
+    "negative": -1,
+    "neutral": 0,
+    "positive": 1,
+    "very_positive": 2,
+}
+
+
+class HrRelationshipInteraction(models.Model):
+    """One contact moment between HR and the people it works with."""
+
+    _name = "hr.relationship.interaction"
+    _description = "HR Relationship Interaction"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+
+    name = fields.Char(string="Subject", required=True)
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, index=True, tracking=True
+    )
+    interaction_type = fields.Selection(
+        [
+            ("meeting", "Meeting"),
+            ("call", "Call"),
+            ("email", "Email"),
+            ("coaching", "Coaching"),
+            ("event", "Event"),
+            ("feedback", "Feedback"),
+        ],
+        string="Type",
+        required=True,
+        default="meeting",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    stakeholder_ids = fields.Many2many(
+        "hr.stakeholder",
+        "hr_relationship_interaction_stakeholder_rel",
+        "interaction_id",
+        "stakeholder_id",
+        string="Stakeholders",
+        check_company=True,
+    )
+    internal_client_id = fields.Many2one(
+        "hr.internal.client",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="restrict",
+    )
+    project_id = fields.Many2one(
+        "project.project",
+        check_company=True,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="HR Contact",
+        required=True,
+        default=lambda self: self.env.user,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    sentiment = fields.Selection(
+        [
+            ("very_negative", "Very Negative"),
+            ("negative", "Negative"),
+            ("neutral", "Neutral"),
+            ("positive", "Positive"),
+            ("very_positive", "Very Positive"),
+        ],
+        required=True,
+        default="neutral",
+    )
+    sentiment_score = fields.Integer(
+        compute="_compute_sentiment_score",
+        store=True,
+        aggregator="avg",
+        help="Sentiment from -2 (very negative) to 2 (very positive).",
+    )
+    summary = fields.Html()
+
+    @api.depends("sentiment")
+    def _compute_sentiment_score(self):
+        for interaction in self:
+            interaction.sentiment_score = SENTIMENT_SCORES.get(interaction.sentiment, 0)
+
+    @api.onchange("project_id")
+    def _onchange_project_id(self):
+        if self.project_id.internal_client_id and not self.internal_client_id:
+            self.internal_client_id = self.project_id.internal_client_id
+
+    @api.constrains("stakeholder_ids", "internal_client_id")
+    def _check_has_counterpart(self):
+        for interaction in self:
+            if not interaction.stakeholder_ids and not interaction.internal_client_id:
+                raise ValidationError(
+                    _(
+                        "Interaction %(name)s needs at least one stakeholder or "
+                        "an internal client.",
+                        name=interaction.display_name,
+                    )
+                )
+
+    @api.model
+    def _action_for(self, name, domain, context):
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": self._name,
+            "view_mode": "list,form,calendar,pivot,graph",
+            "domain": domain,
+            "context": context,
+        }
+
+    @api.model
+    def _action_log(self, context):
+        """Open a quick form to log one interaction in a dialog."""
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Log an Interaction"),
+            "res_model": self._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": context,
+        }

@@ -1,0 +1,452 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+RELATION_TYPES = [
+    ("internal_client_contact", "Internal Client Contact"),
+    ("manager", "Manager"),
+    ("employee_representative", "Employee Representative (Works Council)"),
+    ("hr_colleague", "HR Colleague"),
+    ("candidate", "Candidate"),
+    ("supplier", "Supplier"),
+    ("freelancer", "Freelancer (ZZP)"),
+    ("alumnus", "Alumnus (Ex-employee)"),
+    ("project_partner", "Project Partner"),
+    ("other", "Other"),
+]
+# The seed's external relations that HR can turn into ambassadors.
+AMBASSADOR_RELATION_TYPES = ("alumnus", "freelancer", "supplier")
+
+QUADRANTS = [
+    ("manage_closely", "Manage Closely"),
+    ("keep_satisfied", "Keep Satisfied"),
+    ("keep_informed", "Keep Informed"),
+    ("monitor", "Monitor"),
+]
+# On the 1-5 scales, 3 and above counts as high influence or interest.
+HIGH_SCORE = 3
+PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
+
+
+class HrStakeholder(models.Model):
+    """One person in a relationship with HR: an employee or an external
+    contact, with where they stand and how they like to be approached."""
+
+    _name = "hr.stakeholder"
+    _description = "HR Stakeholder"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "name, id"
+
+    name = fields.Char(compute="_compute_name", store=True, index="trigram")
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        default=lambda self: self.env.company,
+        index=True,
+    )
+    employee_id = fields.Many2one(
+        "hr.employee",
+        check_company=True,
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        index="btree_not_null",
+        tracking=True,
+        ondelete="restrict",
+    )
+    former_employee_id = fields.Many2one(
+        "hr.employee",
+        string="Former Employee Record",
+        index="btree_not_null",
+        help="For alumni: the employee record they left behind.",
+    )
+    email = fields.Char(compute="_compute_contact_details", store=True)
+    phone = fields.Char(compute="_compute_contact_details", store=True)
+    is_external = fields.Boolean(
+        compute="_compute_contact_details",
+        store=True,
+        help="Set when the stakeholder is a contact rather than an employee.",
+    )
+    relation_type = fields.Selection(
+        RELATION_TYPES, required=True, default="internal_client_contact", tracking=True
+    )
+    internal_client_ids = fields.Many2many(
+        "hr.internal.client",
+        "hr_internal_client_stakeholder_rel",
+        "stakeholder_id",
+        "internal_client_id",
+        string="Internal Clients",
+        check_company=True,
+    )
+    project_ids = fields.Many2many(
+        "project.project",
+        "hr_stakeholder_project_rel",
+        "stakeholder_id",
+        "project_id",
+        string="Projects",
+        check_company=True,
+    )
+    interaction_ids = fields.Many2many(
+        "hr.relationship.interaction",
+        "hr_relationship_interaction_stakeholder_rel",
+        "stakeholder_id",
+        "interaction_id",
+        string="Interactions",
+    )
+    influence = fields.Integer(
+        default=2, tracking=True, help="Power over HR's projects, from 1 to 5."
+    )
+    interest = fields.Integer(
+        default=2, tracking=True, help="Interest in HR's projects, from 1 to 5."
+    )
+    quadrant = fields.Selection(
+        QUADRANTS,
+        compute="_compute_quadrant",
+        store=True,
+        help="Place on the power-interest grid, which sets the engagement strategy.",
+    )
+    attitude = fields.Selection(
+        [
+            ("champion", "Champion"),
+            ("supporter", "Supporter"),
+            ("neutral", "Neutral"),
+            ("sceptic", "Sceptic"),
+            ("blocker", "Blocker"),
+        ],
+        default="neutral",
+        required=True,
+        tracking=True,
+    )
+    owner_id = fields.Many2one(
+        "res.users",
+        string="Relationship Owner",
+        default=lambda self: self.env.user,
+        required=True,
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    contact_cadence_days = fields.Integer(
+        string="Contact Every (Days)",
+        default=30,
+        help="How often this relationship needs a contact; 0 plans none.",
+    )
+    last_interaction_date = fields.Date(
+        compute="_compute_last_interaction_date", store=True
+    )
+    next_contact_date = fields.Date(
+        compute="_compute_next_contact_date", store=True, index=True
+    )
+    is_contact_overdue = fields.Boolean(
+        compute="_compute_is_contact_overdue", search="_search_is_contact_overdue"
+    )
+    ambassador = fields.Boolean(
+        tracking=True,
+        help="An alumnus, freelancer or supplier who speaks up for the organisation.",
+    )
+    consent = fields.Boolean(
+        string="Consent Given",
+        tracking=True,
+        help="The person agreed that HR keeps this relationship record.",
+    )
+    consent_date = fields.Date()
+    preferred_channel = fields.Selection(
+        [
+            ("in_person", "In Person"),
+            ("phone", "Phone"),
+            ("video", "Video Call"),
+            ("email", "Email"),
+            ("chat", "Chat"),
+        ]
+    )
+    expectations = fields.Text(help="What this person expects from HR.")
+    profile_ids = fields.One2many("hr.stakeholder.profile", "stakeholder_id")
+    approach_notes = fields.Text(
+        compute="_compute_profile",
+        inverse="_inverse_profile",
+        compute_sudo=False,
+        help="How this person likes to be approached.",
+    )
+    personal_interests = fields.Text(
+        compute="_compute_profile",
+        inverse="_inverse_profile",
+        compute_sudo=False,
+        help="What this person does outside work.",
+    )
+    motivators = fields.Text(
+        compute="_compute_profile",
+        inverse="_inverse_profile",
+        compute_sudo=False,
+        help="What drives this person.",
+    )
+    can_read_profile = fields.Boolean(compute="_compute_can_read_profile")
+    referred_lead_ids = fields.One2many(
+        "crm.lead", "referred_stakeholder_id", string="Referrals"
+    )
+    referral_count = fields.Integer(compute="_compute_referral_count")
+    interaction_count = fields.Integer(compute="_compute_interaction_count")
+
+    @api.depends("employee_id.name", "partner_id.name")
+    def _compute_name(self):
+        for stakeholder in self:
+            stakeholder.name = (stakeholder.employee_id or stakeholder.partner_id).name
+
+    @api.depends(
+        "employee_id.work_email",
+        "employee_id.work_phone",
+        "partner_id.email",
+        "partner_id.phone",
+    )
+    def _compute_contact_details(self):
+        for stakeholder in self:
+            employee = stakeholder.employee_id
+            stakeholder.is_external = not employee
+            if employee:
+                stakeholder.email = employee.work_email
+                stakeholder.phone = employee.work_phone
+            else:
+                stakeholder.email = stakeholder.partner_id.email
+                stakeholder.phone = stakeholder.partner_id.phone
+
+    @api.depends("influence", "interest")
+    def _compute_quadrant(self):
+        for stakeholder in self:
+            powerful = stakeholder.influence >= HIGH_SCORE
+            interested = stakeholder.interest >= HIGH_SCORE
+            if powerful:
+                stakeholder.quadrant = (
+                    "manage_closely" if interested else "keep_satisfied"
+                )
+            else:
+                stakeholder.quadrant = "keep_informed" if interested else "monitor"
+
+    @api.depends("interaction_ids.date")
+    def _compute_last_interaction_date(self):
+        last_dates = dict(
+            self.env["hr.relationship.interaction"]._read_group(
+                [("stakeholder_ids", "in", self._origin.ids)],
+                ["stakeholder_ids"],
+                ["date:max"],
+            )
+        )
+        for stakeholder in self:
+            stakeholder.last_interaction_date = last_dates.get(
+                stakeholder._origin, False
+            )
+
+    @api.depends("last_interaction_date", "contact_cadence_days", "create_date")
+    def _compute_next_contact_date(self):
+        today = fields.Date.context_today(self)
+        for stakeholder in self:
+            if stakeholder.contact_cadence_days <= 0:
+                stakeholder.next_contact_date = False
+                continue
+            # Never contacted: the cadence runs from when HR started the record.
+            start = stakeholder.last_interaction_date or (
+                stakeholder.create_date.date() if stakeholder.create_date else today
+            )
+            stakeholder.next_contact_date = start + timedelta(
+                days=stakeholder.contact_cadence_days
+            )
+
+    @api.depends("next_contact_date")
+    def _compute_is_contact_overdue(self):
+        today = fields.Date.context_today(self)
+        for stakeholder in self:
+            stakeholder.is_contact_overdue = bool(
+                stakeholder.next_contact_date
+                and stakeholder.next_contact_date < today
+            )
+
+    def _search_is_contact_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Overdue contacts can only be searched as true or false."))
+        overdue = [("next_contact_date", "<", fields.Date.context_today(self))]
+        if (operator == "=") == value:
+            return overdue
+        return ["|", ("next_contact_date", "=", False)] + [
+            ("next_contact_date", ">=", fields.Date.context_today(self))
+        ]
+
+    def _compute_can_read_profile(self):
+        for stakeholder in self:
+            stakeholder.can_read_profile = stakeholder._may_read_profile()
+
+    def _may_read_profile(self):
+        """Mirror of the profile's record rules, for the UI only: the rules
+        themselves are what protects the data."""
+        self.ensure_one()
+        return (
+            self.env.su
+            or self.owner_id == self.env.user
+            or self.env.user.has_group("hr_relationship.group_hr_relationship_manager")
+        )
+
+    def _get_profiles(self):
+        """Profiles of these stakeholders, created on first use (as superuser,
+        since creating the empty container reveals nothing)."""
+        profiles = self.sudo().profile_ids
+        missing = self.sudo().filtered(lambda s: not s.profile_ids)
+        if missing:
+            profiles |= self.env["hr.stakeholder.profile"].sudo().create(
+                [{"stakeholder_id": stakeholder.id} for stakeholder in missing]
+            )
+        return profiles.with_env(self.env)
+
+    def _compute_profile(self):
+        stored = self.filtered("id")
+        for new_record in self - stored:
+            new_record.update(dict.fromkeys(PROFILE_FIELDS, False))
+        if not stored:
+            return
+        profiles = stored._get_profiles()
+        # Raises AccessError for anybody the profile rules do not admit.
+        profiles.check_access("read")
+        by_stakeholder = {profile.stakeholder_id.id: profile for profile in profiles}
+        for stakeholder in stored:
+            profile = by_stakeholder[stakeholder.id]
+            for fname in PROFILE_FIELDS:
+                stakeholder[fname] = profile[fname]
+
+    def _inverse_profile(self):
+        profiles = self._get_profiles()
+        by_stakeholder = {profile.stakeholder_id.id: profile for profile in profiles}
+        for stakeholder in self:
+            values = {fname: stakeholder[fname] for fname in PROFILE_FIELDS}
+            by_stakeholder[stakeholder.id].write(values)
+
+    def _compute_referral_count(self):
+        counts = dict(
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            ._read_group(
+                [("referred_stakeholder_id", "in", self._origin.ids)],
+                ["referred_stakeholder_id"],
+                ["__count"],
+            )
+        )
+        for stakeholder in self:
+            stakeholder.referral_count = counts.get(stakeholder._origin, 0)
+
+    def _compute_interaction_count(self):
+        counts = dict(
+            self.env["hr.relationship.interaction"]._read_group(
+                [("stakeholder_ids", "in", self._origin.ids)],
+                ["stakeholder_ids"],
+                ["__count"],
+            )
+        )
+        for stakeholder in self:
+            stakeholder.interaction_count = counts.get(stakeholder._origin, 0)
+
+    @api.constrains("employee_id", "partner_id")
+    def _check_one_person(self):
+        for stakeholder in self:
+            if bool(stakeholder.employee_id) == bool(stakeholder.partner_id):
+                raise ValidationError(
+                    _(
+                        "Stakeholder %(name)s must be either an employee or a "
+                        "contact, not both and not neither.",
+                        name=stakeholder.display_name or _("(new)"),
+                    )
+                )
+
+    @api.constrains("influence", "interest")
+    def _check_scores(self):
+        for stakeholder in self:
+            for fname in ("influence", "interest"):
+                if not 1 <= stakeholder[fname] <= 5:
+                    raise ValidationError(
+                        _(
+                            "The %(field)s of stakeholder %(name)s must be "
+                            "between 1 and 5, not %(value)s.",
+                            field=self._fields[fname].get_description(self.env)[
+                                "string"
+                            ],
+                            name=stakeholder.display_name,
+                            value=stakeholder[fname],
+                        )
+                    )
+
+    @api.constrains("ambassador", "relation_type")
+    def _check_ambassador(self):
+        for stakeholder in self:
+            if (
+                stakeholder.ambassador
+                and stakeholder.relation_type not in AMBASSADOR_RELATION_TYPES
+            ):
+                raise ValidationError(
+                    _(
+                        "Stakeholder %(name)s cannot be an ambassador: only "
+                        "alumni, freelancers and suppliers can.",
+                        name=stakeholder.display_name,
+                    )
+                )
+
+    @api.constrains("internal_client_ids", "employee_id", "partner_id")
+    def _check_person_unique_per_client(self):
+        for client in self.internal_client_ids:
+            seen = set()
+            for stakeholder in client.stakeholder_ids:
+                person = stakeholder.employee_id or stakeholder.partner_id
+                key = (person._name, person.id)
+                if key in seen:
+                    raise ValidationError(
+                        _(
+                            "%(person)s is already a stakeholder of internal "
+                            "client %(client)s.",
+                            person=person.display_name,
+                            client=client.display_name,
+                        )
+                    )
+                seen.add(key)
+
+    def action_view_interactions(self):
+        self.ensure_one()
+        return self.env["hr.relationship.interaction"]._action_for(
+            _("Interactions with %s", self.display_name),
+            [("stakeholder_ids", "in", self.ids)],
+            {"default_stakeholder_ids": self.ids},
+        )
+
+    def action_log_interaction(self):
+        context = {"default_stakeholder_ids": self.ids}
+        if len(self.internal_client_ids) == 1:
+            context["default_internal_client_id"] = self.internal_client_ids.id
+        return self.env["hr.relationship.interaction"]._action_log(context)
+
+    def action_view_referrals(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "crm.crm_lead_all_leads"
+        )
+        action.update(
+            domain=[("referred_stakeholder_id", "=", self.id)],
+            context={
+                "default_referred_stakeholder_id": self.id,
+                "active_test": False,
+            },
+        )
+        return action
+
+    def action_open_profile(self):
+        self.ensure_one()
+        profile = self._get_profiles()
+        profile.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Relationship Profile of %s", self.display_name),
+            "res_model": "hr.stakeholder.profile",
+            "res_id": profile.id,
+            "view_mode": "form",
+            "target": "current",
+        }

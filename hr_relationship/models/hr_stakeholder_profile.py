@@ -1,0 +1,36 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class HrStakeholderProfile(models.Model):
+    """The personal side of a relationship, kept apart from the stakeholder so
+    that record rules, not views, decide who may read it."""
+
+    _name = "hr.stakeholder.profile"
+    _description = "Stakeholder Relationship Profile"
+    _inherit = ["mail.thread"]
+    _rec_name = "stakeholder_id"
+
+    stakeholder_id = fields.Many2one(
+        "hr.stakeholder", required=True, ondelete="cascade", index=True
+    )
+    owner_id = fields.Many2one(related="stakeholder_id.owner_id")
+    company_id = fields.Many2one(
+        related="stakeholder_id.company_id", store=True, index=True
+    )
+    approach_notes = fields.Text(
+        tracking=True, help="How this person likes to be approached."
+    )
+    personal_interests = fields.Text(
+        tracking=True, help="What this person does outside work."
+    )
+    motivators = fields.Text(tracking=True, help="What drives this person.")
+
+    _sql_constraints = [
+        (
+            "stakeholder_uniq",
+            "unique(stakeholder_id)",
+            "A stakeholder has one relationship profile.",
+        ),
+    ]

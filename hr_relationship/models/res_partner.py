@@ -1,0 +1,39 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, fields, models
+
+RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
+
+
+class ResPartner(models.Model):
+    _inherit = "res.partner"
+
+    hr_stakeholder_ids = fields.One2many(
+        "hr.stakeholder",
+        "partner_id",
+        string="Stakeholder Roles",
+        groups=RELATIONSHIP_USER,
+    )
+    hr_stakeholder_count = fields.Integer(
+        compute="_compute_hr_stakeholder_count", groups=RELATIONSHIP_USER
+    )
+
+    def _compute_hr_stakeholder_count(self):
+        counts = dict(
+            self.env["hr.stakeholder"]._read_group(
+                [("partner_id", "in", self._origin.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.hr_stakeholder_count = counts.get(partner._origin, 0)
+
+    def action_view_hr_stakeholders(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Stakeholder Roles of %s", self.display_name),
+            "res_model": "hr.stakeholder",
+            "view_mode": "list,kanban,form",
+            "domain": [("partner_id", "=", self.id)],
+            "context": {"default_partner_id": self.id},
+        }
