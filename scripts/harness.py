@@ -1,0 +1,192 @@
+"""Shared helpers for `make demo` and `make test`: prerequisites, PostgreSQL,
+and the command line that runs the Odoo importable by this interpreter."""
+
+import getpass
+import glob
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+VAR = REPO / "var"
+DATA_DIR = VAR / "data"
+MODULE = "hr_relationship"
+# Odoo's log line prefix: "2026-01-01 10:00:00,123 4242 LEVEL db logger: msg"
+LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
+
+
+def die(sentence, code=2):
+    print(sentence, file=sys.stderr, flush=True)
+    sys.exit(code)
+
+
+def check_odoo():
+    """Return the odoo package, or exit 2 with one sentence saying what is missing."""
+    try:
+        import odoo
+        import odoo.release
+    except Exception as exc:  # any import failure means Odoo is not usable
+        die(
+            f"Odoo 18.0 is missing: `{sys.executable} -c 'import odoo'` fails "
+            f"({type(exc).__name__}: {exc}); install Odoo 18.0 Community so that "
+            "python3 can import it (see DEVELOPERS.md)."
+        )
+    version = odoo.release.version
+    if not version.startswith("18.0"):
+        die(
+            f"Odoo 18.0 is required but `{sys.executable}` imports Odoo {version} "
+            f"from {Path(odoo.__file__).parent}."
+        )
+    return odoo
+
+
+def addons_path(odoo):
+    """The repository plus Odoo's own addons directories, found from the package."""
+    package = Path(odoo.__file__).resolve().parent
+    candidates = [package.parent / "addons", package / "addons"]
+    dirs = [str(path) for path in candidates if path.is_dir()]
+    return ",".join(dirs + [str(REPO)])
+
+
+def pg_settings():
+    """libpq-style connection settings with the harness defaults applied."""
+    user = os.environ.get("PGUSER") or getpass.getuser()
+    if user == "postgres":
+        die(
+            "Odoo refuses to run as the PostgreSQL superuser `postgres`: set PGUSER "
+            "to another role that may create databases."
+        )
+    return {
+        "host": os.environ.get("PGHOST") or "127.0.0.1",
+        "port": os.environ.get("PGPORT") or "5432",
+        "user": user,
+    }
+
+
+def pg_connect(dbname="postgres"):
+    import psycopg2
+
+    conn = psycopg2.connect(dbname=dbname, connect_timeout=5, **pg_settings())
+    conn.autocommit = True
+    return conn
+
+
+def ensure_postgres():
+    """Make sure PostgreSQL answers; start the local cluster if it is down."""
+    import psycopg2
+
+    try:
+        pg_connect().close()
+        return
+    except psycopg2.OperationalError as exc:
+        first_error = str(exc).strip().splitlines()[0]
+    clusters = sorted(glob.glob("/etc/postgresql/*/main"))
+    if not clusters or not shutil.which("pg_ctlcluster"):
+        die(
+            f"PostgreSQL is not reachable ({first_error}) and no local cluster "
+            "was found to start: install PostgreSQL or set PGHOST/PGPORT/PGUSER."
+        )
+    for cluster in clusters:
+        version = Path(cluster).parent.name
+        print(f"Starting the local PostgreSQL {version} cluster...", flush=True)
+        subprocess.run(
+            ["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "start"],
+            check=False,
+        )
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            pg_connect().close()
+            return
+        except psycopg2.OperationalError as exc:
+            if time.monotonic() > deadline:
+                message = str(exc).strip().splitlines()[0]
+                die(f"PostgreSQL is still not reachable after starting it ({message}).")
+            time.sleep(1)
+
+
+def db_exists(name):
+    conn = pg_connect()
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,))
+            return bool(cr.fetchone())
+    finally:
+        conn.close()
+
+
+def module_installed(dbname, module):
+    """Whether `module` is installed in the existing database `dbname`."""
+    conn = pg_connect(dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute("SELECT to_regclass('ir_module_module') IS NOT NULL")
+            if not cr.fetchone()[0]:
+                return False
+            cr.execute("SELECT state FROM ir_module_module WHERE name = %s", (module,))
+            return cr.fetchone() == ("installed",)
+    finally:
+        conn.close()
+
+
+def keep_offline(dbname):
+    """Mark the companies as already enriched, so that partner_autocomplete
+    (installed with CRM) does not call its web service when an administrator
+    first opens the web client: the project talks to loopback only."""
+    conn = pg_connect(dbname)
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                "SELECT 1 FROM information_schema.columns WHERE table_name ="
+                " 'res_company' AND column_name = 'iap_enrich_auto_done'"
+            )
+            if cr.fetchone():
+                cr.execute("UPDATE res_company SET iap_enrich_auto_done = TRUE")
+    finally:
+        conn.close()
+
+
+def drop_db(name):
+    from psycopg2 import sql
+
+    conn = pg_connect()
+    try:
+        with conn.cursor() as cr:
+            cr.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(
+                    sql.Identifier(name)
+                )
+            )
+    finally:
+        conn.close()
+    shutil.rmtree(DATA_DIR / "filestore" / name, ignore_errors=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def odoo_cmd(odoo, db, *args):
+    """Command line for Odoo on database `db`, connected the libpq way."""
+    pg = pg_settings()
+    # The password stays in PGPASSWORD, which libpq reads, not on the command line.
+    return [
+        sys.executable,
+        "-m",
+        "odoo",
+        "server",
+        f"--database={db}",
+        f"--addons-path={addons_path(odoo)}",
+        f"--data-dir={DATA_DIR}",
+        f"--db_host={pg['host']}",
+        f"--db_port={pg['port']}",
+        f"--db_user={pg['user']}",
+        *args,
+    ]
