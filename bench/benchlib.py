@@ -1,0 +1,114 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""What the hand-run benchmarks share: configuration, the module, measuring.
+
+The benchmarks import it as ``benchlib``; ``python3 bench/<script>.py`` puts
+this directory on ``sys.path``.
+"""
+
+import gc
+import os
+import subprocess
+import sys
+import time
+from collections import namedtuple
+from contextlib import closing, contextmanager
+
+import odoo
+from odoo import SUPERUSER_ID, api
+from odoo.modules.registry import Registry
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+Measurement = namedtuple("Measurement", "ms queries result")
+
+
+def addons_path():
+    """The repository plus Odoo's own addons directories, found from the package."""
+    odoo_dir = os.path.dirname(odoo.__file__)
+    candidates = [
+        REPO,
+        os.path.join(odoo_dir, "addons"),
+        os.path.join(os.path.dirname(odoo_dir), "addons"),
+    ]
+    return ",".join(path for path in candidates if os.path.isdir(path))
+
+
+def db_args():
+    """Odoo's command-line options for the addons path and the libpq settings."""
+    args = [
+        f"--addons-path={addons_path()}",
+        f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
+    ]
+    for variable, option in (
+        ("PGPORT", "db_port"),
+        ("PGUSER", "db_user"),
+        ("PGPASSWORD", "db_password"),
+    ):
+        if os.environ.get(variable):
+            args.append(f"--{option}={os.environ[variable]}")
+    return args
+
+
+def configure():
+    odoo.tools.config.parse_config(db_args() + ["--log-level=warn"])
+
+
+def ensure_module(db):
+    """Install hr_relationship without demo, or update it when it is there.
+
+    Odoo creates ``db`` when it does not exist. ``-u`` makes the tables match
+    the code being measured; it skips a module that is not installed yet,
+    just as ``-i`` skips one that is.
+    """
+    command = [sys.executable, "-m", "odoo", "-d", db, *db_args()]
+    command += ["-i", "hr_relationship", "-u", "hr_relationship"]
+    command += ["--without-demo=all", "--stop-after-init", "--log-level=warn"]
+    subprocess.run(command, check=True)
+
+
+@contextmanager
+def environment(db, **context):
+    """A superuser environment on ``db``; committed on exit like a request."""
+    with Registry(db).cursor() as cr:
+        yield api.Environment(cr, SUPERUSER_ID, context)
+
+
+def vacuum(db):
+    """Give the planner the statistics and visibility map a live database has."""
+    with closing(odoo.sql_db.db_connect(db).cursor()) as cr:
+        cr._cnx.autocommit = True
+        cr.execute("VACUUM ANALYZE")
+
+
+def run_counted(env, action):
+    """Run ``action()`` from a cold ORM cache; its time and SQL query count.
+
+    Pending writes are flushed before the count starts, and the ones the
+    action leaves (including precommit hooks such as tracking) before it
+    stops, so each measurement holds exactly the action's own work.
+    """
+    env.flush_all()
+    env.invalidate_all()
+    env.cr.flush()
+    # Each run starts like a fresh request; collections during the run count.
+    gc.collect()
+    start_queries = env.cr.sql_log_count
+    start = time.perf_counter()
+    result = action()
+    env.flush_all()
+    env.cr.flush()
+    elapsed = time.perf_counter() - start
+    queries = env.cr.sql_log_count - start_queries
+    return Measurement(elapsed * 1000, queries, result)
+
+
+def measure(env, label, action):
+    """``run_counted`` and print its figures with ``action``'s result string."""
+    measurement = run_counted(env, action)
+    print(
+        f"{label:<58} {measurement.ms:>10.0f} ms {measurement.queries:>7} queries"
+        f"  ({measurement.result})",
+        flush=True,
+    )
+    return measurement

@@ -1,0 +1,124 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
+from odoo.tests import tagged
+
+from .common import USER_GROUP, HrRelationshipCase
+
+
+@tagged("post_install", "-at_install")
+class TestAlumni(HrRelationshipCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.hr_officer = cls._new_user(
+            "hrr_officer", f"hr.group_hr_user,base.group_partner_manager,{USER_GROUP}"
+        )
+        cls.leaver = cls.env["hr.employee"].create(
+            {
+                "name": "Lotte Leaver",
+                "company_id": cls.company.id,
+                "work_email": "lotte@hrr.example.com",
+                "private_email": "lotte.private@example.com",
+                "private_phone": "+31 6 1234 5678",
+                "private_city": "Utrecht",
+            }
+        )
+        cls.Stakeholder = cls.env["hr.stakeholder"].with_context(active_test=False)
+
+    def _alumni_of(self, employee):
+        return self.Stakeholder.search([("former_employee_id", "=", employee.id)])
+
+    def _depart(self, user, employee, **values):
+        wizard = (
+            self.env["hr.departure.wizard"]
+            .with_user(user)
+            .with_context(active_id=employee.id, toggle_active=True)
+            .create({"employee_id": employee.id, **values})
+        )
+        return wizard.action_register_departure()
+
+    def test_departure_keeps_alumnus(self):
+        self._depart(
+            self.hr_officer, self.leaver, keep_as_alumnus=True, alumnus_consent=True
+        )
+        self.assertFalse(self.leaver.active)
+        alumnus = self._alumni_of(self.leaver)
+        self.assertEqual(len(alumnus), 1)
+        self.assertRecordValues(
+            alumnus,
+            [
+                {
+                    "name": "Lotte Leaver",
+                    "relation_type": "alumnus",
+                    "employee_id": False,
+                    "former_employee_id": self.leaver.id,
+                    "company_id": self.company.id,
+                    "consent": True,
+                    "consent_date": fields.Date.context_today(alumnus),
+                    "email": "lotte.private@example.com",
+                    "phone": "+31 6 1234 5678",
+                    "is_external": True,
+                    "active": True,
+                }
+            ],
+        )
+        contact = alumnus.partner_id
+        self.assertTrue(contact)
+        self.assertNotEqual(contact, self.leaver.work_contact_id)
+        self.assertRecordValues(
+            contact,
+            [
+                {
+                    "name": "Lotte Leaver",
+                    "email": "lotte.private@example.com",
+                    "phone": "+31 6 1234 5678",
+                    "city": "Utrecht",
+                }
+            ],
+        )
+        # Running the step again (e.g. a second departure) adds nothing.
+        again = self.leaver._create_alumnus_stakeholders(consent=True)
+        self.assertEqual(again, alumnus)
+        self.assertEqual(self._alumni_of(self.leaver), alumnus)
+        self.assertEqual(
+            self.env["res.partner"].search_count(
+                [("email", "=", "lotte.private@example.com")]
+            ),
+            1,
+        )
+
+    def test_departure_without_consent(self):
+        self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+        alumnus = self._alumni_of(self.leaver)
+        self.assertEqual(len(alumnus), 1)
+        self.assertFalse(alumnus.consent)
+        self.assertFalse(alumnus.consent_date)
+
+    def test_departure_without_keeping(self):
+        partners_before = self.env["res.partner"].search_count([])
+        self._depart(self.hr_officer, self.leaver, alumnus_consent=True)
+        self.assertFalse(self.leaver.active)
+        self.assertFalse(self._alumni_of(self.leaver))
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+
+    def test_batch_only_adds_missing(self):
+        other_leaver = self.env["hr.employee"].create(
+            {"name": "Mark Mover", "company_id": self.company.id}
+        )
+        first = self.leaver._create_alumnus_stakeholders()
+        both = (self.leaver | other_leaver)._create_alumnus_stakeholders()
+        self.assertEqual(len(both), 2)
+        self.assertIn(first, both)
+        self.assertEqual(self._alumni_of(other_leaver).name, "Mark Mover")
+        # Archived alumni are found too, not recreated.
+        first.active = False
+        self.assertEqual(self.leaver._create_alumnus_stakeholders(), first)
+
+    def test_hr_officer_without_contact_creation(self):
+        """Keeping an alumnus is an HR decision; it must not depend on the
+        separate 'Contact Creation' right."""
+        officer = self._new_user("hrr_officer_nc", f"hr.group_hr_user,{USER_GROUP}")
+        self.assertFalse(officer.has_group("base.group_partner_manager"))
+        self._depart(officer, self.leaver, keep_as_alumnus=True, alumnus_consent=True)
+        self.assertEqual(len(self._alumni_of(self.leaver)), 1)

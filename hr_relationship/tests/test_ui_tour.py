@@ -1,0 +1,44 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields
+from odoo.tests import HttpCase, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestUiTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.employee = cls.env["hr.employee"].create({"name": "Anouk Tourmaker"})
+
+    def test_create_client_stakeholder_and_log_interaction(self):
+        self.start_tour("/odoo", "hr_relationship_tour", login="admin")
+
+        client = self.env["hr.internal.client"].search(
+            [("name", "=", "Tour Finance Team")]
+        )
+        self.assertEqual(len(client), 1)
+        stakeholder = client.stakeholder_ids
+        self.assertEqual(stakeholder.employee_id, self.employee)
+        self.assertEqual(
+            (stakeholder.influence, stakeholder.interest, stakeholder.attitude),
+            (4, 5, "supporter"),
+        )
+        self.assertEqual(stakeholder.quadrant, "manage_closely")
+
+        interaction = client.interaction_ids
+        self.assertEqual(len(interaction), 1)
+        self.assertEqual(interaction.name, "Intake with the finance team")
+        self.assertEqual(interaction.interaction_type, "call")
+        self.assertEqual(interaction.sentiment, "very_positive")
+        self.assertEqual(interaction.stakeholder_ids, stakeholder)
+        self.assertEqual(interaction.user_id, self.env.ref("base.user_admin"))
+
+        today = fields.Date.context_today(interaction)
+        self.assertEqual(interaction.date, today)
+        self.assertEqual(stakeholder.last_interaction_date, today)
+        self.assertEqual(client.last_interaction_date, today)
+        self.assertEqual(
+            stakeholder.next_contact_date,
+            fields.Date.add(today, days=stakeholder.contact_cadence_days),
+        )
