@@ -1,0 +1,46 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class HrSatisfactionServiceResult(models.Model):
+    """Importance-performance analysis of one HR service within a result:
+    a large positive gap marks a service that matters more than HR delivers,
+    which is where HR acts first."""
+
+    _name = "hr.satisfaction.service.result"
+    _description = "HR Customer-Value Result per HR Service"
+    _order = "gap desc, service_id"
+    _rec_name = "service_id"
+
+    result_id = fields.Many2one(
+        "hr.satisfaction.result", required=True, ondelete="cascade", index=True
+    )
+    # Copies of the result's own fields, for grouping in reports; set when
+    # the results are made rather than related, which would cost a write each.
+    campaign_id = fields.Many2one("hr.satisfaction.survey", index=True)
+    company_id = fields.Many2one("res.company", required=True, index=True)
+    scope = fields.Selection(
+        [
+            ("campaign", "Whole Campaign"),
+            ("internal_client", "Internal Client"),
+            ("stakeholder", "Stakeholder"),
+        ]
+    )
+    internal_client_id = fields.Many2one("hr.internal.client", index="btree_not_null")
+    date = fields.Date()
+    service_id = fields.Many2one(
+        "hr.relationship.service", required=True, ondelete="cascade", index=True
+    )
+    importance_count = fields.Integer()
+    performance_count = fields.Integer()
+    importance_mean = fields.Float(string="Importance", aggregator="avg", digits=(3, 2))
+    performance_mean = fields.Float(
+        string="Performance", aggregator="avg", digits=(3, 2)
+    )
+    gap = fields.Float(
+        aggregator="avg",
+        digits=(3, 2),
+        help="Mean importance minus mean performance; positive means HR "
+        "under-delivers on what matters.",
+    )

@@ -1,0 +1,301 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class HrSatisfactionSurvey(models.Model):
+    """A customer-value campaign: stakeholders of internal clients answer an
+    Odoo survey through personal links, and HR gets stored metrics back."""
+
+    _name = "hr.satisfaction.survey"
+    _description = "HR Customer-Value Survey Campaign"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "create_date desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    survey_id = fields.Many2one(
+        "survey.survey",
+        required=True,
+        default=lambda self: self.env.ref(
+            "hr_relationship.survey_internal_client_value", raise_if_not_found=False
+        ),
+        domain="[('survey_type', 'in', ('survey', 'custom'))]",
+        ondelete="restrict",
+        tracking=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Responsible",
+        default=lambda self: self.env.user,
+        required=True,
+        domain="[('share', '=', False)]",
+        tracking=True,
+    )
+    internal_client_ids = fields.Many2many(
+        "hr.internal.client",
+        "hr_satisfaction_survey_client_rel",
+        "campaign_id",
+        "internal_client_id",
+        string="Internal Clients",
+        check_company=True,
+    )
+    participant_ids = fields.Many2many(
+        "hr.stakeholder",
+        "hr_satisfaction_survey_stakeholder_rel",
+        "campaign_id",
+        "stakeholder_id",
+        string="Participants",
+        compute="_compute_participant_ids",
+        store=True,
+        readonly=False,
+        check_company=True,
+    )
+    deadline = fields.Datetime(help="Participants can answer until this moment.")
+    anonymous = fields.Boolean(
+        help="Answers keep no link to a person that anyone but administrators "
+        "can see, and no per-person results are stored.",
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("running", "Running"), ("closed", "Closed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+    )
+    closed_date = fields.Date(readonly=True, copy=False)
+    user_input_ids = fields.One2many(
+        "survey.user_input", "hr_campaign_id", string="Answers", readonly=True
+    )
+    result_ids = fields.One2many(
+        "hr.satisfaction.result", "campaign_id", string="Results", readonly=True
+    )
+    participant_count = fields.Integer(compute="_compute_counts")
+    invited_count = fields.Integer(compute="_compute_counts")
+    responded_count = fields.Integer(compute="_compute_counts")
+    response_rate = fields.Float(compute="_compute_counts", help="In percent.")
+
+    @api.depends("internal_client_ids")
+    def _compute_participant_ids(self):
+        for campaign in self:
+            if campaign.state != "draft":
+                continue
+            campaign.participant_ids = (
+                campaign.internal_client_ids.stakeholder_ids.filtered("email")
+            )
+
+    @api.depends("participant_ids", "user_input_ids.state")
+    def _compute_counts(self):
+        counts = {
+            (campaign.id, state): count
+            for campaign, state, count in self.env["survey.user_input"]
+            .sudo()
+            ._read_group(
+                [
+                    ("hr_campaign_id", "in", self._origin.ids),
+                    ("test_entry", "=", False),
+                ],
+                ["hr_campaign_id", "state"],
+                ["__count"],
+            )
+        }
+        for campaign in self:
+            key = campaign._origin.id
+            done = counts.get((key, "done"), 0)
+            invited = (
+                done + counts.get((key, "new"), 0) + counts.get((key, "in_progress"), 0)
+            )
+            campaign.participant_count = len(campaign.participant_ids)
+            campaign.invited_count = invited
+            campaign.responded_count = done
+            campaign.response_rate = 100.0 * done / invited if invited else 0.0
+
+    def write(self, vals):
+        locked = {"survey_id", "participant_ids", "anonymous", "internal_client_ids"}
+        if locked & vals.keys():
+            sent = self.filtered(lambda c: c.state != "draft")
+            if sent:
+                raise UserError(
+                    _(
+                        "Campaign %(campaign)s has been sent: its survey, clients, "
+                        "participants and anonymity can no longer change.",
+                        campaign=sent[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    # ------------------------------------------------------------
+    # Sending
+    # ------------------------------------------------------------
+
+    def _check_sendable(self):
+        self.ensure_one()
+        if self.state != "draft":
+            raise UserError(
+                _("Campaign %(campaign)s has already been sent.", campaign=self.name)
+            )
+        if not self.participant_ids:
+            raise UserError(
+                _("Campaign %(campaign)s has no participants.", campaign=self.name)
+            )
+        no_email = self.participant_ids.filtered(lambda s: not s.email)
+        if no_email:
+            raise UserError(
+                _(
+                    "Campaign %(campaign)s cannot be sent: these participants have "
+                    "no email address: %(names)s.",
+                    campaign=self.name,
+                    names=", ".join(no_email.mapped("display_name")),
+                )
+            )
+        survey = self.survey_id.sudo()
+        if not survey.question_ids.filtered("hr_metric_role"):
+            raise UserError(
+                _(
+                    "Survey %(survey)s has no question with an HR metric role, so "
+                    "campaign %(campaign)s would measure nothing.",
+                    survey=survey.title,
+                    campaign=self.name,
+                )
+            )
+        survey.check_validity()
+
+    @api.model
+    def _participant_partner(self, stakeholder):
+        employee = stakeholder.employee_id
+        return employee.work_contact_id if employee else stakeholder.partner_id
+
+    def _invite_composer(self):
+        """Survey's own invitation wizard, used for its template rendering
+        and mail creation only."""
+        self.ensure_one()
+        template = self.env.ref("survey.mail_template_user_input_invite")
+        return (
+            self.env["survey.invite"]
+            .sudo()
+            .with_context(default_email_layout_xmlid="mail.mail_notification_light")
+            .create(
+                {
+                    "survey_id": self.survey_id.id,
+                    "template_id": template.id,
+                    "deadline": self.deadline,
+                    "author_id": self.env.user.partner_id.id,
+                }
+            )
+        )
+
+    def _send_invitations(self, answers):
+        """One mail per answer, each with its personal link. Anonymous answers
+        carry no person, so the recipient comes from the hidden link."""
+        self.ensure_one()
+        composer = self._invite_composer()
+        for answer in answers.sudo():
+            mail = composer._send_mail(answer)
+            if self.anonymous:
+                partner = self._participant_partner(answer.hr_stakeholder_id)
+                if partner:
+                    mail.recipient_ids = [Command.link(partner.id)]
+                else:
+                    mail.email_to = answer.hr_stakeholder_id.email
+
+    def action_send(self):
+        for campaign in self:
+            campaign.check_access("write")
+            campaign._check_sendable()
+        for campaign in self:
+            survey = campaign.survey_id.sudo()
+            UserInput = self.env["survey.user_input"].sudo()
+            answers = UserInput
+            for stakeholder in campaign.participant_ids:
+                partner = campaign._participant_partner(stakeholder)
+                person = {}
+                if not campaign.anonymous:
+                    person = (
+                        {"partner": partner}
+                        if partner
+                        else {"email": stakeholder.email}
+                    )
+                answers |= survey._create_answer(
+                    check_attempts=False,
+                    deadline=campaign.deadline,
+                    invite_token=UserInput._generate_invite_token(),
+                    hr_campaign_id=campaign.id,
+                    hr_stakeholder_id=stakeholder.id,
+                    **person,
+                )
+            campaign._send_invitations(answers)
+            campaign.state = "running"
+        return True
+
+    def action_remind(self):
+        for campaign in self:
+            campaign.check_access("write")
+            if campaign.state != "running":
+                raise UserError(
+                    _(
+                        "Only a running campaign can send reminders; %(campaign)s "
+                        "is not running.",
+                        campaign=campaign.name,
+                    )
+                )
+            pending = campaign.sudo().user_input_ids.filtered(
+                lambda a: a.state != "done" and not a.test_entry
+            )
+            campaign._send_invitations(pending)
+            campaign.message_post(
+                body=_("Reminder sent to %(count)s participants.", count=len(pending))
+            )
+        return True
+
+    # ------------------------------------------------------------
+    # Closing and results
+    # ------------------------------------------------------------
+
+    def action_close(self):
+        for campaign in self:
+            campaign.check_access("write")
+            if campaign.state != "running":
+                raise UserError(
+                    _(
+                        "Campaign %(campaign)s cannot be closed: it is %(state)s.",
+                        campaign=campaign.name,
+                        state=dict(
+                            self._fields["state"]._description_selection(self.env)
+                        )[campaign.state],
+                    )
+                )
+        # Survey refuses answers whose deadline has passed (its controller
+        # checks it on every page), so pending links die right now.
+        pending = self.sudo().user_input_ids.filtered(lambda a: a.state != "done")
+        pending.deadline = fields.Datetime.now()
+        self.write({"state": "closed", "closed_date": fields.Date.context_today(self)})
+        self.env["hr.satisfaction.result"].sudo()._compute_for_campaigns(self)
+        return True
+
+    def action_view_answers(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Open Answers of %s", self.name),
+            "res_model": "survey.user_input.line",
+            "view_mode": "list",
+            "domain": [
+                ("user_input_id.hr_campaign_id", "=", self.id),
+                ("user_input_id.state", "=", "done"),
+                ("answer_type", "in", ("text_box", "char_box")),
+                ("skipped", "=", False),
+            ],
+            "context": {"group_by": "question_id", "create": False},
+        }
+
+    def action_view_results(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_relationship.action_hr_satisfaction_result"
+        )
+        action["domain"] = [("campaign_id", "=", self.id)]
+        action["context"] = {"search_default_group_scope": 1}
+        return action
