@@ -1,0 +1,450 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date, timedelta
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import freeze_time, tagged
+
+from .common import USER_GROUP, HrRelationshipCase
+from .test_satisfaction_survey import SatisfactionSurveyMixin
+
+TODAY = date(2026, 3, 16)
+
+
+def days_ago(days):
+    return TODAY - timedelta(days=days)
+
+
+@tagged("post_install", "-at_install", "is_query_count")
+class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
+    """Health scores, states, activities and snapshots, checked against
+    values worked out by hand in each test."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_survey_refs()
+        cls.Snapshot = cls.env["hr.relationship.health.snapshot"]
+        cls.campaign = cls.env["hr.satisfaction.survey"].create(
+            {"name": "HRR health campaign", "company_id": cls.company.id}
+        )
+        cls.type_stakeholder = cls.env.ref(
+            "hr_relationship.mail_activity_type_health_stakeholder"
+        )
+        cls.type_client = cls.env.ref(
+            "hr_relationship.mail_activity_type_health_client"
+        )
+
+    # ------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------
+
+    def _survey_result(self, target, satisfaction=None, nps=None, on=TODAY):
+        """A stored campaign result, the source of the latest_* figures; a
+        None figure is a question nobody answered."""
+        is_stakeholder = target._name == "hr.stakeholder"
+        return self.env["hr.satisfaction.result"].create(
+            {
+                "campaign_id": self.campaign.id,
+                "company_id": self.company.id,
+                "date": on,
+                "scope": "stakeholder" if is_stakeholder else "internal_client",
+                "stakeholder_id": target.id if is_stakeholder else False,
+                "internal_client_id": False if is_stakeholder else target.id,
+                "invited_count": 1,
+                "responded_count": 1,
+                "satisfaction_count": int(satisfaction is not None),
+                "satisfaction_index" if is_stakeholder else "csat": satisfaction or 0,
+                "recommendation_count": int(nps is not None),
+                "nps": nps or 0,
+            }
+        )
+
+    def _contact(self, name, **values):
+        partner = self.env["res.partner"].create({"name": name})
+        return self.env["hr.stakeholder"].create(
+            {
+                "partner_id": partner.id,
+                "company_id": self.company.id,
+                "owner_id": self.user.id,
+                **values,
+            }
+        )
+
+    def _refresh(self, records):
+        """The administrator's button: contact dates, then health."""
+        return records.with_user(self.manager).action_refresh_health()
+
+    def _stored_score(self, record):
+        self.env.flush_all()
+        self.cr.execute(
+            f"SELECT health_score FROM {record._table} WHERE id = %s", [record.id]
+        )
+        return self.cr.fetchone()[0]
+
+    def _activities(self, records, activity_type):
+        return self.env["mail.activity"].search(
+            [
+                ("res_model", "=", records._name),
+                ("res_id", "in", records.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+
+    def _snapshots(self, record):
+        field = (
+            "stakeholder_id"
+            if record._name == "hr.stakeholder"
+            else "internal_client_id"
+        )
+        return self.Snapshot.search([(field, "=", record.id)], order="month")
+
+    def _settings(self, **values):
+        self.env["res.config.settings"].create(values).execute()
+
+    # ------------------------------------------------------------
+    # Scores and states
+    # ------------------------------------------------------------
+
+    @freeze_time(TODAY)
+    def test_stakeholder_components_by_hand(self):
+        # Anna: satisfaction 80, NPS -20 -> 40, last contact 45 days ago on a
+        # 30-day cadence -> 15 days overdue of the 90 that bring it to 0 ->
+        # 100 - 100 * 15 / 90 = 83.33, sentiment mean(+1, -1) = 0 -> 50; the
+        # contact of 105 days ago is outside the 90-day window.
+        self._survey_result(self.sh_anna, satisfaction=80, nps=-20)
+        self._interaction(self.sh_anna, date=days_ago(45), sentiment="positive")
+        self._interaction(self.sh_anna, date=days_ago(60), sentiment="negative")
+        self._interaction(self.sh_anna, date=days_ago(105), sentiment="very_positive")
+        # Erik: no survey, contact exactly one cadence ago (100), neutral (50).
+        self._interaction(self.sh_erik, date=days_ago(30), sentiment="neutral")
+        # Bob: no survey, contact three cadences overdue (0), none in 90 days.
+        self._interaction(self.sh_bob, date=days_ago(120), sentiment="very_positive")
+        stakeholders = self.sh_anna | self.sh_erik | self.sh_bob
+        self._refresh(stakeholders)
+
+        expected_anna = (30 * 80 + 20 * 40 + 30 * (100 - 100 * 15 / 90) + 20 * 50) / 100
+        self.assertAlmostEqual(expected_anna, 67.0)
+        self.assertAlmostEqual(self.sh_anna.health_score, 67.0)
+        self.assertEqual(self.sh_anna.health_state, "attention")
+        self.assertAlmostEqual(self.sh_erik.health_score, (30 * 100 + 20 * 50) / 50)
+        self.assertEqual(self.sh_erik.health_state, "healthy")
+        self.assertEqual(self._stored_score(self.sh_bob), 0)
+        self.assertEqual(self.sh_bob.health_state, "at_risk")
+
+    @freeze_time(TODAY)
+    def test_recency_falls_linearly(self):
+        # 14-day cadence: 35 days since contact is 21 days overdue of the 42
+        # that bring recency to 0 -> 50; never contacted -> 0.
+        halfway = self._contact("HRR Halfway", contact_cadence_days=14)
+        never = self._contact("HRR Never")
+        self._interaction(halfway, date=days_ago(35), sentiment="neutral")
+        self._refresh(halfway | never)
+        self.assertAlmostEqual(halfway.health_score, (30 * 50 + 20 * 50) / 50)
+        self.assertEqual(self._stored_score(never), 0)
+        self.assertEqual(never.health_state, "at_risk")
+
+    @freeze_time(TODAY)
+    def test_missing_components_are_left_out(self):
+        # A skipped recommendation question is stored as NPS 0, which must
+        # not count as a passive: (30 * 60 + 30 * 100 + 20 * 100) / 80 = 85.
+        skipped_nps = self._contact("HRR Skipped NPS")
+        self._survey_result(skipped_nps, satisfaction=60)
+        self._interaction(skipped_nps, date=TODAY, sentiment="very_positive")
+        # No cadence, no survey, no interaction: nothing to score.
+        unknown = self._contact("HRR Unknown", contact_cadence_days=0)
+        self._refresh(skipped_nps | unknown)
+        self.assertAlmostEqual(skipped_nps.health_score, 85.0)
+        self.assertEqual(skipped_nps.health_state, "healthy")
+        self.assertIsNone(self._stored_score(unknown))
+        self.assertEqual(unknown.health_state, "attention")
+
+    @freeze_time(TODAY)
+    def test_internal_client_components_by_hand(self):
+        # Sales: CSAT 50, NPS 10 -> 55, contact 10 days ago (100), very
+        # negative (0): (30 * 50 + 20 * 55 + 30 * 100 + 20 * 0) / 100 = 56.
+        self._survey_result(self.client_sales, satisfaction=50, nps=10)
+        self._interaction(
+            client=self.client_sales, date=days_ago(10), sentiment="very_negative"
+        )
+        # Operations plans no contacts and has neither survey nor interaction.
+        self.client_ops.contact_cadence_days = 0
+        self._refresh(self.client_sales | self.client_ops)
+        self.assertAlmostEqual(self.client_sales.health_score, 56.0)
+        self.assertEqual(self.client_sales.health_state, "attention")
+        self.assertIsNone(self._stored_score(self.client_ops))
+        self.assertEqual(self.client_ops.health_state, "attention")
+
+    @freeze_time(TODAY)
+    def test_settings_change_weights_and_thresholds(self):
+        self._survey_result(self.sh_anna, satisfaction=80, nps=-20)
+        self._interaction(self.sh_anna, date=days_ago(45), sentiment="neutral")
+        self._refresh(self.sh_anna)
+        # Defaults: (30 * 80 + 20 * 40 + 30 * 83.33 + 20 * 50) / 100 = 67.
+        self.assertAlmostEqual(self.sh_anna.health_score, 67.0)
+
+        # Recency only: 83.33, shown to one decimal.
+        self._settings(
+            hr_health_weight_satisfaction=0,
+            hr_health_weight_nps=0,
+            hr_health_weight_recency=100,
+            hr_health_weight_sentiment=0,
+        )
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        self.assertEqual(get_param("hr_relationship.health_weight_nps"), "0")
+        self._refresh(self.sh_anna)
+        self.assertAlmostEqual(self.sh_anna.health_score, 83.3)
+        self.assertEqual(self.sh_anna.health_state, "healthy")
+
+        self._settings(
+            hr_health_weight_satisfaction=0,
+            hr_health_weight_nps=0,
+            hr_health_weight_sentiment=0,
+            hr_health_healthy_min=90,
+            hr_health_at_risk_below=85,
+        )
+        self._refresh(self.sh_anna)
+        self.assertEqual(self.sh_anna.health_state, "at_risk")
+
+        with self.assertRaises(ValidationError):
+            self._settings(hr_health_healthy_min=30, hr_health_at_risk_below=50)
+        with self.assertRaises(ValidationError):
+            self._settings(
+                hr_health_weight_satisfaction=0,
+                hr_health_weight_nps=0,
+                hr_health_weight_recency=0,
+                hr_health_weight_sentiment=0,
+            )
+        with self.assertRaises(ValidationError):
+            self._settings(hr_health_weight_nps=-5)
+
+    @freeze_time(TODAY)
+    def test_health_from_real_survey_answers(self):
+        # Anna answers 4 of 5 (index 75) and skips the recommendation; she
+        # was never contacted: (30 * 75 + 30 * 0) / 60 = 37.5, at risk.
+        # Her client Sales: CSAT 100 (one answer of 4), no NPS, never
+        # contacted: (30 * 100 + 30 * 0) / 60 = 50, needs attention.
+        campaign = self._campaign(self.client_sales)
+        campaign.action_send()
+        self._answer(campaign, self.sh_anna, {self.q_sat: "4"})
+        campaign.action_close()
+        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        self.assertAlmostEqual(self.sh_anna.health_score, 37.5)
+        self.assertEqual(self.sh_anna.health_state, "at_risk")
+        self.assertAlmostEqual(self.client_sales.health_score, 50.0)
+        self.assertEqual(self.client_sales.health_state, "attention")
+        note = self._activities(self.sh_anna, self.type_stakeholder).note
+        self.assertIn("contact recency 0", note)
+        self.assertNotIn("satisfaction", note)
+
+    # ------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------
+
+    @freeze_time(TODAY)
+    def test_at_risk_schedules_one_activity(self):
+        cron = self.env["hr.relationship.health.snapshot"]._cron_refresh_health
+        self._interaction(self.sh_bob, date=days_ago(120), sentiment="negative")
+        cron()
+        self.assertEqual(self.sh_bob.health_state, "at_risk")
+        activity = self._activities(self.sh_bob, self.type_stakeholder)
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.other_user)
+        self.assertEqual(activity.date_deadline, TODAY)
+        self.assertIn("contact recency 0", activity.note)
+        # Operations, never contacted, goes to its HR business partner.
+        client_activity = self._activities(self.client_ops, self.type_client)
+        self.assertEqual(len(client_activity), 1)
+        self.assertEqual(client_activity.user_id, self.other_user)
+
+        cron()
+        self.assertEqual(self._activities(self.sh_bob, self.type_stakeholder), activity)
+        self.assertEqual(len(self._activities(self.client_ops, self.type_client)), 1)
+
+        # Back to healthy, then at risk again while the to-do is still open.
+        self._interaction(self.sh_bob, date=TODAY, sentiment="very_positive")
+        cron()
+        self.assertEqual(self.sh_bob.health_state, "healthy")
+        with freeze_time(TODAY + timedelta(days=200)):
+            cron()
+            self.assertEqual(self.sh_bob.health_state, "at_risk")
+        self.assertEqual(self._activities(self.sh_bob, self.type_stakeholder), activity)
+
+        # Done, but still at risk: nothing new became at risk.
+        activity.action_feedback("Called Bob")
+        with freeze_time(TODAY + timedelta(days=201)):
+            cron()
+        self.assertFalse(self._activities(self.sh_bob, self.type_stakeholder))
+
+    @freeze_time(TODAY)
+    def test_already_at_risk_gets_no_activity(self):
+        self.env.flush_all()
+        self.cr.execute(
+            "UPDATE hr_stakeholder SET health_state = 'at_risk' WHERE id = %s",
+            [self.sh_bob.id],
+        )
+        self.sh_bob.invalidate_recordset()
+        self._refresh(self.sh_bob | self.sh_erik)
+        self.assertEqual(self.sh_bob.health_state, "at_risk")
+        self.assertFalse(self._activities(self.sh_bob, self.type_stakeholder))
+        # Erik was not at risk before, so he does get one.
+        self.assertEqual(len(self._activities(self.sh_erik, self.type_stakeholder)), 1)
+
+    # ------------------------------------------------------------
+    # Snapshots
+    # ------------------------------------------------------------
+
+    def test_snapshot_upsert_per_month(self):
+        cron = self.env["hr.relationship.health.snapshot"]._cron_refresh_health
+        with freeze_time(TODAY):
+            self._interaction(self.sh_anna, date=days_ago(60), sentiment="neutral")
+            self._survey_result(self.sh_anna, satisfaction=40, nps=-100)
+            cron()
+        march = self._snapshots(self.sh_anna)
+        self.assertEqual(len(march), 1)
+        self.assertEqual(march.month, date(2026, 3, 1))
+        self.assertEqual(march.company_id, self.company)
+        # (30 * 40 + 20 * 0 + 30 * 66.67 + 20 * 50) / 100 = 42.
+        self.assertAlmostEqual(march.health_score, 42.0)
+        self.assertEqual(march.health_state, "attention")
+        self.assertAlmostEqual(march.latest_satisfaction, 40.0)
+        self.assertAlmostEqual(march.latest_nps, -100.0)
+        self.assertEqual(len(self._snapshots(self.client_sales)), 1)
+
+        # Later the same month: the same row, updated. Contact today gives
+        # recency 100 and sentiment mean(0, +2) = 1 -> 75:
+        # (30 * 40 + 20 * 0 + 30 * 100 + 20 * 75) / 100 = 57.
+        with freeze_time(TODAY + timedelta(days=4)):
+            self._interaction(
+                self.sh_anna, date=TODAY + timedelta(days=4), sentiment="very_positive"
+            )
+            cron()
+        self.assertEqual(self._snapshots(self.sh_anna), march)
+        self.assertAlmostEqual(march.health_score, 57.0)
+
+        with freeze_time(date(2026, 4, 2)):
+            cron()
+        months = self._snapshots(self.sh_anna)
+        self.assertEqual(months.mapped("month"), [date(2026, 3, 1), date(2026, 4, 1)])
+        self.assertAlmostEqual(months[0].health_score, 57.0)
+        self.assertEqual(len(self._snapshots(self.client_sales)), 2)
+
+    @freeze_time(TODAY)
+    def test_snapshots_are_isolated_per_company(self):
+        company_b = self.env["res.company"].create({"name": "HRR Company B"})
+        user_b = self._new_user("hrr_user_b", USER_GROUP, company=company_b)
+        partner_b = self.env["res.partner"].create({"name": "HRR B contact"})
+        stakeholder_b = self.env["hr.stakeholder"].create(
+            {
+                "partner_id": partner_b.id,
+                "company_id": company_b.id,
+                "owner_id": user_b.id,
+            }
+        )
+        client_b = self.env["hr.internal.client"].create(
+            {
+                "name": "HRR B client",
+                "company_id": company_b.id,
+                "hr_partner_id": user_b.id,
+            }
+        )
+        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        self.assertEqual(self._snapshots(stakeholder_b).company_id, company_b)
+        self.assertEqual(self._snapshots(client_b).company_id, company_b)
+
+        seen_by_a = self.Snapshot.with_user(self.user).search([])
+        self.assertTrue(seen_by_a)
+        self.assertEqual(seen_by_a.company_id, self.company)
+        seen_by_b = self.Snapshot.with_user(user_b).search([])
+        self.assertEqual(seen_by_b.stakeholder_id, stakeholder_b)
+        self.assertEqual(seen_by_b.internal_client_id, client_b)
+        with self.assertRaises(AccessError):
+            self._snapshots(stakeholder_b).with_user(self.user).read(["health_score"])
+
+    # ------------------------------------------------------------
+    # Access
+    # ------------------------------------------------------------
+
+    @freeze_time(TODAY)
+    def test_access(self):
+        self._refresh(self.sh_anna)
+        snapshot = self._snapshots(self.sh_anna)
+        self.assertTrue(snapshot.with_user(self.user).health_state)
+        with self.assertRaises(AccessError):
+            snapshot.with_user(self.user).write({"health_score": 100})
+        with self.assertRaises(AccessError):
+            self.Snapshot.with_user(self.user).create(
+                {
+                    "stakeholder_id": self.sh_erik.id,
+                    "month": TODAY.replace(day=1),
+                    "company_id": self.company.id,
+                }
+            )
+        snapshot.with_user(self.manager).write({"health_score": 100})
+        with self.assertRaises(AccessError):
+            self.sh_anna.with_user(self.user).action_refresh_health()
+        with self.assertRaises(AccessError):
+            self.client_sales.with_user(self.user).action_refresh_health()
+
+    # ------------------------------------------------------------
+    # Query count
+    # ------------------------------------------------------------
+
+    def _book(self, count, prefix):
+        """``count`` stakeholders and clients, half of them at risk."""
+        partners = self.env["res.partner"].create(
+            [{"name": f"{prefix} {index}"} for index in range(count)]
+        )
+        stakeholders = self.env["hr.stakeholder"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.company.id,
+                    "owner_id": self.user.id,
+                }
+                for partner in partners
+            ]
+        )
+        clients = self.env["hr.internal.client"].create(
+            [
+                {"name": f"{prefix} client {index}", "company_id": self.company.id}
+                for index in range(count)
+            ]
+        )
+        healthy = stakeholders[: count // 2]
+        self._interaction(healthy, date=days_ago(1), sentiment="positive")
+        for stakeholder in healthy:
+            self._survey_result(stakeholder, satisfaction=90, nps=50)
+        self._interaction(client=clients[0], date=days_ago(3), sentiment="neutral")
+        return stakeholders, clients
+
+    def _count_cron_queries(self):
+        """Count as assertQueryCount does, precommit hooks (the owners' bus
+        notifications) included."""
+        self.env.flush_all()
+        self.env.invalidate_all()
+        _login = self.env.user.login
+        self.env.cr.flush()
+        start = self.cr.sql_log_count
+        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        self.env.flush_all()
+        self.env.cr.flush()
+        return self.cr.sql_log_count - start
+
+    @freeze_time(TODAY)
+    def test_refresh_query_count_does_not_grow(self):
+        # Warm the caches (parameters, xml ids, models) once.
+        self._count_cron_queries()
+        small, _clients = self._book(6, "HRR small")
+        expected = self._count_cron_queries()
+        large, _clients = self._book(12, "HRR large")
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(expected):
+            self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+            self.env.flush_all()
+        # Both runs really scored and put the never-contacted half at risk.
+        self.assertEqual(set(large.mapped("health_state")), {"healthy", "at_risk"})
+        self.assertEqual(
+            len(self._activities(small | large, self.type_stakeholder)), 3 + 6
+        )
