@@ -1,0 +1,447 @@
+#!/usr/bin/env python3
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Benchmark: the relationship map on 5,000 nodes and 20,000 edges.
+
+Run by hand, not by CI:
+
+    python3 bench/bench_relationship_map.py DBNAME [--runs 7] [--render]
+                                           [--http-port 8209] [--reset]
+
+DBNAME is created from scratch when it does not exist (hr_relationship
+installed without demo data). The data comes in two blocks of the same
+shape, each about 2,500 nodes and 10,000 edges (employees with managers and
+departments, internal clients, stakeholders by relation type, HR projects,
+alumni, and 12,000 interactions between 20 HR users and the stakeholders).
+Blocks are made with batched ORM creates, the interactions with SQL inserts;
+data that is already there is reused (``--reset`` drops the database first).
+
+After each block it times ``hr.relationship.map.get_graph(limit=100000)`` as
+the HR administrator (median of ``--runs`` runs, ORM cache cleared before
+each), counts its SQL queries the way ``assertQueryCount`` does
+(``cr.sql_log_count``) and measures the JSON payload. The query count must be
+the same for both blocks.
+
+With ``--render`` it also starts an Odoo server on ``--http-port`` and opens
+the map in headless Chromium (Chrome DevTools Protocol via websocket-client),
+reporting the time from the map action starting to its first interactive
+render, once with the default cap of 500 nodes and once with every node.
+"""
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from benchlib import configure, db_args, ensure_module, environment, run_counted
+
+from odoo import SUPERUSER_ID, Command
+from odoo.tools import SQL
+
+BLOCKS = ("A", "B")
+HR_USERS = 10  # per block
+DEPARTMENTS = 25
+MANAGERS = 50
+EMPLOYEES = 1150
+CLIENTS = 75
+PROJECTS = 150
+INTERNAL_STAKEHOLDERS = 500
+EXTERNAL_STAKEHOLDERS = 400
+ALUMNI = 100
+RELATION_TYPES = [
+    "internal_client_contact",
+    "manager",
+    "employee_representative",
+    "hr_colleague",
+    "candidate",
+    "supplier",
+    "freelancer",
+    "project_partner",
+    "other",
+]
+
+
+def generate_block(env, tag):
+    """About 2,500 nodes and 10,000 edges, named after ``tag``."""
+    if env["hr.internal.client"].search_count([("name", "=like", f"Bench {tag} %")]):
+        return
+    company = env.company
+    user_group = env.ref("hr_relationship.group_hr_relationship_user")
+    users = (
+        env["res.users"]
+        .with_context(no_reset_password=True)
+        .create(
+            [
+                {
+                    "name": f"Bench {tag} HR {n}",
+                    "login": f"bench_{tag.lower()}_hr_{n}",
+                    "groups_id": [Command.link(user_group.id)],
+                }
+                for n in range(HR_USERS)
+            ]
+        )
+    )
+    departments = env["hr.department"].create(
+        [{"name": f"Bench {tag} Department {n}"} for n in range(DEPARTMENTS)]
+    )
+    Employee = env["hr.employee"]
+    managers = Employee.create(
+        [
+            {
+                "name": f"Bench {tag} Manager {n}",
+                "department_id": departments[n % DEPARTMENTS].id,
+                "user_id": users[n].id if n < HR_USERS else False,
+            }
+            for n in range(MANAGERS)
+        ]
+    )
+    employees = Employee.create(
+        [
+            {
+                "name": f"Bench {tag} Employee {n}",
+                "department_id": departments[n % DEPARTMENTS].id,
+                "parent_id": managers[n % MANAGERS].id,
+            }
+            for n in range(EMPLOYEES)
+        ]
+    )
+    leavers = Employee.create(
+        [{"name": f"Bench {tag} Leaver {n}", "active": False} for n in range(ALUMNI)]
+    )
+    clients = env["hr.internal.client"].create(
+        [
+            {
+                "name": f"Bench {tag} Client {n}",
+                "department_id": departments[n % DEPARTMENTS].id,
+                "client_lead_id": managers[n % MANAGERS].id,
+                "hr_partner_id": users[n % HR_USERS].id,
+            }
+            for n in range(CLIENTS)
+        ]
+    )
+    projects = env["project.project"].create(
+        [
+            {
+                "name": f"Bench {tag} Project {n}",
+                "company_id": company.id,
+                "internal_client_id": clients[n % CLIENTS].id,
+                "user_id": users[n % HR_USERS].id,
+            }
+            for n in range(PROJECTS)
+        ]
+    )
+    partners = env["res.partner"].create(
+        [
+            {"name": f"Bench {tag} Contact {n}"}
+            for n in range(EXTERNAL_STAKEHOLDERS + ALUMNI)
+        ]
+    )
+
+    def links(n):
+        return {
+            "internal_client_ids": [
+                Command.set(
+                    [clients[n % CLIENTS].id, clients[(n * 7 + 3) % CLIENTS].id]
+                )
+            ],
+            "project_ids": [
+                Command.set(
+                    [projects[n % PROJECTS].id, projects[(n * 3 + 1) % PROJECTS].id]
+                )
+            ],
+            "influence": 1 + n % 5,
+            "interest": 1 + (n // 5) % 5,
+        }
+
+    values = []
+    for n in range(INTERNAL_STAKEHOLDERS):
+        values.append(
+            {
+                "employee_id": employees[n].id,
+                "relation_type": RELATION_TYPES[n % 5],
+                **links(n),
+            }
+        )
+    for n in range(EXTERNAL_STAKEHOLDERS):
+        values.append(
+            {
+                "partner_id": partners[n].id,
+                "relation_type": RELATION_TYPES[5 + n % 4],
+                **links(n + INTERNAL_STAKEHOLDERS),
+            }
+        )
+    for n in range(ALUMNI):
+        values.append(
+            {
+                "partner_id": partners[EXTERNAL_STAKEHOLDERS + n].id,
+                "former_employee_id": leavers[n].id,
+                "relation_type": "alumnus",
+                "internal_client_ids": [Command.set([clients[n % CLIENTS].id])],
+            }
+        )
+    stakeholders = env["hr.stakeholder"].create(values)
+    env.flush_all()
+    # 6,000 interactions: each HR user met 300 stakeholders once or twice.
+    env.cr.execute(
+        SQL(
+            """
+            WITH pairs AS (
+                SELECT u.uid, s.sid, u.rank AS urank, s.rank AS srank
+                  FROM unnest(%(users)s::int[]) WITH ORDINALITY AS u(uid, rank)
+                 CROSS JOIN unnest(%(stakeholders)s::int[])
+                            WITH ORDINALITY AS s(sid, rank)
+                 WHERE mod(s.rank + u.rank * 13, %(spread)s) = 0
+            ), moments AS (
+                INSERT INTO hr_relationship_interaction (name, date, interaction_type,
+                    company_id, user_id, sentiment, sentiment_score, create_date,
+                    write_date, create_uid, write_uid)
+                SELECT 'Bench contact ' || pairs.sid,
+                       current_date - mod(pairs.sid * k, 365)::int,
+                       'meeting', %(company)s, pairs.uid, 'neutral', 0,
+                       now(), now(), %(root)s, %(root)s
+                  FROM pairs
+                 CROSS JOIN generate_series(1, 1 + mod(pairs.srank, 2)::int) k
+             RETURNING id, name
+            )
+            INSERT INTO hr_relationship_interaction_stakeholder_rel
+                   (interaction_id, stakeholder_id)
+            SELECT id, substring(name from 15)::int FROM moments
+            """,
+            users=users.ids,
+            stakeholders=stakeholders.ids,
+            spread=len(stakeholders) // 300,
+            company=company.id,
+            root=SUPERUSER_ID,
+        )
+    )
+    env.cr.execute("ANALYZE")
+    env.cr.commit()
+
+
+def measure_graph(env, runs):
+    Map = env["hr.relationship.map"].with_user(env.ref("base.user_admin"))
+    Map.get_graph(limit=100000)  # warm the registry-level caches
+    # Each run like a fresh request: cold ORM cache, garbage collected before.
+    measured = [
+        run_counted(env, lambda: Map.get_graph(limit=100000)) for _run in range(runs)
+    ]
+    timings = [run.ms for run in measured]
+    counts = {run.queries for run in measured}
+    graph = measured[-1].result
+    payload = len(json.dumps(graph).encode())
+    return {
+        "nodes": len(graph["nodes"]),
+        "edges": len(graph["edges"]),
+        "median_ms": statistics.median(timings),
+        "min_ms": min(timings),
+        "queries": sorted(counts),
+        "payload_bytes": payload,
+    }
+
+
+def render_times(db, port, limits):
+    """First render of the map in headless Chromium, per node cap."""
+    import websocket  # websocket-client, only needed here
+
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "odoo",
+            "-d",
+            db,
+            *db_args(),
+            f"--http-port={port}",
+            "--log-level=warn",
+            "--workers=0",
+            "--max-cron-threads=0",
+        ],
+    )
+    profile = tempfile.mkdtemp(prefix="map_bench_chrome_")
+    chrome = None
+    try:
+        _wait_http(f"http://127.0.0.1:{port}/web/login", 120)
+        debug_port = port + 1000
+        chrome = subprocess.Popen(
+            [
+                shutil.which("chromium") or "chromium",
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                f"--remote-debugging-port={debug_port}",
+                f"--user-data-dir={profile}",
+                "--window-size=1600,1000",
+                "about:blank",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        tabs = json.loads(_wait_http(f"http://127.0.0.1:{debug_port}/json/list", 30))
+        page = next(tab for tab in tabs if tab["type"] == "page")
+        cdp = Cdp(
+            websocket.create_connection(page["webSocketDebuggerUrl"], timeout=120)
+        )
+        cdp.login(f"http://127.0.0.1:{port}", "admin", "admin")
+        for limit in limits:
+            action = _bench_action(db, limit)
+            url = f"http://127.0.0.1:{port}/odoo/action-{action}"
+            try:
+                cdp.open_map(url)  # warm-up: assets and caches
+                yield limit, cdp.open_map(url)
+            except TimeoutError:
+                yield limit, None
+    finally:
+        if chrome:
+            chrome.terminate()
+            chrome.wait()
+        server.terminate()
+        server.wait()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def _bench_action(db, limit):
+    """A client action of the map with a given node cap (bench data only)."""
+    with environment(db) as env:
+        name = f"Relationship Map (bench, {limit} nodes)"
+        action = env["ir.actions.client"].search([("name", "=", name)], limit=1)
+        if not action:
+            action = action.create(
+                {
+                    "name": name,
+                    "tag": "hr_relationship_map",
+                    "context": repr({"map_limit": limit}),
+                }
+            )
+        return action.id
+
+
+def _wait_http(url, timeout):
+    deadline = time.time() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read()
+        except OSError:
+            if time.time() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+class Cdp:
+    """The few Chrome DevTools Protocol calls the bench needs."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.next_id = 0
+
+    def call(self, method, **params):
+        self.next_id += 1
+        self.ws.send(
+            json.dumps({"id": self.next_id, "method": method, "params": params})
+        )
+        while True:
+            message = json.loads(self.ws.recv())
+            if message.get("id") == self.next_id:
+                return message.get("result", {})
+
+    def evaluate(self, expression):
+        result = self.call(
+            "Runtime.evaluate", expression=expression, returnByValue=True
+        )
+        return result.get("result", {}).get("value")
+
+    def wait_for(self, expression, timeout=120):
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            value = self.evaluate(expression)
+            if value:
+                return value
+            time.sleep(0.05)
+        raise TimeoutError(expression)
+
+    def login(self, base, login, password):
+        self.call("Page.navigate", url=f"{base}/web/login")
+        self.wait_for("!!document.querySelector('form input[name=login]')")
+        field = "document.querySelector('input[name=%s]').value = %s;"
+        self.evaluate(
+            field % ("login", json.dumps(login))
+            + field % ("password", json.dumps(password))
+            + "document.querySelector('form button[type=submit]').click();"
+        )
+        self.wait_for("!!document.querySelector('.o_main_navbar')")
+
+    def open_map(self, url):
+        self.call("Page.navigate", url="about:blank")
+        self.call("Page.navigate", url=url)
+        times = self.wait_for(
+            "(() => { const svg = document.querySelector("
+            "'.o_hr_map_canvas[data-rendered-at]'); return svg && ["
+            "Number(svg.dataset.startedAt), Number(svg.dataset.renderedAt),"
+            " svg.querySelectorAll('.o_hr_map_node').length,"
+            " svg.querySelectorAll('.o_hr_map_edge').length,"
+            " Number(svg.dataset.rpcMs), Number(svg.dataset.layoutMs)]; })()"
+        )
+        started, rendered, nodes, edges, rpc_ms, layout_ms = times
+        return {
+            "rpc_ms": rpc_ms,
+            "layout_ms": layout_ms,
+            "map_ms": rendered - started,
+            "page_ms": rendered,
+            "nodes": nodes,
+            "edges": edges,
+        }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("db")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--render", action="store_true")
+    parser.add_argument("--http-port", type=int, default=8209)
+    parser.add_argument("--reset", action="store_true")
+    options = parser.parse_args()
+
+    if options.reset:
+        subprocess.run(["dropdb", "--if-exists", options.db], check=True)
+    configure()
+    ensure_module(options.db)
+    rows = []
+    for done, tag in enumerate(BLOCKS, start=1):
+        with environment(options.db, tracking_disable=True) as env:
+            start = time.perf_counter()
+            generate_block(env, tag)
+            print(f"block {tag} ready in {time.perf_counter() - start:.1f} s")
+            figures = measure_graph(env, options.runs)
+            rows.append((done, figures))
+            print(
+                f"{done} block(s): {figures['nodes']} nodes, "
+                f"{figures['edges']} edges: median {figures['median_ms']:.0f} ms "
+                f"(min {figures['min_ms']:.0f} ms) "
+                f"over {options.runs} runs, queries {figures['queries']}, "
+                f"payload {figures['payload_bytes'] / 1024:.0f} KiB"
+            )
+    constant = len({tuple(figures["queries"]) for _done, figures in rows}) == 1
+    print(f"query count constant across sizes: {constant}")
+    if options.render:
+        for limit, figures in render_times(
+            options.db, options.http_port, (500, 100000)
+        ):
+            if figures is None:
+                print(f"render, cap {limit}: no render within 120 s")
+                continue
+            print(
+                f"render, cap {limit}: {figures['nodes']} nodes / "
+                f"{figures['edges']} edges "
+                f"interactive {figures['map_ms']:.0f} ms after the map action started "
+                f"({figures['page_ms']:.0f} ms after navigation; server call "
+                f"{figures['rpc_ms']:.0f} ms, layout {figures['layout_ms']:.0f} ms)"
+            )
+
+
+if __name__ == "__main__":
+    main()

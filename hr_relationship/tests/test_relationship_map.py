@@ -1,0 +1,330 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
+from datetime import date
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+
+USER_GROUP = "base.group_user,hr_relationship.group_hr_relationship_user"
+SECRET = "MAP-SECRET-APPROACH"
+
+
+def make_fixture(env, suffix, hr_user):
+    """One small organisation around an internal client; calling it again
+    with another suffix doubles the graph with the same shape."""
+    Employee = env["hr.employee"]
+    boss = Employee.create({"name": f"Boss {suffix}"})
+    department = env["hr.department"].create(
+        {"name": f"Sales {suffix}", "manager_id": boss.id}
+    )
+    worker = Employee.create(
+        {
+            "name": f"Worker {suffix}",
+            "parent_id": boss.id,
+            "department_id": department.id,
+        }
+    )
+    leaver = Employee.create({"name": f"Leaver {suffix}", "active": False})
+    client = env["hr.internal.client"].create(
+        {
+            "name": f"Client {suffix}",
+            "department_id": department.id,
+            "client_lead_id": boss.id,
+            "hr_partner_id": hr_user.id,
+        }
+    )
+    supplier_partner = env["res.partner"].create({"name": f"Supplier {suffix}"})
+    alumnus_partner = env["res.partner"].create({"name": f"Alumnus {suffix}"})
+    Stakeholder = env["hr.stakeholder"]
+    boss_stakeholder = Stakeholder.create(
+        {
+            "employee_id": boss.id,
+            "relation_type": "manager",
+            "influence": 5,
+            "internal_client_ids": [Command.link(client.id)],
+        }
+    )
+    supplier = Stakeholder.create(
+        {"partner_id": supplier_partner.id, "relation_type": "supplier", "influence": 3}
+    )
+    alumnus = Stakeholder.create(
+        {
+            "partner_id": alumnus_partner.id,
+            "relation_type": "alumnus",
+            "former_employee_id": leaver.id,
+        }
+    )
+    project = env["project.project"].create(
+        {
+            "name": f"Project {suffix}",
+            "company_id": env.company.id,
+            "internal_client_id": client.id,
+            "user_id": hr_user.id,
+            "hr_stakeholder_ids": [Command.link(supplier.id)],
+        }
+    )
+    Interaction = env["hr.relationship.interaction"]
+    Interaction.create(
+        [
+            {
+                "name": f"Talk {n}",
+                "user_id": hr_user.id,
+                "date": date(2026, 1, n + 1),
+                "stakeholder_ids": [Command.link(boss_stakeholder.id)],
+            }
+            for n in range(3)
+        ]
+        + [
+            {
+                "name": "Supplier call",
+                "user_id": hr_user.id,
+                "date": date(2026, 2, 1),
+                "stakeholder_ids": [Command.link(supplier.id)],
+            }
+        ]
+    )
+    boss_stakeholder.approach_notes = SECRET
+    return {
+        "boss": boss,
+        "worker": worker,
+        "leaver": leaver,
+        "department": department,
+        "client": client,
+        "boss_stakeholder": boss_stakeholder,
+        "supplier": supplier,
+        "supplier_partner": supplier_partner,
+        "alumnus": alumnus,
+        "project": project,
+    }
+
+
+class TestRelationshipMap(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.hr_user = new_test_user(cls.env, "map_hr_user", groups=USER_GROUP)
+        cls.hr_employee = cls.env["hr.employee"].create(
+            {"name": "Map HR Partner", "user_id": cls.hr_user.id}
+        )
+        cls.data = make_fixture(cls.env, "A", cls.hr_user)
+        cls.Map = cls.env["hr.relationship.map"].with_user(cls.hr_user)
+
+    def key(self, name):
+        record = self.data[name]
+        prefix = {
+            "hr.employee": "employee",
+            "hr.department": "department",
+            "hr.internal.client": "internal_client",
+            "hr.stakeholder": "stakeholder",
+            "project.project": "project",
+        }[record._name]
+        return f"{prefix}_{record.id}"
+
+    @staticmethod
+    def edge_set(graph):
+        return {
+            (edge["source"], edge["target"], edge["type"]) for edge in graph["edges"]
+        }
+
+    def test_graph_content(self):
+        graph = self.Map.get_graph(limit=10000)
+        nodes = {node["id"]: node for node in graph["nodes"]}
+        for name, node_type in [
+            ("boss", "employee"),
+            ("leaver", "employee"),
+            ("department", "department"),
+            ("client", "internal_client"),
+            ("supplier", "stakeholder"),
+            ("project", "project"),
+        ]:
+            self.assertEqual(nodes[self.key(name)]["type"], node_type)
+        supplier = nodes[self.key("supplier")]
+        self.assertEqual(supplier["relation_type"], "supplier")
+        self.assertEqual(supplier["influence"], 3)
+        self.assertTrue(supplier["external"])
+        self.assertEqual(
+            (supplier["res_model"], supplier["res_id"]),
+            ("hr.stakeholder", self.data["supplier"].id),
+        )
+        hr_key = f"employee_{self.hr_employee.id}"
+        edges = self.edge_set(graph)
+        expected = {
+            (self.key("worker"), self.key("boss"), "manager"),
+            (self.key("worker"), self.key("department"), "department"),
+            (self.key("client"), self.key("department"), "client_department"),
+            (self.key("client"), self.key("boss"), "client_lead"),
+            (self.key("client"), hr_key, "hr_partner"),
+            (self.key("boss_stakeholder"), self.key("client"), "stakeholder_client"),
+            (self.key("boss_stakeholder"), self.key("boss"), "stakeholder_employee"),
+            (self.key("supplier"), self.key("project"), "stakeholder_project"),
+            (self.key("project"), hr_key, "project_manager"),
+            (self.key("project"), self.key("client"), "project_client"),
+            (self.key("alumnus"), self.key("leaver"), "former_employee"),
+            (hr_key, self.key("boss_stakeholder"), "interaction"),
+            (hr_key, self.key("supplier"), "interaction"),
+        }
+        self.assertLessEqual(expected, edges)
+        interaction = next(
+            edge
+            for edge in graph["edges"]
+            if edge["type"] == "interaction"
+            and edge["target"] == self.key("boss_stakeholder")
+        )
+        self.assertEqual(interaction["weight"], 3)
+        self.assertEqual(interaction["last_date"], "2026-01-03")
+        self.assertEqual(graph["truncated"], 0)
+        self.assertEqual(graph["total"], len(graph["nodes"]))
+
+    def test_filters(self):
+        graph = self.Map.get_graph(
+            filters={"types": ["stakeholder", "project"]}, limit=10000
+        )
+        self.assertEqual(
+            {node["type"] for node in graph["nodes"]}, {"stakeholder", "project"}
+        )
+        self.assertIn(
+            (self.key("supplier"), self.key("project"), "stakeholder_project"),
+            self.edge_set(graph),
+        )
+        graph = self.Map.get_graph(
+            filters={"relation_types": ["supplier"]}, limit=10000
+        )
+        stakeholders = {n["id"] for n in graph["nodes"] if n["type"] == "stakeholder"}
+        self.assertIn(self.key("supplier"), stakeholders)
+        self.assertNotIn(self.key("boss_stakeholder"), stakeholders)
+        self.assertNotIn(self.key("alumnus"), stakeholders)
+
+        other_client = self.env["hr.internal.client"].create(
+            {"name": "Unrelated Client"}
+        )
+        graph = self.Map.get_graph(
+            filters={"internal_client_ids": [self.data["client"].id]}, limit=10000
+        )
+        ids = {node["id"] for node in graph["nodes"]}
+        self.assertIn(self.key("boss_stakeholder"), ids)
+        self.assertIn(self.key("project"), ids)
+        self.assertNotIn(f"internal_client_{other_client.id}", ids)
+        # The alumnus has no tie to the client, so it is out.
+        self.assertNotIn(self.key("alumnus"), ids)
+
+        graph = self.Map.get_graph(filters={"search": "supplier a"}, depth=0)
+        self.assertEqual(
+            [node["id"] for node in graph["nodes"]], [self.key("supplier")]
+        )
+
+    def test_focus_and_depth(self):
+        supplier = self.key("supplier")
+        graph = self.Map.get_graph(focus=supplier, depth=1)
+        ids = {node["id"] for node in graph["nodes"]}
+        self.assertEqual(
+            ids, {supplier, self.key("project"), f"employee_{self.hr_employee.id}"}
+        )
+        self.assertEqual(graph["focus"], [supplier])
+        self.assertEqual(graph["nodes"][0]["id"], supplier)
+        graph = self.Map.get_graph(focus=supplier, depth=2)
+        ids = {node["id"] for node in graph["nodes"]}
+        self.assertIn(self.key("client"), ids)
+        self.assertNotIn(self.key("worker"), ids)
+        # Edges only join nodes that are in the answer.
+        for edge in graph["edges"]:
+            self.assertIn(edge["source"], ids)
+            self.assertIn(edge["target"], ids)
+        # A partner's form opens the map on the partner's stakeholder roles.
+        graph = self.Map.get_graph(
+            focus={"model": "res.partner", "id": self.data["supplier_partner"].id},
+            depth=0,
+        )
+        self.assertEqual([node["id"] for node in graph["nodes"]], [supplier])
+        # Asking for what is not there gives an empty map, not everything.
+        graph = self.Map.get_graph(filters={"search": "nobody by this name"})
+        self.assertEqual((graph["nodes"], graph["total"]), ([], 0))
+        graph = self.Map.get_graph(focus="stakeholder_0")
+        self.assertEqual((graph["nodes"], graph["total"]), ([], 0))
+        project = self.env["project.project"].create({"name": "Not an HR project"})
+        graph = self.Map.get_graph(focus={"model": "project.project", "id": project.id})
+        self.assertEqual(graph["focus"], [f"project_{project.id}"])
+
+    def test_cap(self):
+        full = self.Map.get_graph(limit=10000)
+        graph = self.Map.get_graph(limit=3)
+        self.assertEqual(len(graph["nodes"]), 3)
+        self.assertEqual(graph["total"], full["total"])
+        self.assertEqual(graph["truncated"], full["total"] - 3)
+        kept = {node["id"] for node in graph["nodes"]}
+        for edge in graph["edges"]:
+            self.assertIn(edge["source"], kept)
+            self.assertIn(edge["target"], kept)
+        # With a focus the cap keeps the focus and its nearest neighbours.
+        graph = self.Map.get_graph(focus=self.key("worker"), depth=3, limit=2)
+        self.assertEqual(graph["nodes"][0]["id"], self.key("worker"))
+        self.assertEqual(graph["nodes"][1]["distance"], 1)
+        self.assertGreater(graph["truncated"], 0)
+
+    def test_other_company_sees_nothing_of_ours(self):
+        company_b = self.env["res.company"].create({"name": "Map Company B"})
+        outsider = new_test_user(
+            self.env,
+            "map_outsider",
+            groups=USER_GROUP,
+            company_id=company_b.id,
+            company_ids=[Command.set(company_b.ids)],
+        )
+        graph = (
+            self.env["hr.relationship.map"].with_user(outsider).get_graph(limit=10000)
+        )
+        ids = {node["id"] for node in graph["nodes"]}
+        ours = {self.key(name) for name in self.data if name != "supplier_partner"}
+        self.assertFalse(ids & ours)
+        self.assertFalse(graph["internal_clients"])
+
+    def test_requires_relationship_group(self):
+        plain = new_test_user(self.env, "map_plain", groups="base.group_user")
+        Map = self.env["hr.relationship.map"].with_user(plain)
+        with self.assertRaises(AccessError):
+            Map.get_graph()
+        with self.assertRaises(AccessError):
+            Map.get_node_details("hr.stakeholder", self.data["supplier"].id)
+
+    def test_no_profile_fields(self):
+        # The user does not own the stakeholder, so may not read its profile.
+        graph = self.Map.get_graph(limit=10000)
+        payload = json.dumps(graph, default=str)
+        self.assertNotIn(SECRET, payload)
+        for fname in ("approach_notes", "personal_interests", "motivators"):
+            self.assertNotIn(fname, payload)
+        details = self.Map.get_node_details(
+            "hr.stakeholder", self.data["boss_stakeholder"].id
+        )
+        self.assertNotIn(SECRET, json.dumps(details, default=str))
+        labels = {fact["label"] for fact in details["facts"]}
+        self.assertIn("Relation Type", labels)
+        self.assertNotIn("Approach Notes", labels)
+
+    def test_query_count_is_constant(self):
+        self.Map.get_graph()  # warm the rule and access caches
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        small = self.Map.get_graph(limit=10000)
+        count = self.env.cr.sql_log_count - before
+        make_fixture(self.env, "B", self.hr_user)
+        make_fixture(self.env, "C", self.hr_user)
+        self.env.invalidate_all()
+        with self.assertQueryCount(count):
+            large = self.Map.get_graph(limit=10000)
+        self.assertGreater(len(large["nodes"]), len(small["nodes"]))
+        self.assertGreater(len(large["edges"]), len(small["edges"]))
+
+
+@tagged("post_install", "-at_install")
+class TestRelationshipMapTour(HttpCase):
+    def test_relationship_map_tour(self):
+        env = self.env(context=dict(self.env.context, tracking_disable=True))
+        admin = env.ref("base.user_admin")
+        data = make_fixture(env, "Tour", admin)
+        data["supplier_partner"].name = "Map Tour Supplier"
+        data["client"].name = "Map Tour Client"
+        self.start_tour("/odoo", "hr_relationship_map_tour", login="admin")
