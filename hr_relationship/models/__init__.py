@@ -2,7 +2,17 @@ from . import hr_internal_client
 from . import hr_stakeholder
 from . import hr_stakeholder_profile
 from . import hr_relationship_interaction
+from . import hr_relationship_map
 from . import hr_employee
 from . import res_partner
 from . import project_project
 from . import crm_lead
+from . import hr_relationship_service
+from . import hr_satisfaction_survey
+from . import hr_satisfaction_result
+from . import hr_satisfaction_service_result
+from . import survey_question
+from . import survey_user_input
+from . import survey_user_input_line
+from . import hr_relationship_health_snapshot
+from . import res_config_settings

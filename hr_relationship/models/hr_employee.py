@@ -83,8 +83,12 @@ class HrEmployee(models.Model):
         )
         kept = existing.former_employee_id
         newcomers = self - kept
-        partners = self.env["res.partner"].create(
-            [employee._alumnus_partner_values() for employee in newcomers]
+        # Like hr's work contacts: HR may keep an alumnus without the
+        # separate "Contact Creation" right.
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .create([employee._alumnus_partner_values() for employee in newcomers])
         )
         today = fields.Date.context_today(self)
         created = Stakeholder.create(

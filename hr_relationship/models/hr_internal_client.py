@@ -1,6 +1,9 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+from .hr_relationship_health_snapshot import HEALTH_STATES
 
 
 class HrInternalClient(models.Model):
@@ -29,7 +32,6 @@ class HrInternalClient(models.Model):
     )
     client_lead_id = fields.Many2one(
         "hr.employee",
-        string="Client Lead",
         tracking=True,
         check_company=True,
         help="The manager who speaks for this internal client.",
@@ -70,6 +72,39 @@ class HrInternalClient(models.Model):
     overdue_stakeholder_count = fields.Integer(
         compute="_compute_counts",
         help="Stakeholders of this client whose next planned contact has passed.",
+    )
+    satisfaction_result_ids = fields.One2many(
+        "hr.satisfaction.result", "internal_client_id", string="Survey Results"
+    )
+    latest_satisfaction = fields.Float(
+        string="Latest CSAT",
+        compute="_compute_latest_survey",
+        store=True,
+        help="CSAT (share of 4 and 5 answers) of the latest answered campaign.",
+    )
+    latest_nps = fields.Float(
+        string="Latest NPS", compute="_compute_latest_survey", store=True
+    )
+    latest_survey_date = fields.Date(compute="_compute_latest_survey", store=True)
+    contact_cadence_days = fields.Integer(
+        string="Contact Every (Days)",
+        default=30,
+        help="How often this client needs a contact, for its health; 0 plans none.",
+    )
+    # Relationship health depends on today's date, so the daily refresh in
+    # hr.relationship.health.snapshot writes it rather than a compute.
+    health_score = fields.Float(
+        digits=(5, 1),
+        aggregator="avg",
+        readonly=True,
+        help="0-100, from CSAT, NPS, contact recency and sentiment; "
+        "empty when none of them is known.",
+    )
+    health_state = fields.Selection(
+        HEALTH_STATES, default="attention", readonly=True, group_expand=True
+    )
+    health_snapshot_ids = fields.One2many(
+        "hr.relationship.health.snapshot", "internal_client_id", string="Health Trend"
     )
 
     _sql_constraints = [
@@ -126,6 +161,16 @@ class HrInternalClient(models.Model):
             client.interaction_count = interactions.get(origin, 0)
             client.overdue_stakeholder_count = overdue.get(origin, 0)
 
+    @api.depends(
+        "satisfaction_result_ids.date",
+        "satisfaction_result_ids.csat",
+        "satisfaction_result_ids.nps",
+    )
+    def _compute_latest_survey(self):
+        self.env["hr.satisfaction.result"]._assign_latest(
+            self, "internal_client_id", "csat"
+        )
+
     @api.constrains("stakeholder_ids")
     def _check_stakeholder_person_unique(self):
         self.stakeholder_ids._check_person_unique_per_client()
@@ -171,4 +216,13 @@ class HrInternalClient(models.Model):
         self.ensure_one()
         return self.env["hr.relationship.interaction"]._action_log(
             {"default_internal_client_id": self.id}
+        )
+
+    def action_refresh_health(self):
+        if not self.env.user.has_group("hr_relationship.group_hr_relationship_manager"):
+            raise AccessError(
+                _("Only relationship administrators can refresh health scores.")
+            )
+        self.env["hr.relationship.health.snapshot"]._refresh_health(
+            self._name, self.ids
         )

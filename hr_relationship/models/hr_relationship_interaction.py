@@ -100,7 +100,9 @@ class HrRelationshipInteraction(models.Model):
         if self.project_id.internal_client_id and not self.internal_client_id:
             self.internal_client_id = self.project_id.internal_client_id
 
-    @api.constrains("stakeholder_ids", "internal_client_id")
+    # company_id always has a value at create, so omitting both
+    # counterparts still runs the check.
+    @api.constrains("stakeholder_ids", "internal_client_id", "company_id")
     def _check_has_counterpart(self):
         for interaction in self:
             if not interaction.stakeholder_ids and not interaction.internal_client_id:

@@ -3,7 +3,10 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL
+
+from .hr_relationship_health_snapshot import HEALTH_STATES
 
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
@@ -112,6 +115,7 @@ class HrStakeholder(models.Model):
         QUADRANTS,
         compute="_compute_quadrant",
         store=True,
+        group_expand=True,
         help="Place on the power-interest grid, which sets the engagement strategy.",
     )
     attitude = fields.Selection(
@@ -194,6 +198,36 @@ class HrStakeholder(models.Model):
     )
     referral_count = fields.Integer(compute="_compute_referral_count")
     interaction_count = fields.Integer(compute="_compute_interaction_count")
+    satisfaction_result_ids = fields.One2many(
+        "hr.satisfaction.result", "stakeholder_id", string="Survey Results"
+    )
+    latest_satisfaction = fields.Float(
+        compute="_compute_latest_survey",
+        store=True,
+        help="Satisfaction answer of the latest answered campaign, scaled to 0-100.",
+    )
+    latest_nps = fields.Float(
+        string="Latest NPS",
+        compute="_compute_latest_survey",
+        store=True,
+        help="Latest recommendation: promoter 100, passive 0, detractor -100.",
+    )
+    latest_survey_date = fields.Date(compute="_compute_latest_survey", store=True)
+    # Relationship health depends on today's date, so the daily refresh in
+    # hr.relationship.health.snapshot writes it rather than a compute.
+    health_score = fields.Float(
+        digits=(5, 1),
+        aggregator="avg",
+        readonly=True,
+        help="0-100, from satisfaction, NPS, contact recency and sentiment; "
+        "empty when none of them is known.",
+    )
+    health_state = fields.Selection(
+        HEALTH_STATES, default="attention", readonly=True, group_expand=True
+    )
+    health_snapshot_ids = fields.One2many(
+        "hr.relationship.health.snapshot", "stakeholder_id", string="Health Trend"
+    )
 
     @api.depends("employee_id.name", "partner_id.name")
     def _compute_name(self):
@@ -263,13 +297,14 @@ class HrStakeholder(models.Model):
         today = fields.Date.context_today(self)
         for stakeholder in self:
             stakeholder.is_contact_overdue = bool(
-                stakeholder.next_contact_date
-                and stakeholder.next_contact_date < today
+                stakeholder.next_contact_date and stakeholder.next_contact_date < today
             )
 
     def _search_is_contact_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(_("Overdue contacts can only be searched as true or false."))
+            raise UserError(
+                _("Overdue contacts can only be searched as true or false.")
+            )
         overdue = [("next_contact_date", "<", fields.Date.context_today(self))]
         if (operator == "=") == value:
             return overdue
@@ -277,6 +312,69 @@ class HrStakeholder(models.Model):
             ("next_contact_date", ">=", fields.Date.context_today(self))
         ]
 
+    @api.model
+    def _refresh_contact_dates(self, stakeholder_ids=None):
+        """Recompute last and next contact dates of many stakeholders in one
+        statement. The ORM computes above serve day-to-day edits; a run over
+        the whole relationship book (a nightly job, an import) cannot afford
+        their per-hundred-rows flush, whose query count grows with the data."""
+        self.env["hr.relationship.interaction"].flush_model(["date"])
+        self.flush_model(
+            [
+                "contact_cadence_days",
+                "interaction_ids",
+                "last_interaction_date",
+                "next_contact_date",
+            ]
+        )
+        if stakeholder_ids is None:
+            in_scope = SQL("TRUE")
+        else:
+            in_scope = SQL("id = ANY(%s)", list(stakeholder_ids))
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH scope AS (
+                    SELECT id, create_date, contact_cadence_days
+                      FROM hr_stakeholder
+                     WHERE %(in_scope)s
+                ), last_contact AS (
+                    SELECT rel.stakeholder_id, MAX(interaction.date) AS last_date
+                      FROM hr_relationship_interaction_stakeholder_rel rel
+                      JOIN hr_relationship_interaction interaction
+                        ON interaction.id = rel.interaction_id
+                     WHERE rel.stakeholder_id IN (SELECT id FROM scope)
+                     GROUP BY rel.stakeholder_id
+                ), fresh AS (
+                    SELECT scope.id, last_contact.last_date,
+                           CASE WHEN scope.contact_cadence_days > 0
+                                THEN COALESCE(last_contact.last_date,
+                                              scope.create_date::date)
+                                     + scope.contact_cadence_days
+                           END AS next_date
+                      FROM scope
+                 LEFT JOIN last_contact ON last_contact.stakeholder_id = scope.id
+                )
+                UPDATE hr_stakeholder stakeholder
+                   SET last_interaction_date = fresh.last_date,
+                       next_contact_date = fresh.next_date
+                  FROM fresh
+                 WHERE stakeholder.id = fresh.id
+                   AND (stakeholder.last_interaction_date
+                            IS DISTINCT FROM fresh.last_date
+                        OR stakeholder.next_contact_date
+                            IS DISTINCT FROM fresh.next_date)
+                """,
+                in_scope=in_scope,
+            )
+        )
+        updated = self.env.cr.rowcount
+        self.invalidate_model(
+            ["last_interaction_date", "next_contact_date"], flush=False
+        )
+        return updated
+
+    @api.depends_context("uid")
     def _compute_can_read_profile(self):
         for stakeholder in self:
             stakeholder.can_read_profile = stakeholder._may_read_profile()
@@ -297,11 +395,16 @@ class HrStakeholder(models.Model):
         profiles = self.sudo().profile_ids
         missing = self.sudo().filtered(lambda s: not s.profile_ids)
         if missing:
-            profiles |= self.env["hr.stakeholder.profile"].sudo().create(
-                [{"stakeholder_id": stakeholder.id} for stakeholder in missing]
+            profiles |= (
+                self.env["hr.stakeholder.profile"]
+                .sudo()
+                .create([{"stakeholder_id": stakeholder.id} for stakeholder in missing])
             )
         return profiles.with_env(self.env)
 
+    # Keyed per user in the cache, so that one user's read is never served
+    # to another within the same transaction.
+    @api.depends_context("uid")
     def _compute_profile(self):
         stored = self.filtered("id")
         for new_record in self - stored:
@@ -348,7 +451,19 @@ class HrStakeholder(models.Model):
         for stakeholder in self:
             stakeholder.interaction_count = counts.get(stakeholder._origin, 0)
 
-    @api.constrains("employee_id", "partner_id")
+    @api.depends(
+        "satisfaction_result_ids.date",
+        "satisfaction_result_ids.satisfaction_index",
+        "satisfaction_result_ids.nps",
+    )
+    def _compute_latest_survey(self):
+        self.env["hr.satisfaction.result"]._assign_latest(
+            self, "stakeholder_id", "satisfaction_index"
+        )
+
+    # company_id always has a value at create, so creating with neither
+    # person still runs the check.
+    @api.constrains("employee_id", "partner_id", "company_id")
     def _check_one_person(self):
         for stakeholder in self:
             if bool(stakeholder.employee_id) == bool(stakeholder.partner_id):
@@ -426,9 +541,7 @@ class HrStakeholder(models.Model):
 
     def action_view_referrals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "crm.crm_lead_all_leads"
-        )
+        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
         action.update(
             domain=[("referred_stakeholder_id", "=", self.id)],
             context={
@@ -450,3 +563,13 @@ class HrStakeholder(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    def action_refresh_health(self):
+        if not self.env.user.has_group("hr_relationship.group_hr_relationship_manager"):
+            raise AccessError(
+                _("Only relationship administrators can refresh health scores.")
+            )
+        self._refresh_contact_dates(self.ids)
+        self.env["hr.relationship.health.snapshot"]._refresh_health(
+            self._name, self.ids
+        )
