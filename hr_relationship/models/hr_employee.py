@@ -1,6 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
+
+from .field_access import check_x2many_field_access
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
@@ -27,6 +29,11 @@ class HrEmployee(models.Model):
     hr_served_client_count = fields.Integer(
         compute="_compute_hr_served_client_ids", groups=RELATIONSHIP_USER
     )
+
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        check_x2many_field_access(self, domain)
+        return super()._search(domain, *args, **kwargs)
 
     def _compute_hr_stakeholder_count(self):
         counts = dict(

@@ -1,0 +1,572 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from contextlib import closing
+from xmlrpc.client import Fault
+
+from odoo import Command
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, get_db_name, tagged
+
+from .common import HrRelationshipCase
+
+BP_GROUP = "hr_relationship.group_hr_relationship_business_partner"
+# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
+RPC_ACCESS_ERROR = 4
+ROLES = {
+    "E": "plain employee",
+    "U": "user",
+    "B": "HR business partner",
+    "M": "administrator",
+}
+# Who may do what: (model, record) -> operation -> the roles (letters of ROLES)
+# that are allowed. Records ending in "_b" belong to another company, in which
+# no test user works. "create" creates a record of the role's own company,
+# "create_b" one of the other company.
+MATRIX = {
+    # Internal clients: written by their HR partner (user or business partner).
+    ("hr.internal.client", "c_user"): {"read": "UBM", "write": "UM", "unlink": "UM"},
+    ("hr.internal.client", "c_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.internal.client", "c_other"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.internal.client", "c_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.internal.client", None): {"create": "UBM", "create_b": ""},
+    # Stakeholders: the owner, the business partner of one of their clients.
+    ("hr.stakeholder", "s_user"): {"read": "UBM", "write": "UM", "unlink": "UM"},
+    ("hr.stakeholder", "s_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.stakeholder", "s_other"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.stakeholder", "s_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.stakeholder", None): {"create": "UBM", "create_b": ""},
+    # Profiles: the same people, but not even readable by the others.
+    ("hr.stakeholder.profile", "p_user"): {"read": "UM", "write": "UM", "unlink": "UM"},
+    ("hr.stakeholder.profile", "p_bp"): {"read": "BM", "write": "BM", "unlink": "BM"},
+    ("hr.stakeholder.profile", "p_other"): {"read": "M", "write": "M", "unlink": "M"},
+    ("hr.stakeholder.profile", "p_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.stakeholder.profile", None): {"create": "UBM"},
+    # Interactions: everyone logs, the one who logged changes.
+    ("hr.relationship.interaction", "i_user"): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.relationship.interaction", "i_bp"): {
+        "read": "UBM",
+        "write": "BM",
+        "unlink": "BM",
+    },
+    ("hr.relationship.interaction", "i_other"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.interaction", "i_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.interaction", None): {"create": "UBM", "create_b": ""},
+    # Campaigns: run by the business partner of every client in them.
+    ("hr.satisfaction.survey", "k_user"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.satisfaction.survey", "k_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.satisfaction.survey", "k_mixed"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.satisfaction.survey", "k_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.satisfaction.survey", None): {
+        "create": "BM",
+        "create_foreign": "M",
+        "create_b": "",
+    },
+    # Results: aggregates for users, per stakeholder for the client's partner.
+    ("hr.satisfaction.result", "r_campaign"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.satisfaction.result", "r_client"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.satisfaction.result", "r_s_bp"): {"read": "BM", "write": "M", "unlink": "M"},
+    ("hr.satisfaction.result", "r_s_other"): {
+        "read": "M",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.satisfaction.result", "r_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.satisfaction.result", None): {"create": "M", "create_b": ""},
+    ("hr.satisfaction.service.result", "sr"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.satisfaction.service.result", "sr_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.satisfaction.service.result", None): {"create": "M", "create_b": ""},
+    # Configuration.
+    ("hr.relationship.service", "svc"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.relationship.service", None): {"create": "M"},
+    # Health history is written by the system only.
+    ("hr.relationship.health.snapshot", "snap"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.health.snapshot", "snap_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.health.snapshot", None): {"create": "M", "create_b": ""},
+}
+WRITE_VALUES = {
+    "hr.internal.client": {"needs": "<p>Matrix</p>"},
+    "hr.stakeholder": {"interest": 2},
+    "hr.stakeholder.profile": {"motivators": "Matrix"},
+    "hr.relationship.interaction": {"summary": "<p>Matrix</p>"},
+    "hr.satisfaction.survey": {"name": "Matrix"},
+    "hr.satisfaction.result": {"nps": 12.0},
+    "hr.satisfaction.service.result": {"gap": 0.5},
+    "hr.relationship.service": {"description": "Matrix"},
+    "hr.relationship.health.snapshot": {"health_score": 42.0},
+}
+
+
+class AccessMatrixMixin:
+    """Builds one record per cell target; the cells themselves run each
+    operation inside a savepoint that is always rolled back."""
+
+    @classmethod
+    def _setup_matrix(cls):
+        env = cls.env
+        cls.company_b = env["res.company"].create({"name": "HRR Matrix Company B"})
+        cls.bp = cls._new_user("hrr_bpartner", BP_GROUP)
+        cls.role_users = {
+            "E": cls.internal_user,
+            "U": cls.user,
+            "B": cls.bp,
+            "M": cls.manager,
+        }
+        Client = env["hr.internal.client"]
+        Stakeholder = env["hr.stakeholder"]
+        Employee = env["hr.employee"]
+        c_bp = Client.create(
+            {
+                "name": "HRR BP Client",
+                "company_id": cls.company.id,
+                "hr_partner_id": cls.bp.id,
+            }
+        )
+        c_b = Client.create(
+            {
+                "name": "HRR Branch",
+                "company_id": cls.company_b.id,
+                "hr_partner_id": cls.bp.id,
+            }
+        )
+        emp_carl = Employee.create(
+            {"name": "Carl Client", "company_id": cls.company.id}
+        )
+        emp_b = Employee.create({"name": "Bea Branch", "company_id": cls.company_b.id})
+        s_bp = Stakeholder.create(
+            {
+                "employee_id": emp_carl.id,
+                "company_id": cls.company.id,
+                "owner_id": cls.other_user.id,
+                "internal_client_ids": [Command.link(c_bp.id)],
+            }
+        )
+        s_b = Stakeholder.create(
+            {
+                "employee_id": emp_b.id,
+                "company_id": cls.company_b.id,
+                "owner_id": cls.bp.id,
+                "internal_client_ids": [Command.link(c_b.id)],
+            }
+        )
+        stakeholders = cls.sh_anna | s_bp | cls.sh_bob | s_b
+        for stakeholder in stakeholders:
+            stakeholder.personal_interests = "Chess"
+        Profile = env["hr.stakeholder.profile"]
+        profiles = {
+            s.id: Profile.search([("stakeholder_id", "=", s.id)]) for s in stakeholders
+        }
+
+        def interaction(stakeholder, user, company):
+            return cls._interaction(stakeholder, user_id=user.id, company_id=company.id)
+
+        Campaign = env["hr.satisfaction.survey"]
+
+        def campaign(clients, user, company):
+            return Campaign.create(
+                {
+                    "name": "HRR Matrix",
+                    "company_id": company.id,
+                    "user_id": user.id,
+                    "internal_client_ids": [Command.set(clients.ids)],
+                }
+            )
+
+        k_bp = campaign(c_bp, cls.bp, cls.company)
+        k_mixed = campaign(c_bp | cls.client_ops, cls.bp, cls.company)
+        k_b = campaign(c_b, cls.bp, cls.company_b)
+        Result = env["hr.satisfaction.result"]
+
+        def result(campaign, scope, client=None, stakeholder=None):
+            return Result.create(
+                {
+                    "campaign_id": campaign.id,
+                    "company_id": campaign.company_id.id,
+                    "date": "2026-01-15",
+                    "scope": scope,
+                    "internal_client_id": client.id if client else False,
+                    "stakeholder_id": stakeholder.id if stakeholder else False,
+                }
+            )
+
+        r_campaign = result(k_bp, "campaign")
+        r_b = result(k_b, "campaign")
+        # A service of its own: the template's questions keep theirs.
+        cls.service = env["hr.relationship.service"].create({"name": "HRR Coaching"})
+        ServiceResult = env["hr.satisfaction.service.result"]
+
+        def service_result(result):
+            return ServiceResult.create(
+                {
+                    "result_id": result.id,
+                    "campaign_id": result.campaign_id.id,
+                    "company_id": result.company_id.id,
+                    "service_id": cls.service.id,
+                    "scope": "campaign",
+                }
+            )
+
+        Snapshot = env["hr.relationship.health.snapshot"]
+
+        def snapshot(stakeholder):
+            return Snapshot.create(
+                {
+                    "stakeholder_id": stakeholder.id,
+                    "company_id": stakeholder.company_id.id,
+                    "month": "2020-01-01",
+                }
+            )
+
+        cls.targets = {
+            "c_user": cls.client_sales,
+            "c_bp": c_bp,
+            "c_other": cls.client_ops,
+            "c_b": c_b,
+            "s_user": cls.sh_anna,
+            "s_bp": s_bp,
+            "s_other": cls.sh_bob,
+            "s_b": s_b,
+            "p_user": profiles[cls.sh_anna.id],
+            "p_bp": profiles[s_bp.id],
+            "p_other": profiles[cls.sh_bob.id],
+            "p_b": profiles[s_b.id],
+            "i_user": interaction(cls.sh_anna, cls.user, cls.company),
+            "i_bp": interaction(s_bp, cls.bp, cls.company),
+            "i_other": interaction(cls.sh_bob, cls.other_user, cls.company),
+            "i_b": interaction(s_b, cls.bp, cls.company_b),
+            "k_user": campaign(cls.client_sales, cls.user, cls.company),
+            "k_bp": k_bp,
+            "k_mixed": k_mixed,
+            "k_b": k_b,
+            "r_campaign": r_campaign,
+            "r_client": result(k_bp, "internal_client", client=c_bp),
+            "r_s_bp": result(k_bp, "stakeholder", stakeholder=s_bp),
+            "r_s_other": result(k_mixed, "stakeholder", stakeholder=cls.sh_bob),
+            "r_b": r_b,
+            "sr": service_result(r_campaign),
+            "sr_b": service_result(r_b),
+            "svc": cls.service,
+            "snap": snapshot(cls.sh_anna),
+            "snap_b": snapshot(s_b),
+        }
+        for name, record in cls.targets.items():
+            assert len(record) == 1, name
+        # Everyone creates for the client they partner; administrators have none.
+        cls.own_client = {
+            "E": cls.client_sales,
+            "U": cls.client_sales,
+            "B": c_bp,
+            "M": cls.client_ops,
+        }
+        cls.env.invalidate_all()
+
+    def _create_values(self, model, operation, role):
+        """Values to create, made inside the cell's savepoint."""
+        user = self.role_users[role]
+        company = self.company_b if operation == "create_b" else self.company
+        client = (
+            self.targets["c_b"] if operation == "create_b" else self.own_client[role]
+        )
+        if operation == "create_foreign":
+            client = self.targets["c_other"]
+        if model == "hr.internal.client":
+            return {
+                "name": f"HRR New {role}",
+                "company_id": company.id,
+                "hr_partner_id": user.id,
+            }
+        if model in ("hr.stakeholder", "hr.stakeholder.profile"):
+            partner = self.env["res.partner"].create(
+                {"name": f"HRR New {role}", "company_id": company.id}
+            )
+            values = {
+                "partner_id": partner.id,
+                "company_id": company.id,
+                "owner_id": user.id,
+                "relation_type": "project_partner",
+            }
+            if model == "hr.stakeholder":
+                return values
+            # A contact's profile needs their consent first.
+            values["consent"] = True
+            stakeholder = self.env["hr.stakeholder"].create(values)
+            return {"stakeholder_id": stakeholder.id, "personal_interests": "Go"}
+        if model == "hr.relationship.interaction":
+            stakeholder = self.targets["s_b" if operation == "create_b" else "s_user"]
+            return {
+                "name": "HRR New",
+                "company_id": company.id,
+                "stakeholder_ids": [Command.set(stakeholder.ids)],
+            }
+        if model == "hr.satisfaction.survey":
+            return {
+                "name": "HRR New",
+                "company_id": company.id,
+                "internal_client_ids": [Command.set(client.ids)],
+            }
+        campaign = self.targets["k_b" if operation == "create_b" else "k_bp"]
+        if model == "hr.satisfaction.result":
+            return {
+                "campaign_id": campaign.id,
+                "company_id": company.id,
+                "date": "2026-02-01",
+                "scope": "campaign",
+            }
+        if model == "hr.satisfaction.service.result":
+            result = self.targets["r_b" if operation == "create_b" else "r_campaign"]
+            return {
+                "result_id": result.id,
+                "company_id": company.id,
+                "service_id": self.service.id,
+            }
+        if model == "hr.relationship.service":
+            return {"name": f"HRR Service {role}"}
+        if model == "hr.relationship.health.snapshot":
+            stakeholder = self.targets["s_b" if operation == "create_b" else "s_other"]
+            return {
+                "stakeholder_id": stakeholder.id,
+                "company_id": company.id,
+                "month": "2020-02-01",
+            }
+        raise AssertionError(f"no create values for {model}")
+
+    def _cells(self):
+        for (model, target), operations in MATRIX.items():
+            for operation, allowed in operations.items():
+                for role in ROLES:
+                    yield model, target, operation, role, role in allowed
+
+    def _walk(self, run):
+        """Run every cell through ``run(model, target, operation, role)``,
+        which returns True when allowed and False on an access error."""
+        for model, target, operation, role, expected in self._cells():
+            with self.subTest(
+                model=model, record=target, operation=operation, role=ROLES[role]
+            ):
+                with closing(self.env.cr.savepoint()):
+                    try:
+                        outcome = run(model, target, operation, role)
+                    finally:
+                        self.env.invalidate_all()
+                self.assertEqual(
+                    outcome,
+                    expected,
+                    "allowed" if outcome else "denied",
+                )
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_matrix()
+
+    def _run_orm(self, model, target, operation, role):
+        user = self.role_users[role]
+        try:
+            if operation.startswith("create"):
+                values = self._create_values(model, operation, role)
+                self.env[model].with_user(user).create(values)
+            else:
+                record = self.targets[target].with_user(user)
+                if operation == "read":
+                    record.read(["display_name"])
+                elif operation == "write":
+                    record.write(WRITE_VALUES[model])
+                else:
+                    record.unlink()
+            self.env.flush_all()
+        except AccessError:
+            return False
+        return True
+
+    def test_matrix_orm(self):
+        self._walk(self._run_orm)
+
+    def test_every_model_is_in_the_matrix(self):
+        models = {
+            name
+            for name in self.env.registry
+            if self.env[name]._original_module == "hr_relationship"
+            and not self.env[name]._abstract
+            and not self.env[name]._transient
+        }
+        self.assertEqual(models, {model for model, _target in MATRIX})
+
+    def test_search_shows_only_readable_records(self):
+        for role, user in self.role_users.items():
+            for (model, target), operations in MATRIX.items():
+                if target is None:
+                    continue
+                record = self.targets[target]
+                with self.subTest(role=ROLES[role], model=model, record=target):
+                    Model = self.env[model].with_user(user)
+                    if role == "E":
+                        with self.assertRaises(AccessError):
+                            Model.search([("id", "=", record.id)])
+                        continue
+                    found = Model.search([("id", "=", record.id)])
+                    self.assertEqual(bool(found), role in operations["read"])
+
+    def test_per_stakeholder_figures_need_the_business_partner(self):
+        """A stakeholder's latest survey figures are that person's answers."""
+        fields_by_model = {
+            "hr.stakeholder": ["latest_satisfaction", "latest_nps"],
+            "hr.relationship.health.snapshot": ["latest_satisfaction", "latest_nps"],
+        }
+        records = {
+            "hr.stakeholder": self.targets["s_bp"],
+            "hr.relationship.health.snapshot": self.targets["snap"],
+        }
+        for model, fnames in fields_by_model.items():
+            for role in "UBM":
+                with self.subTest(model=model, role=ROLES[role]):
+                    record = records[model].with_user(self.role_users[role])
+                    if role == "U":
+                        with self.assertRaises(AccessError):
+                            record.read(fnames)
+                    else:
+                        record.read(fnames)
+
+    def test_map_follows_the_rules(self):
+        own = f"stakeholder_{self.targets['s_user'].id}"
+        foreign = f"stakeholder_{self.targets['s_b'].id}"
+        foreign_client = f"internal_client_{self.targets['c_b'].id}"
+        for role, user in self.role_users.items():
+            with self.subTest(role=ROLES[role]):
+                Map = self.env["hr.relationship.map"].with_user(user)
+                if role == "E":
+                    with self.assertRaises(AccessError):
+                        Map.get_graph(limit=10000)
+                    continue
+                keys = {node["id"] for node in Map.get_graph(limit=10000)["nodes"]}
+                self.assertIn(own, keys)
+                self.assertNotIn(foreign, keys)
+                self.assertNotIn(foreign_client, keys)
+
+    def test_plain_employee_cannot_search_on_related_fields(self):
+        """Searching on the addon's fields of other models must not tell a
+        plain employee which records are linked to a relationship."""
+        searches = [
+            ("hr.employee", "hr_stakeholder_ids", self.sh_anna.id),
+            ("res.partner", "hr_stakeholder_ids", self.targets["s_bp"].id),
+            ("project.project", "internal_client_id", self.client_sales.id),
+            ("crm.lead", "referred_stakeholder_id", self.sh_anna.id),
+            ("hr.employee", "hr_served_client_ids", self.client_sales.id),
+        ]
+        for model, fname, value in searches:
+            with self.subTest(model=model, field=fname):
+                Model = self.env[model].with_user(self.internal_user)
+                for domain in ([(fname, "=", value)], [(fname, "!=", False)]):
+                    try:
+                        found = Model.search(domain)
+                    except (AccessError, ValueError):
+                        # hr.employee sends plain employees to hr.employee.public,
+                        # which has no such field at all.
+                        continue
+                    self.assertFalse(found, f"{domain} leaked through {model}")
+
+
+@tagged("post_install", "-at_install")
+class TestAccessMatrixRpc(AccessMatrixMixin, HttpCase, HrRelationshipCase):
+    """The same matrix through /xmlrpc/2, as each user's own login."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_matrix()
+
+    def _execute(self, user, model, method, args, kwargs=None):
+        # Every login here has 8+ characters, which new_test_user uses as password.
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
+        )
+
+    def _run_rpc(self, model, target, operation, role):
+        user = self.role_users[role]
+        if operation.startswith("create"):
+            method = "create"
+            values = self._create_values(model, operation, role)
+            # xmlrpc marshals plain integers, not the Command enum.
+            for fname, value in values.items():
+                if isinstance(value, list):
+                    values[fname] = [(int(cmd[0]), *cmd[1:]) for cmd in value]
+            args = [values]
+        else:
+            method = operation
+            args = [self.targets[target].ids]
+            if operation == "write":
+                args.append(WRITE_VALUES[model])
+        kwargs = {"fields": ["display_name"]} if operation == "read" else {}
+        self.env.flush_all()
+        try:
+            self._execute(user, model, method, args, kwargs)
+        except Fault as error:
+            self.assertEqual(error.faultCode, RPC_ACCESS_ERROR, error.faultString)
+            return False
+        return True
+
+    def test_matrix_rpc(self):
+        self._walk(self._run_rpc)
+
+    def test_map_rpc(self):
+        foreign = f"stakeholder_{self.targets['s_b'].id}"
+        for role, user in self.role_users.items():
+            with self.subTest(role=ROLES[role]):
+                if role == "E":
+                    with self.assertRaises(Fault) as caught:
+                        self._execute(user, "hr.relationship.map", "get_graph", [])
+                    self.assertEqual(caught.exception.faultCode, RPC_ACCESS_ERROR)
+                    continue
+                graph = self._execute(
+                    user, "hr.relationship.map", "get_graph", [], {"limit": 10000}
+                )
+                keys = {node["id"] for node in graph["nodes"]}
+                self.assertIn(f"stakeholder_{self.sh_anna.id}", keys)
+                self.assertNotIn(foreign, keys)
+
+    def test_plain_employee_rpc_search_on_related_field(self):
+        with self.assertRaises(Fault) as caught:
+            self._execute(
+                self.internal_user,
+                "res.partner",
+                "search",
+                [[("hr_stakeholder_ids", "!=", False)]],
+            )
+        self.assertEqual(caught.exception.faultCode, RPC_ACCESS_ERROR)
