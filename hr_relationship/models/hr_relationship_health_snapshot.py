@@ -23,6 +23,15 @@ HEALTH_DEFAULTS = {
     "healthy_min": 70,
     "at_risk_below": 40,
 }
+# Who gets a to-do when a relationship becomes at risk (a setting).
+AT_RISK_ACTIVITY_PARAM = "hr_relationship.at_risk_activity"
+AT_RISK_ACTIVITY_DEFAULT = "owner"
+AT_RISK_ACTIVITY_RECIPIENTS = [
+    ("none", "Nobody"),
+    ("owner", "Relationship Owner"),
+    ("hr_partner", "HR Business Partner"),
+    ("both", "Owner and HR Business Partner"),
+]
 SENTIMENT_WINDOW_DAYS = 90
 # Contact recency reaches 0 when the contact is this many cadences overdue.
 RECENCY_ZERO_AFTER_CADENCES = 3
@@ -83,9 +92,20 @@ class HrRelationshipHealthSnapshot(models.Model):
     )
     health_score = fields.Float(aggregator="avg", digits=(5, 1), readonly=True)
     health_state = fields.Selection(HEALTH_STATES, readonly=True)
-    latest_satisfaction = fields.Float(aggregator="avg", digits=(5, 1), readonly=True)
+    # A stakeholder's row holds that person's answers, a per-stakeholder result
+    # that plain users may not see.
+    latest_satisfaction = fields.Float(
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        groups="hr_relationship.group_hr_relationship_business_partner",
+    )
     latest_nps = fields.Float(
-        string="Latest NPS", aggregator="avg", digits=(5, 1), readonly=True
+        string="Latest NPS",
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        groups="hr_relationship.group_hr_relationship_business_partner",
     )
     company_id = fields.Many2one("res.company", required=True, index=True)
 
@@ -294,23 +314,53 @@ class HrRelationshipHealthSnapshot(models.Model):
         return self._schedule_at_risk_activities(model_name, newly_at_risk, settings)
 
     @api.model
+    def _at_risk_recipients(self, model_name, rows):
+        """The users to give a to-do for each relationship in ``rows``, as
+        {id: [user ids]}, by the setting: its owner, the HR business partners
+        of a stakeholder's internal clients (its owner when they have none),
+        both, or nobody. An internal client's owner is its HR business
+        partner, so every choice but nobody means that partner."""
+        mode = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(AT_RISK_ACTIVITY_PARAM, AT_RISK_ACTIVITY_DEFAULT)
+        )
+        if mode == "none" or not rows:
+            return {}
+        owners = {row["id"]: [row["owner_id"]] for row in rows}
+        if mode not in ("hr_partner", "both") or model_name != "hr.stakeholder":
+            return owners
+        # Who is told is the app's decision, not limited by what the user
+        # running the refresh may read.
+        recipients = {}
+        for stakeholder in self.env["hr.stakeholder"].sudo().browse(list(owners)):
+            partners = stakeholder.internal_client_ids.hr_partner_id.ids
+            owner = owners[stakeholder.id]
+            users = owner + partners if mode == "both" else partners or owner
+            recipients[stakeholder.id] = list(dict.fromkeys(users))
+        return recipients
+
+    @api.model
     def _schedule_at_risk_activities(self, model_name, rows, settings):
-        """One to-do for the owner of each relationship that just became at
-        risk, unless one of ours is still open there."""
+        """One to-do for each recipient (see the setting) of each
+        relationship that just became at risk, unless that recipient still
+        has one of ours open there."""
         Activity = self.env["mail.activity"]
-        if not rows:
+        recipients = self._at_risk_recipients(model_name, rows)
+        if not recipients:
             return Activity
         activity_type = self.env.ref(HEALTH_TARGETS[model_name]["activity_type"])
-        open_ids = set(
-            Activity.search_fetch(
+        open_pairs = {
+            (activity.res_id, activity.user_id.id)
+            for activity in Activity.search_fetch(
                 [
                     ("res_model", "=", model_name),
-                    ("res_id", "in", [row["id"] for row in rows]),
+                    ("res_id", "in", list(recipients)),
                     ("activity_type_id", "=", activity_type.id),
                 ],
-                ["res_id"],
-            ).mapped("res_id")
-        )
+                ["res_id", "user_id"],
+            )
+        }
         labels = {
             "satisfaction": self.env._("satisfaction"),
             "nps": self.env._("recommendation (NPS)"),
@@ -324,7 +374,12 @@ class HrRelationshipHealthSnapshot(models.Model):
         self.env[model_name].browse([row["id"] for row in rows]).mapped("display_name")
         vals_list = []
         for row in rows:
-            if row["id"] in open_ids:
+            users = [
+                user_id
+                for user_id in recipients.get(row["id"], ())
+                if (row["id"], user_id or False) not in open_pairs
+            ]
+            if not users:
                 continue
             low = ", ".join(
                 f"{label} {float(row[key]):.0f}"
@@ -333,24 +388,25 @@ class HrRelationshipHealthSnapshot(models.Model):
                 and row[key] is not None
                 and row[key] < settings["at_risk_below"]
             )
-            vals_list.append(
+            note = Markup("<p>%s</p>") % self.env._(
+                "Relationship health fell to %(score)s of 100. "
+                "Low scores: %(components)s.",
+                score=float(row["score"]),
+                components=low,
+            )
+            vals_list += [
                 {
                     "res_model_id": model_id,
                     "res_id": row["id"],
                     "activity_type_id": activity_type.id,
-                    "user_id": row["owner_id"],
+                    "user_id": user_id,
                     "date_deadline": today,
                     "automated": True,
                     "summary": activity_type.summary,
-                    "note": Markup("<p>%s</p>")
-                    % self.env._(
-                        "Relationship health fell to %(score)s of 100. "
-                        "Low scores: %(components)s.",
-                        score=float(row["score"]),
-                        components=low,
-                    ),
+                    "note": note,
                 }
-            )
+                for user_id in users
+            ]
         # The owners see their new to-dos in the app; one e-mail per
         # activity would make a bad night cost a query per relationship.
         return Activity.with_context(mail_activity_quick_update=True).create(vals_list)

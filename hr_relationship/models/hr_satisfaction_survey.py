@@ -3,6 +3,10 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+# Settings: the survey new campaigns start with, else the shipped template.
+DEFAULT_SURVEY_PARAM = "hr_relationship.default_survey_id"
+SHIPPED_SURVEY_XMLID = "hr_relationship.survey_internal_client_value"
+
 
 class HrSatisfactionSurvey(models.Model):
     """A customer-value campaign: stakeholders of internal clients answer an
@@ -17,9 +21,7 @@ class HrSatisfactionSurvey(models.Model):
     survey_id = fields.Many2one(
         "survey.survey",
         required=True,
-        default=lambda self: self.env.ref(
-            "hr_relationship.survey_internal_client_value", raise_if_not_found=False
-        ),
+        default=lambda self: self._default_survey_id(),
         domain="[('survey_type', 'in', ('survey', 'custom'))]",
         ondelete="restrict",
         tracking=True,
@@ -77,6 +79,21 @@ class HrSatisfactionSurvey(models.Model):
     invited_count = fields.Integer(compute="_compute_counts")
     responded_count = fields.Integer(compute="_compute_counts")
     response_rate = fields.Float(compute="_compute_counts", help="In percent.")
+
+    @api.model
+    def _default_survey_id(self):
+        # As superuser: HR staff start campaigns without rights on surveys,
+        # and a deleted or archived choice must not block a new campaign.
+        Survey = self.env["survey.survey"].sudo()
+        survey_id = (
+            self.env["ir.config_parameter"].sudo().get_param(DEFAULT_SURVEY_PARAM)
+        )
+        survey = Survey
+        if survey_id and survey_id.isdigit():
+            survey = Survey.browse(int(survey_id)).exists().filtered("active")
+        if not survey:
+            survey = self.env.ref(SHIPPED_SURVEY_XMLID, raise_if_not_found=False)
+        return survey.id if survey else False
 
     @api.depends("internal_client_ids")
     def _compute_participant_ids(self):

@@ -22,7 +22,11 @@ class TestQueryCounts(HrRelationshipCase):
         )
         return self.env["hr.stakeholder"].create(
             [
-                {"employee_id": employee.id, "company_id": self.company.id}
+                {
+                    "employee_id": employee.id,
+                    "company_id": self.company.id,
+                    "contact_cadence_days": 30,
+                }
                 for employee in employees
             ]
         )
