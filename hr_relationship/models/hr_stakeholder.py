@@ -1,10 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import json
 from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, html2plaintext
 
 from .hr_relationship_health_snapshot import HEALTH_STATES
 
@@ -31,7 +34,23 @@ QUADRANTS = [
 ]
 # On the 1-5 scales, 3 and above counts as high influence or interest.
 HIGH_SCORE = 3
+# Contact cadence a new stakeholder gets from its quadrant: settings
+# (ir.config_parameter "hr_relationship.cadence_<quadrant>") and their defaults.
+CADENCE_PARAM_PREFIX = "hr_relationship.cadence_"
+CADENCE_DEFAULTS = {
+    "manage_closely": 14,
+    "keep_satisfied": 30,
+    "keep_informed": 30,
+    "monitor": 90,
+}
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
+MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
+BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
+# Months an alumnus's consent lasts (setting) and its default.
+CONSENT_VALIDITY_PARAM = "hr_relationship.consent_validity_months"
+CONSENT_VALIDITY_DEFAULT = 24
+# Marks the exported files, which the daily privacy job deletes after a day.
+PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
 
 
 class HrStakeholder(models.Model):
@@ -141,8 +160,13 @@ class HrStakeholder(models.Model):
     )
     contact_cadence_days = fields.Integer(
         string="Contact Every (Days)",
-        default=30,
-        help="How often this relationship needs a contact; 0 plans none.",
+        compute="_compute_contact_cadence_days",
+        store=True,
+        readonly=False,
+        copy=True,
+        help="How often this relationship needs a contact; 0 plans none. A new "
+        "stakeholder starts with the cadence its quadrant has in the settings; "
+        "moving it on the grid later keeps the cadence it has.",
     )
     last_interaction_date = fields.Date(
         compute="_compute_last_interaction_date", store=True
@@ -162,7 +186,29 @@ class HrStakeholder(models.Model):
         tracking=True,
         help="The person agreed that HR keeps this relationship record.",
     )
-    consent_date = fields.Date()
+    consent_date = fields.Date(
+        compute="_compute_consent_stamp", store=True, readonly=False, copy=False
+    )
+    # Set by create() and write(), which know who records the consent.
+    consent_by_id = fields.Many2one(
+        "res.users", string="Consent Recorded By", copy=False
+    )
+    consent_purpose = fields.Text(
+        help="What the person agreed that HR keeps this record for."
+    )
+    consent_required = fields.Boolean(
+        compute="_compute_consent_required",
+        store=True,
+        help="External contacts and alumni need consent before HR keeps a "
+        "relationship profile of them; employees do not.",
+    )
+    is_anonymised = fields.Boolean(
+        string="Anonymised",
+        readonly=True,
+        copy=False,
+        help="Erased on the person's request or when their consent expired: "
+        "the record keeps only what the aggregate figures need.",
+    )
     preferred_channel = fields.Selection(
         [
             ("in_person", "In Person"),
@@ -176,19 +222,19 @@ class HrStakeholder(models.Model):
     profile_ids = fields.One2many("hr.stakeholder.profile", "stakeholder_id")
     approach_notes = fields.Text(
         compute="_compute_profile",
-        inverse="_inverse_profile",
+        inverse="_inverse_approach_notes",
         compute_sudo=False,
         help="How this person likes to be approached.",
     )
     personal_interests = fields.Text(
         compute="_compute_profile",
-        inverse="_inverse_profile",
+        inverse="_inverse_personal_interests",
         compute_sudo=False,
         help="What this person does outside work.",
     )
     motivators = fields.Text(
         compute="_compute_profile",
-        inverse="_inverse_profile",
+        inverse="_inverse_motivators",
         compute_sudo=False,
         help="What drives this person.",
     )
@@ -201,18 +247,24 @@ class HrStakeholder(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "stakeholder_id", string="Survey Results"
     )
+    # One person's answers are a per-stakeholder result, which plain users
+    # may not see (they get the aggregates only).
     latest_satisfaction = fields.Float(
         compute="_compute_latest_survey",
         store=True,
+        groups=BUSINESS_PARTNER_GROUP,
         help="Satisfaction answer of the latest answered campaign, scaled to 0-100.",
     )
     latest_nps = fields.Float(
         string="Latest NPS",
         compute="_compute_latest_survey",
         store=True,
+        groups=BUSINESS_PARTNER_GROUP,
         help="Latest recommendation: promoter 100, passive 0, detractor -100.",
     )
-    latest_survey_date = fields.Date(compute="_compute_latest_survey", store=True)
+    latest_survey_date = fields.Date(
+        compute="_compute_latest_survey", store=True, groups=BUSINESS_PARTNER_GROUP
+    )
     # Relationship health depends on today's date, so the daily refresh in
     # hr.relationship.health.snapshot writes it rather than a compute.
     health_score = fields.Float(
@@ -229,10 +281,44 @@ class HrStakeholder(models.Model):
         "hr.relationship.health.snapshot", "stakeholder_id", string="Health Trend"
     )
 
-    @api.depends("employee_id.name", "partner_id.name")
+    @api.depends("employee_id.name", "partner_id.name", "is_anonymised")
     def _compute_name(self):
         for stakeholder in self:
+            if stakeholder.is_anonymised:
+                stakeholder.name = _(
+                    "Anonymised stakeholder #%(id)s", id=stakeholder._origin.id
+                )
+                continue
             stakeholder.name = (stakeholder.employee_id or stakeholder.partner_id).name
+
+    @api.depends("is_external", "relation_type")
+    def _compute_consent_required(self):
+        for stakeholder in self:
+            stakeholder.consent_required = (
+                stakeholder.is_external or stakeholder.relation_type == "alumnus"
+            )
+
+    @api.depends("consent")
+    def _compute_consent_stamp(self):
+        # Recording consent dates it unless a date is given; withdrawing it
+        # leaves no stale date behind (the chatter keeps the history).
+        today = fields.Date.context_today(self)
+        for stakeholder in self:
+            if stakeholder.consent:
+                stakeholder.consent_date = stakeholder.consent_date or today
+            else:
+                stakeholder.consent_date = False
+
+    def _stamp_consent_author(self, vals):
+        if "consent" in vals and "consent_by_id" not in vals:
+            vals["consent_by_id"] = vals["consent"] and self.env.uid
+        return vals
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create(
+            [self._stamp_consent_author(dict(vals)) for vals in vals_list]
+        )
 
     @api.depends(
         "employee_id.work_email",
@@ -262,6 +348,29 @@ class HrStakeholder(models.Model):
                 )
             else:
                 stakeholder.quadrant = "keep_informed" if interested else "monitor"
+
+    @api.model
+    def _quadrant_cadences(self):
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        cadences = {}
+        for quadrant, default in CADENCE_DEFAULTS.items():
+            try:
+                value = get_param(CADENCE_PARAM_PREFIX + quadrant, default)
+                cadences[quadrant] = int(value)
+            except (TypeError, ValueError):
+                cadences[quadrant] = default
+        return cadences
+
+    @api.depends("quadrant")
+    def _compute_contact_cadence_days(self):
+        # The quadrant's cadence is a default for new relationships only:
+        # write() keeps this compute away from saved stakeholders, and a form
+        # on a saved one (a new record with an origin) keeps what it shows.
+        cadences = self._quadrant_cadences()
+        for stakeholder in self:
+            if stakeholder._origin and not stakeholder.id:
+                continue
+            stakeholder.contact_cadence_days = cadences.get(stakeholder.quadrant, 0)
 
     @api.depends("interaction_ids.date")
     def _compute_last_interaction_date(self):
@@ -383,10 +492,15 @@ class HrStakeholder(models.Model):
         """Mirror of the profile's record rules, for the UI only: the rules
         themselves are what protects the data."""
         self.ensure_one()
+        user = self.env.user
         return (
             self.env.su
-            or self.owner_id == self.env.user
-            or self.env.user.has_group("hr_relationship.group_hr_relationship_manager")
+            or self.owner_id == user
+            or user.has_group(MANAGER_GROUP)
+            or (
+                user.has_group(BUSINESS_PARTNER_GROUP)
+                and user in self.internal_client_ids.hr_partner_id
+            )
         )
 
     def _get_profiles(self):
@@ -395,9 +509,12 @@ class HrStakeholder(models.Model):
         profiles = self.sudo().profile_ids
         missing = self.sudo().filtered(lambda s: not s.profile_ids)
         if missing:
+            # Nobody follows a profile: whoever happens to trigger its
+            # creation must not receive its tracked changes.
             profiles |= (
                 self.env["hr.stakeholder.profile"]
                 .sudo()
+                .with_context(mail_create_nosubscribe=True, mail_create_nolog=True)
                 .create([{"stakeholder_id": stakeholder.id} for stakeholder in missing])
             )
         return profiles.with_env(self.env)
@@ -420,12 +537,26 @@ class HrStakeholder(models.Model):
             for fname in PROFILE_FIELDS:
                 stakeholder[fname] = profile[fname]
 
-    def _inverse_profile(self):
+    # One inverse per field: while write() runs the inverse, the sibling
+    # fields of the shared compute read as empty unless written too, so an
+    # inverse may only trust its own field.
+    def _inverse_approach_notes(self):
+        self._inverse_profile("approach_notes")
+
+    def _inverse_personal_interests(self):
+        self._inverse_profile("personal_interests")
+
+    def _inverse_motivators(self):
+        self._inverse_profile("motivators")
+
+    def _inverse_profile(self, fname):
         profiles = self._get_profiles()
         by_stakeholder = {profile.stakeholder_id.id: profile for profile in profiles}
         for stakeholder in self:
-            values = {fname: stakeholder[fname] for fname in PROFILE_FIELDS}
-            by_stakeholder[stakeholder.id].write(values)
+            profile = by_stakeholder[stakeholder.id]
+            # Unchanged values are not written, so not tracked either.
+            if stakeholder[fname] != profile[fname]:
+                profile.write({fname: stakeholder[fname]})
 
     def _compute_referral_count(self):
         counts = dict(
@@ -465,7 +596,7 @@ class HrStakeholder(models.Model):
     # person still runs the check.
     @api.constrains("employee_id", "partner_id", "company_id")
     def _check_one_person(self):
-        for stakeholder in self:
+        for stakeholder in self.filtered(lambda s: not s.is_anonymised):
             if bool(stakeholder.employee_id) == bool(stakeholder.partner_id):
                 raise ValidationError(
                     _(
@@ -513,6 +644,8 @@ class HrStakeholder(models.Model):
             seen = set()
             for stakeholder in client.stakeholder_ids:
                 person = stakeholder.employee_id or stakeholder.partner_id
+                if not person:  # anonymised: nobody left to repeat
+                    continue
                 key = (person._name, person.id)
                 if key in seen:
                     raise ValidationError(
@@ -524,6 +657,21 @@ class HrStakeholder(models.Model):
                         )
                     )
                 seen.add(key)
+
+    def write(self, vals):
+        vals = self._stamp_consent_author(dict(vals))
+        if not vals.get("consent"):
+            # Before anything is written; the profile checks again after.
+            self._check_profile_consent(vals)
+        if "contact_cadence_days" in vals or not {"influence", "interest"} & set(vals):
+            result = super().write(vals)
+        else:
+            # A stakeholder moving on the grid keeps its cadence (see the field).
+            with self.env.protecting([self._fields["contact_cadence_days"]], self):
+                result = super().write(vals)
+        if {"consent", "employee_id", "partner_id", "relation_type"} & set(vals):
+            self._drop_profiles_without_consent()
+        return result
 
     def action_view_interactions(self):
         self.ensure_one()
@@ -573,3 +721,244 @@ class HrStakeholder(models.Model):
         self.env["hr.relationship.health.snapshot"]._refresh_health(
             self._name, self.ids
         )
+
+    # ------------------------------------------------------------
+    # Consent and the data subject's rights
+    # ------------------------------------------------------------
+
+    def _lacks_consent(self):
+        return self.filtered(lambda s: s.consent_required and not s.consent)
+
+    def _check_profile_consent(self, vals):
+        """Refuse profile values for anybody who has not consented."""
+        if not any(vals.get(fname) for fname in PROFILE_FIELDS):
+            return
+        for stakeholder in self.sudo()._lacks_consent():
+            raise ValidationError(
+                _(
+                    "%(name)s has not given consent: record their consent "
+                    "before filling in their relationship profile.",
+                    name=stakeholder.display_name,
+                )
+            )
+
+    def _drop_profiles_without_consent(self):
+        """A profile may only exist with consent: deleting it, rather than
+        emptying it, also removes the old values from its tracking history."""
+        self.sudo()._lacks_consent().profile_ids.unlink()
+
+    def _check_privacy_admin(self):
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(
+                _(
+                    "Only relationship administrators can export or erase the "
+                    "personal data of stakeholders."
+                )
+            )
+
+    def _privacy_answers(self, non_anonymous_only=False):
+        answers = (
+            self.env["survey.user_input"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("hr_stakeholder_id", "in", self.ids)])
+        )
+        if non_anonymous_only:
+            answers = answers.filtered(lambda a: not a.hr_campaign_id.anonymous)
+        return answers
+
+    def _privacy_export_data(self):
+        """Everything held about these stakeholders, as plain JSON values:
+        the records, profiles, interactions, their non-anonymous survey
+        answers and per-stakeholder results."""
+        self._check_privacy_admin()
+        stakeholders = self.sudo().with_context(active_test=False)
+
+        def name_of(record):
+            return record.display_name or False
+
+        data = {"stakeholders": [], "interactions": [], "survey_answers": []}
+        for stakeholder in stakeholders:
+            profile = stakeholder.profile_ids[:1]
+            data["stakeholders"].append(
+                {
+                    "id": stakeholder.id,
+                    "name": stakeholder.name,
+                    "email": stakeholder.email or False,
+                    "phone": stakeholder.phone or False,
+                    "employee": name_of(stakeholder.employee_id),
+                    "contact": name_of(stakeholder.partner_id),
+                    "former_employee": name_of(stakeholder.former_employee_id),
+                    "company": stakeholder.company_id.name,
+                    "relation_type": stakeholder.relation_type,
+                    "internal_clients": stakeholder.internal_client_ids.mapped(
+                        "display_name"
+                    ),
+                    "projects": stakeholder.project_ids.mapped("display_name"),
+                    "influence": stakeholder.influence,
+                    "interest": stakeholder.interest,
+                    "attitude": stakeholder.attitude,
+                    "owner": name_of(stakeholder.owner_id),
+                    "preferred_channel": stakeholder.preferred_channel or False,
+                    "expectations": stakeholder.expectations or False,
+                    "ambassador": stakeholder.ambassador,
+                    "consent": stakeholder.consent,
+                    "consent_date": fields.Date.to_string(stakeholder.consent_date),
+                    "consent_by": name_of(stakeholder.consent_by_id),
+                    "consent_purpose": stakeholder.consent_purpose or False,
+                    "profile": {
+                        fname: profile[fname] or False for fname in PROFILE_FIELDS
+                    },
+                    "survey_results": [
+                        {
+                            "campaign": result.campaign_id.name,
+                            "date": fields.Date.to_string(result.date),
+                            "satisfaction_index": result.satisfaction_index,
+                            "nps": result.nps,
+                        }
+                        for result in stakeholder.satisfaction_result_ids
+                    ],
+                }
+            )
+        for interaction in stakeholders.interaction_ids.sorted("date"):
+            data["interactions"].append(
+                {
+                    "id": interaction.id,
+                    "subject": interaction.name,
+                    "date": fields.Date.to_string(interaction.date),
+                    "type": interaction.interaction_type,
+                    "internal_client": name_of(interaction.internal_client_id),
+                    "project": name_of(interaction.project_id),
+                    "logged_by": name_of(interaction.user_id),
+                    "sentiment": interaction.sentiment or False,
+                    "summary": html2plaintext(interaction.summary or ""),
+                    "stakeholder_ids": (interaction.stakeholder_ids & stakeholders).ids,
+                }
+            )
+        for answer in stakeholders._privacy_answers(non_anonymous_only=True):
+            data["survey_answers"].append(
+                {
+                    "id": answer.id,
+                    "stakeholder_id": answer.hr_stakeholder_id.id,
+                    "campaign": answer.hr_campaign_id.name,
+                    "survey": answer.survey_id.title,
+                    "state": answer.state,
+                    "answers": [
+                        {
+                            "question": line.question_id.title,
+                            "answer": str(line._get_answer_value() or ""),
+                        }
+                        for line in answer.user_input_line_ids
+                        if not line.skipped
+                    ],
+                }
+            )
+        return data
+
+    def action_privacy_export(self):
+        """Download of everything held about these stakeholders, kept as an
+        attachment only administrators can read."""
+        data = self._privacy_export_data()
+        attachment = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": _(
+                        "personal-data-%(date)s.json",
+                        date=fields.Date.to_string(fields.Date.context_today(self)),
+                    ),
+                    "raw": json.dumps(data, indent=2, ensure_ascii=False).encode(),
+                    "mimetype": "application/json",
+                    "description": PRIVACY_EXPORT_MARK,
+                    # Not on a record: only its creator and system admins see it.
+                    "res_model": False,
+                    "res_id": False,
+                }
+            )
+        )
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
+
+    def action_privacy_erase(self):
+        self._check_privacy_admin()
+        self._privacy_anonymise()
+
+    def _privacy_anonymise(self):
+        """Erase the person behind these stakeholders. Interactions and
+        campaigns keep pointing at the anonymised record, and the stored
+        aggregate results (campaign, internal client) stay as they are; only
+        what identifies the person goes: names, contact details, profile,
+        chatter, the link from their survey answers and their own results."""
+        stakeholders = self.sudo().with_context(active_test=False)
+        if not stakeholders:
+            return
+        answers = stakeholders._privacy_answers()
+        answers.write({"hr_stakeholder_id": False, "partner_id": False, "email": False})
+        answers.filtered("nickname").write({"nickname": False})
+        stakeholders.satisfaction_result_ids.unlink()
+        stakeholders.profile_ids.unlink()
+        stakeholders.activity_ids.unlink()
+        self.env["mail.message"].sudo().search(
+            [("model", "=", self._name), ("res_id", "in", stakeholders.ids)]
+        ).unlink()
+        stakeholders.with_context(tracking_disable=True).write(
+            {
+                "is_anonymised": True,
+                "active": False,
+                "employee_id": False,
+                "partner_id": False,
+                "former_employee_id": False,
+                "ambassador": False,
+                "consent": False,
+                "consent_purpose": False,
+                "preferred_channel": False,
+                "expectations": False,
+                "color": 0,
+            }
+        )
+
+    @api.model
+    def _consent_validity_months(self):
+        value = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(CONSENT_VALIDITY_PARAM, CONSENT_VALIDITY_DEFAULT)
+        )
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return CONSENT_VALIDITY_DEFAULT
+
+    @api.model
+    def _gc_privacy_exports(self):
+        """An export is for downloading now, not for keeping a second copy
+        of the personal data around."""
+        self.env["ir.attachment"].sudo().search(
+            [
+                ("description", "=", PRIVACY_EXPORT_MARK),
+                ("res_model", "=", False),
+                ("create_date", "<", fields.Datetime.now() - timedelta(days=1)),
+            ]
+        ).unlink()
+
+    @api.model
+    def _cron_anonymise_expired_consent(self):
+        """Alumni agreed to be kept for a limited time: once their consent is
+        older than the validity setting (0 means it never expires), they are
+        anonymised. Old export files go too."""
+        self._gc_privacy_exports()
+        months = self._consent_validity_months()
+        if months <= 0:
+            return
+        expiry = fields.Date.context_today(self) - relativedelta(months=months)
+        self.with_context(active_test=False).search(
+            [
+                ("relation_type", "=", "alumnus"),
+                ("is_anonymised", "=", False),
+                ("consent_date", "<", expiry),
+            ]
+        )._privacy_anonymise()

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrStakeholderProfile(models.Model):
@@ -34,3 +34,24 @@ class HrStakeholderProfile(models.Model):
             "A stakeholder has one relationship profile.",
         ),
     ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        stakeholders = self.env["hr.stakeholder"].browse(
+            vals.get("stakeholder_id") for vals in vals_list
+        )
+        for stakeholder, vals in zip(stakeholders, vals_list, strict=True):
+            stakeholder._check_profile_consent(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        for stakeholder in self.stakeholder_id:
+            stakeholder._check_profile_consent(vals)
+        return super().write(vals)
+
+    def _track_filter_for_display(self, tracking_values):
+        # Chatter of a profile shows its messages to their author even after
+        # they lost access (a former owner); the values stay with the rules.
+        if not self.has_access("read"):
+            return tracking_values.browse()
+        return super()._track_filter_for_display(tracking_values)

@@ -10,3 +10,6 @@ from . import test_relationship_map
 from . import test_ui_tour
 from . import test_satisfaction_survey
 from . import test_health
+from . import test_access_matrix
+from . import test_privacy
+from . import test_settings

@@ -71,10 +71,13 @@ class HrRelationshipCase(TransactionCase):
             }
         )
 
+        # An explicit cadence keeps the arithmetic of the tests away from the
+        # per-quadrant defaults of the settings.
         Stakeholder = cls.env["hr.stakeholder"]
         cls.sh_anna = Stakeholder.create(
             {
                 "employee_id": cls.emp_anna.id,
+                "contact_cadence_days": 30,
                 "company_id": cls.company.id,
                 "owner_id": cls.user.id,
                 "relation_type": "manager",
@@ -86,15 +89,19 @@ class HrRelationshipCase(TransactionCase):
         cls.sh_erik = Stakeholder.create(
             {
                 "partner_id": cls.partner_ext.id,
+                "contact_cadence_days": 30,
                 "company_id": cls.company.id,
                 "owner_id": cls.other_user.id,
                 "relation_type": "supplier",
+                # A contact needs consent before HR keeps a profile of them.
+                "consent": True,
                 "internal_client_ids": [Command.link(cls.client_sales.id)],
             }
         )
         cls.sh_bob = Stakeholder.create(
             {
                 "employee_id": cls.emp_bob.id,
+                "contact_cadence_days": 30,
                 "company_id": cls.company.id,
                 "owner_id": cls.other_user.id,
                 "relation_type": "employee_representative",

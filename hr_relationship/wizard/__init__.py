@@ -1,1 +1,2 @@
 from . import hr_departure_wizard
+from . import privacy_lookup_wizard
