@@ -31,11 +31,10 @@ Every measured run is rolled back; the generated data stays for another run.
 """
 
 import argparse
-import subprocess
 import time
 
 from bench_contact_dates import BENCH_TAG, generate
-from benchlib import configure, ensure_module, environment, measure, vacuum
+from benchlib import environment, measure, prepare, vacuum
 
 from odoo.tools import SQL
 
@@ -190,10 +189,7 @@ def main():
     parser.add_argument("--reset", action="store_true")
     options = parser.parse_args()
 
-    if options.reset:
-        subprocess.run(["dropdb", "--if-exists", options.db], check=True)
-    configure()
-    ensure_module(options.db)
+    prepare(options.db, options.reset)
     with environment(options.db) as env:
         cr = env.cr
         start = time.perf_counter()

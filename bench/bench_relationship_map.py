@@ -38,7 +38,7 @@ import tempfile
 import time
 import urllib.request
 
-from benchlib import configure, db_args, ensure_module, environment, run_counted
+from benchlib import db_args, environment, prepare, run_counted
 
 from odoo import SUPERUSER_ID, Command
 from odoo.tools import SQL
@@ -406,10 +406,7 @@ def main():
     parser.add_argument("--reset", action="store_true")
     options = parser.parse_args()
 
-    if options.reset:
-        subprocess.run(["dropdb", "--if-exists", options.db], check=True)
-    configure()
-    ensure_module(options.db)
+    prepare(options.db, options.reset)
     rows = []
     for done, tag in enumerate(BLOCKS, start=1):
         with environment(options.db, tracking_disable=True) as env:

@@ -67,6 +67,15 @@ def ensure_module(db):
     subprocess.run(command, check=True)
 
 
+def prepare(db, reset=False):
+    """Configure Odoo and bring ``db`` to the code being measured; with
+    ``reset``, drop it first so that the data is generated anew."""
+    if reset:
+        subprocess.run(["dropdb", "--if-exists", db], check=True)
+    configure()
+    ensure_module(db)
+
+
 @contextmanager
 def environment(db, **context):
     """A superuser environment on ``db``; committed on exit like a request."""
