@@ -173,7 +173,7 @@ class HrRelationshipMap(models.AbstractModel):
         projects = self._rows(
             Project, project_domain, ["name", "user_id", "internal_client_id"]
         )
-        interactions = self._interaction_pairs()
+        interactions = self._interaction_lines()
 
         graph.add_organisation(employees, departments)
         graph.add_clients_and_projects(clients, projects)
@@ -189,32 +189,43 @@ class HrRelationshipMap(models.AbstractModel):
                 )
 
     @api.model
-    def _interaction_pairs(self):
-        """``(user id, stakeholder id, count, last date)`` for every HR person
-        and stakeholder who met, in one query. Plain rows rather than
-        ``_read_group``: turning tens of thousands of group keys into
-        recordsets costs more than the query itself."""
+    def _interaction_lines(self):
+        """``(user id, node key, count, last date)`` for every HR person and
+        each stakeholder and internal client they met: one grouped query per
+        kind. Plain rows rather than ``_read_group``: turning tens of
+        thousands of group keys into recordsets costs more than the query."""
         Interaction = self.env["hr.relationship.interaction"]
         field = Interaction._fields["stakeholder_ids"]
-        query = Interaction._search([("stakeholder_ids", "!=", False)])
-        rel = query.join(
+        by_stakeholder = Interaction._search([("stakeholder_ids", "!=", False)])
+        rel = by_stakeholder.join(
             Interaction._table, "id", field.relation, field.column1, "stakeholders"
         )
-        user = Interaction._field_to_sql(Interaction._table, "user_id", query)
-        stakeholder = SQL.identifier(rel, field.column2)
-        query.order = None
-        query.groupby = SQL("%s, %s", user, stakeholder)
-        return self.env.execute_query(
-            query.select(
-                user,
-                stakeholder,
-                SQL("COUNT(*)"),
-                SQL(
-                    "MAX(%s)::text",
-                    Interaction._field_to_sql(Interaction._table, "date", query),
+        by_client = Interaction._search([("internal_client_id", "!=", False)])
+        lines = []
+        for prefix, query, counterpart in (
+            ("stakeholder", by_stakeholder, SQL.identifier(rel, field.column2)),
+            (
+                "internal_client",
+                by_client,
+                Interaction._field_to_sql(
+                    Interaction._table, "internal_client_id", by_client
                 ),
+            ),
+        ):
+            user = Interaction._field_to_sql(Interaction._table, "user_id", query)
+            last_date = Interaction._field_to_sql(Interaction._table, "date", query)
+            query.order = None
+            query.groupby = SQL("%s, %s", user, counterpart)
+            rows = self.env.execute_query(
+                query.select(
+                    user, counterpart, SQL("COUNT(*)"), SQL("MAX(%s)::text", last_date)
+                )
             )
-        )
+            lines += [
+                (user_id, f"{prefix}_{res_id}", count, last)
+                for user_id, res_id, count, last in rows
+            ]
+        return lines
 
     @api.model
     def _rows(self, Model, domain, fnames, many2many=()):
@@ -397,13 +408,13 @@ class _Graph:
                 self.add_edge(key, f"project_{project_id}", "stakeholder_project")
 
     def add_interactions(self, groups):
-        """One line per HR person and stakeholder: weight is the number of
-        interactions, last_date the most recent one."""
+        """One line per HR person and stakeholder or internal client they
+        met: weight is the number of interactions, last_date the most recent."""
         weights = defaultdict(lambda: [0, ""])
-        for user_id, stakeholder_id, count, last_date in groups:
+        for user_id, target, count, last_date in groups:
             if user_id:
                 source = self.person_of_user(user_id)
-                pair = weights[(source, f"stakeholder_{stakeholder_id}")]
+                pair = weights[(source, target)]
                 pair[0] += count
                 # ISO dates compare as text.
                 pair[1] = max(pair[1], last_date)

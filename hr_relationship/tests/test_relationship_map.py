@@ -82,7 +82,13 @@ def make_fixture(env, suffix, hr_user):
                 "user_id": hr_user.id,
                 "date": date(2026, 2, 1),
                 "stakeholder_ids": [Command.link(supplier.id)],
-            }
+            },
+            {
+                "name": "Steering meeting",
+                "user_id": hr_user.id,
+                "date": date(2026, 3, 1),
+                "internal_client_id": client.id,
+            },
         ]
     )
     boss_stakeholder.approach_notes = SECRET
@@ -165,6 +171,7 @@ class TestRelationshipMap(TransactionCase):
             (self.key("alumnus"), self.key("leaver"), "former_employee"),
             (hr_key, self.key("boss_stakeholder"), "interaction"),
             (hr_key, self.key("supplier"), "interaction"),
+            (hr_key, self.key("client"), "interaction"),
         }
         self.assertLessEqual(expected, edges)
         interaction = next(
@@ -175,6 +182,13 @@ class TestRelationshipMap(TransactionCase):
         )
         self.assertEqual(interaction["weight"], 3)
         self.assertEqual(interaction["last_date"], "2026-01-03")
+        client_line = next(
+            edge
+            for edge in graph["edges"]
+            if edge["type"] == "interaction" and edge["target"] == self.key("client")
+        )
+        self.assertEqual(client_line["weight"], 1)
+        self.assertEqual(client_line["last_date"], "2026-03-01")
         self.assertEqual(graph["truncated"], 0)
         self.assertEqual(graph["total"], len(graph["nodes"]))
 
