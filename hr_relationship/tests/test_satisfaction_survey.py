@@ -360,6 +360,99 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertEqual(self._result(few, "campaign").satisfaction_count, 1)
         self.assertEqual(self._result(many, "campaign").satisfaction_count, 3)
 
+    def _named_campaign_answered_by(self, count, satisfaction):
+        """A running named campaign of a client of its own, answered by
+        ``count`` new respondents, made in batches: no mails or survey pages
+        are needed to close it."""
+        client = self.env["hr.internal.client"].create(
+            {"name": f"HRR {count} respondents", "company_id": self.company.id}
+        )
+        partners = self.env["res.partner"].create(
+            [
+                {"name": f"Respondent {count}-{n}", "email": f"r{count}-{n}@x.test"}
+                for n in range(count)
+            ]
+        )
+        stakeholders = self.env["hr.stakeholder"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.company.id,
+                    "owner_id": self.user.id,
+                    "relation_type": "internal_client_contact",
+                    "internal_client_ids": [Command.link(client.id)],
+                }
+                for partner in partners
+            ]
+        )
+        campaign = self._campaign(client)
+        campaign.sudo().state = "running"
+        answers = (
+            self.env["survey.user_input"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "survey_id": self.survey.id,
+                        "partner_id": stakeholder.partner_id.id,
+                        "hr_campaign_id": campaign.id,
+                        "hr_stakeholder_id": stakeholder.id,
+                        "state": "done",
+                    }
+                    for stakeholder in stakeholders
+                ]
+            )
+        )
+        self.env["survey.user_input.line"].sudo().create(
+            [
+                {
+                    "user_input_id": answer.id,
+                    "survey_id": self.survey.id,
+                    "question_id": question.id,
+                    "answer_type": "scale",
+                    "value_scale": value,
+                }
+                for answer in answers
+                for question, value in ((self.q_sat, satisfaction), (self.q_rec, 9))
+            ]
+        )
+        return campaign, stakeholders
+
+    def _count_close_queries(self, campaign):
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        campaign.action_close()
+        self.env.flush_all()
+        return self.env.cr.sql_log_count - before
+
+    def test_named_close_queries_do_not_grow_with_respondents(self):
+        # Both sizes pass the hundred rows the ORM inserts or updates per query.
+        warm_up, __ = self._named_campaign_answered_by(3, 3)
+        few, few_people = self._named_campaign_answered_by(120, 4)
+        many, many_people = self._named_campaign_answered_by(240, 5)
+        self._count_close_queries(warm_up)
+        self.assertEqual(
+            self._count_close_queries(few), self._count_close_queries(many)
+        )
+        # Replacing the results, with a recompute of each person's figures.
+        self._count_result_queries(warm_up)
+        self.assertEqual(
+            self._count_result_queries(few), self._count_result_queries(many)
+        )
+        for campaign, people, index in (
+            (few, few_people, 75.0),
+            (many, many_people, 100.0),
+        ):
+            results = campaign.result_ids.filtered(lambda r: r.scope == "stakeholder")
+            self.assertEqual(results.stakeholder_id, people)
+            self.assertEqual(set(results.mapped("satisfaction_index")), {index})
+            self.assertEqual(set(people.mapped("latest_satisfaction")), {index})
+            self.assertEqual(set(people.mapped("latest_nps")), {100.0})
+            self.assertEqual(
+                set(people.mapped("latest_survey_date")), {campaign.closed_date}
+            )
+
     # ------------------------------------------------------------
     # Anonymity
     # ------------------------------------------------------------
