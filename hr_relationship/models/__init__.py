@@ -1,3 +1,4 @@
+from . import hr_relationship_health_mixin
 from . import hr_internal_client
 from . import hr_stakeholder
 from . import hr_stakeholder_profile

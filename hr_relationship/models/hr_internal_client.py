@@ -1,9 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
-
-from .hr_relationship_health_snapshot import HEALTH_STATES
 
 
 class HrInternalClient(models.Model):
@@ -12,7 +9,7 @@ class HrInternalClient(models.Model):
 
     _name = "hr.internal.client"
     _description = "HR Internal Client"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.relationship.health.mixin"]
     _order = "name, id"
 
     name = fields.Char(required=True, tracking=True)
@@ -90,18 +87,6 @@ class HrInternalClient(models.Model):
         string="Contact Every (Days)",
         default=30,
         help="How often this client needs a contact, for its health; 0 plans none.",
-    )
-    # Relationship health depends on today's date, so the daily refresh in
-    # hr.relationship.health.snapshot writes it rather than a compute.
-    health_score = fields.Float(
-        digits=(5, 1),
-        aggregator="avg",
-        readonly=True,
-        help="0-100, from CSAT, NPS, contact recency and sentiment; "
-        "empty when none of them is known.",
-    )
-    health_state = fields.Selection(
-        HEALTH_STATES, default="attention", readonly=True, group_expand=True
     )
     health_snapshot_ids = fields.One2many(
         "hr.relationship.health.snapshot", "internal_client_id", string="Health Trend"
@@ -216,13 +201,4 @@ class HrInternalClient(models.Model):
         self.ensure_one()
         return self.env["hr.relationship.interaction"]._action_log(
             {"default_internal_client_id": self.id}
-        )
-
-    def action_refresh_health(self):
-        if not self.env.user.has_group("hr_relationship.group_hr_relationship_manager"):
-            raise AccessError(
-                _("Only relationship administrators can refresh health scores.")
-            )
-        self.env["hr.relationship.health.snapshot"]._refresh_health(
-            self._name, self.ids
         )

@@ -9,8 +9,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 
-from .hr_relationship_health_snapshot import HEALTH_STATES
-
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
     ("manager", "Manager"),
@@ -59,7 +57,7 @@ class HrStakeholder(models.Model):
 
     _name = "hr.stakeholder"
     _description = "HR Stakeholder"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "hr.relationship.health.mixin"]
     _order = "name, id"
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
@@ -264,18 +262,6 @@ class HrStakeholder(models.Model):
     )
     latest_survey_date = fields.Date(
         compute="_compute_latest_survey", store=True, groups=BUSINESS_PARTNER_GROUP
-    )
-    # Relationship health depends on today's date, so the daily refresh in
-    # hr.relationship.health.snapshot writes it rather than a compute.
-    health_score = fields.Float(
-        digits=(5, 1),
-        aggregator="avg",
-        readonly=True,
-        help="0-100, from satisfaction, NPS, contact recency and sentiment; "
-        "empty when none of them is known.",
-    )
-    health_state = fields.Selection(
-        HEALTH_STATES, default="attention", readonly=True, group_expand=True
     )
     health_snapshot_ids = fields.One2many(
         "hr.relationship.health.snapshot", "stakeholder_id", string="Health Trend"
@@ -712,15 +698,10 @@ class HrStakeholder(models.Model):
             "target": "current",
         }
 
-    def action_refresh_health(self):
-        if not self.env.user.has_group("hr_relationship.group_hr_relationship_manager"):
-            raise AccessError(
-                _("Only relationship administrators can refresh health scores.")
-            )
+    def _refresh_health(self):
+        # Recency is part of health: bring the contact dates up to date first.
         self._refresh_contact_dates(self.ids)
-        self.env["hr.relationship.health.snapshot"]._refresh_health(
-            self._name, self.ids
-        )
+        return super()._refresh_health()
 
     # ------------------------------------------------------------
     # Consent and the data subject's rights

@@ -45,22 +45,6 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
             }
         )
 
-    def _campaign(self, clients=None, **values):
-        # Campaigns here are the administrator's, whoever else may run them.
-        clients = clients or (self.client_sales | self.client_ops)
-        return (
-            self.env["hr.satisfaction.survey"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "name": "Value check",
-                    "company_id": self.company.id,
-                    "internal_client_ids": [Command.set(clients.ids)],
-                    **values,
-                }
-            )
-        )
-
     def _profile(self, stakeholder):
         return stakeholder.sudo().profile_ids
 
