@@ -32,6 +32,7 @@
         "views/crm_lead_views.xml",
         "wizard/hr_departure_wizard_views.xml",
         "wizard/privacy_lookup_wizard_views.xml",
+        "views/hr_relationship_overview_views.xml",
         "views/menus.xml",
         "views/hr_satisfaction_survey_views.xml",
         "views/relationship_map_views.xml",
@@ -47,6 +48,7 @@
     "assets": {
         "web.assets_backend": [
             "hr_relationship/static/src/relationship_map/**/*",
+            "hr_relationship/static/src/overview/**/*",
         ],
         "web.assets_tests": [
             "hr_relationship/static/tests/tours/**/*",

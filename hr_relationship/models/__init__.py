@@ -17,3 +17,4 @@ from . import survey_user_input
 from . import survey_user_input_line
 from . import hr_relationship_health_snapshot
 from . import res_config_settings
+from . import hr_relationship_overview

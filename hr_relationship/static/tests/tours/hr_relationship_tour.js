@@ -15,6 +15,14 @@ registry.category("web_tour.tours").add("hr_relationship_tour", {
             run: "click",
         },
         {
+            content: "The app opens on the overview",
+            trigger: ".o_hr_overview .o_hr_overview_card[data-card=overdue]",
+        },
+        {
+            trigger: "[data-menu-xmlid='hr_relationship.menu_hr_internal_client']",
+            run: "click",
+        },
+        {
             content: "Create an internal client",
             trigger: ".o_breadcrumb:contains(Internal Clients)",
         },

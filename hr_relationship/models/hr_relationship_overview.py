@@ -1,0 +1,144 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
+
+RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
+# Rows each card lists; its count and its link cover the rest.
+CARD_ROWS = 5
+UPCOMING_DAYS = 14
+# Closed campaigns the customer-value trend goes back over.
+TREND_CAMPAIGNS = 12
+
+
+class HrRelationshipOverview(models.AbstractModel):
+    """The app's home: what the signed-in person should act on this week.
+
+    Everything is read as that person, so record rules decide what each card
+    counts; every card says which list it summarises, so the web client can
+    open it with one click."""
+
+    _name = "hr.relationship.overview"
+    _description = "HR Relationship Overview"
+
+    @api.model
+    def get_overview(self):
+        if not self.env.user.has_group(RELATIONSHIP_USER):
+            raise AccessError(_("The relationship overview is for relationship users."))
+        today = fields.Date.context_today(self)
+        uid = self.env.uid
+        mine = [("owner_id", "=", uid)]
+        cards = [
+            self._card(
+                "overdue",
+                _("My overdue contacts"),
+                "hr.stakeholder",
+                mine + [("next_contact_date", "<", today)],
+                order="next_contact_date, id",
+                date_field="next_contact_date",
+            ),
+            self._card(
+                "upcoming",
+                _("My contacts in the next %(days)s days", days=UPCOMING_DAYS),
+                "hr.stakeholder",
+                mine
+                + [
+                    ("next_contact_date", ">=", today),
+                    ("next_contact_date", "<=", today + timedelta(days=UPCOMING_DAYS)),
+                ],
+                order="next_contact_date, id",
+                date_field="next_contact_date",
+            ),
+            self._card(
+                "clients_at_risk",
+                _("My internal clients at risk"),
+                "hr.internal.client",
+                [("hr_partner_id", "=", uid), ("health_state", "=", "at_risk")],
+                order="health_score, id",
+                score_field="health_score",
+            ),
+            self._card(
+                "stakeholders_at_risk",
+                _("My stakeholders at risk"),
+                "hr.stakeholder",
+                mine + [("health_state", "=", "at_risk")],
+                order="health_score, id",
+                score_field="health_score",
+            ),
+            self._card(
+                "campaigns",
+                _("Running campaigns"),
+                "hr.satisfaction.survey",
+                [("state", "=", "running")],
+                order="deadline, id",
+                score_field="response_rate",
+            ),
+            self._card(
+                "interactions",
+                _("My recent interactions"),
+                "hr.relationship.interaction",
+                [("user_id", "=", uid), ("date", "<=", today)],
+                order="date desc, id desc",
+                date_field="date",
+            ),
+        ]
+        return {"cards": cards, "trend": self._customer_value_trend()}
+
+    @api.model
+    def _card(
+        self, key, title, model, domain, order, date_field=None, score_field=None
+    ):
+        Model = self.env[model]
+        records = Model.search(domain, order=order, limit=CARD_ROWS)
+        fnames = [name for name in (date_field, score_field) if name]
+        values = {row["id"]: row for row in records.read(fnames)} if fnames else {}
+        return {
+            "key": key,
+            "title": title,
+            "model": model,
+            "domain": domain,
+            "count": Model.search_count(domain),
+            "rows": [
+                {
+                    "id": record.id,
+                    "name": record.display_name,
+                    "date": date_field and values[record.id][date_field],
+                    "score": score_field and values[record.id][score_field],
+                }
+                for record in records
+            ],
+        }
+
+    @api.model
+    def _customer_value_trend(self):
+        """CSAT and NPS of the company's whole campaigns, oldest first; a
+        campaign without answers behind a figure leaves a gap, not a zero."""
+        results = self.env["hr.satisfaction.result"].search(
+            [
+                ("scope", "=", "campaign"),
+                ("company_id", "in", self.env.companies.ids),
+            ],
+            order="date desc, id desc",
+            limit=TREND_CAMPAIGNS,
+        )
+        rows = results.read(
+            [
+                "date",
+                "campaign_id",
+                "csat",
+                "nps",
+                "satisfaction_count",
+                "recommendation_count",
+            ]
+        )
+        return [
+            {
+                "date": row["date"],
+                "campaign": row["campaign_id"] and row["campaign_id"][1],
+                "csat": row["csat"] if row["satisfaction_count"] else None,
+                "nps": row["nps"] if row["recommendation_count"] else None,
+            }
+            for row in reversed(rows)
+        ]
