@@ -81,9 +81,50 @@ class HrEmployee(models.Model):
             "context": {"default_hr_partner_id": self.user_id.id},
         }
 
-    def _create_alumnus_stakeholders(self, consent=False):
+    def _close_relationship_roles(self, departure_date):
+        """A departed employee no longer speaks for anyone: archive the
+        stakeholder roles they held as an employee and ask each internal
+        client they led for a new client lead."""
+        # Part of registering the departure, which HR may do for anyone:
+        # the roles and clients need not be the registering user's own.
+        roles = (
+            self.env["hr.stakeholder"].sudo().search([("employee_id", "in", self.ids)])
+        )
+        for role in roles:
+            role.message_post(
+                body=_(
+                    "Role closed: %(name)s left on %(date)s.",
+                    name=role.employee_id.name,
+                    date=departure_date,
+                )
+            )
+        roles.action_archive()
+        clients = (
+            self.env["hr.internal.client"]
+            .sudo()
+            .search([("client_lead_id", "in", self.ids)])
+        )
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        for client in clients:
+            client.activity_schedule(
+                activity_type_id=todo.id,
+                summary=_("Choose a new client lead"),
+                note=_(
+                    "%(name)s, client lead of %(client)s, left on %(date)s.",
+                    name=client.client_lead_id.name,
+                    client=client.name,
+                    date=departure_date,
+                ),
+                user_id=client.hr_partner_id.id or self.env.uid,
+            )
+        return roles, clients
+
+    def _create_alumnus_stakeholders(
+        self, consent=False, consent_purpose=False, email=False
+    ):
         """Keep departing employees as alumni: a private contact and an
-        alumnus stakeholder each. Employees already kept are returned as is."""
+        alumnus stakeholder each. Employees already kept are returned as is.
+        ``email`` replaces the private address on file (one employee only)."""
         Stakeholder = self.env["hr.stakeholder"].with_context(active_test=False)
         existing = Stakeholder.search(
             [("former_employee_id", "in", self.ids), ("relation_type", "=", "alumnus")]
@@ -95,7 +136,15 @@ class HrEmployee(models.Model):
         partners = (
             self.env["res.partner"]
             .sudo()
-            .create([employee._alumnus_partner_values() for employee in newcomers])
+            .create(
+                [
+                    dict(
+                        employee._alumnus_partner_values(),
+                        **({"email": email} if email else {}),
+                    )
+                    for employee in newcomers
+                ]
+            )
         )
         today = fields.Date.context_today(self)
         created = Stakeholder.create(
@@ -107,6 +156,7 @@ class HrEmployee(models.Model):
                     "company_id": employee.company_id.id,
                     "consent": consent,
                     "consent_date": consent and today,
+                    "consent_purpose": consent and consent_purpose,
                 }
                 for employee, partner in zip(newcomers, partners, strict=True)
             ]

@@ -33,6 +33,10 @@ class HrInternalClient(models.Model):
         check_company=True,
         help="The manager who speaks for this internal client.",
     )
+    client_lead_departed = fields.Boolean(
+        compute="_compute_client_lead_departed",
+        help="The client lead has left the organisation: choose a new one.",
+    )
     hr_partner_id = fields.Many2one(
         "res.users",
         string="HR Business Partner",
@@ -99,6 +103,13 @@ class HrInternalClient(models.Model):
             "An internal client with this name already exists in this company.",
         ),
     ]
+
+    @api.depends("client_lead_id.active")
+    def _compute_client_lead_departed(self):
+        for client in self:
+            client.client_lead_departed = (
+                client.client_lead_id and not client.client_lead_id.active
+            )
 
     @api.depends("interaction_ids.date")
     def _compute_last_interaction_date(self):

@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields
+from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common import USER_GROUP, HrRelationshipCase
@@ -39,12 +40,21 @@ class TestAlumni(HrRelationshipCase):
         return wizard.action_register_departure()
 
     def test_departure_keeps_alumnus(self):
-        self._depart(
-            self.hr_officer, self.leaver, keep_as_alumnus=True, alumnus_consent=True
+        action = self._depart(
+            self.hr_officer,
+            self.leaver,
+            keep_as_alumnus=True,
+            alumnus_consent=True,
+            alumnus_consent_purpose="Alumni events",
         )
         self.assertFalse(self.leaver.active)
         alumnus = self._alumni_of(self.leaver)
         self.assertEqual(len(alumnus), 1)
+        # The wizard ends on the new alumnus.
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("hr.stakeholder", alumnus.id)
+        )
+        self.assertEqual(alumnus.consent_purpose, "Alumni events")
         self.assertRecordValues(
             alumnus,
             [
@@ -120,5 +130,61 @@ class TestAlumni(HrRelationshipCase):
         separate 'Contact Creation' right."""
         officer = self._new_user("hrr_officer_nc", f"hr.group_hr_user,{USER_GROUP}")
         self.assertFalse(officer.has_group("base.group_partner_manager"))
-        self._depart(officer, self.leaver, keep_as_alumnus=True, alumnus_consent=True)
+        self._depart(
+            officer,
+            self.leaver,
+            keep_as_alumnus=True,
+            alumnus_consent=True,
+            alumnus_consent_purpose="Rehiring",
+        )
         self.assertEqual(len(self._alumni_of(self.leaver)), 1)
+
+    def test_departure_closes_roles_and_flags_the_client_lead(self):
+        role = self.Stakeholder.create(
+            {
+                "employee_id": self.leaver.id,
+                "company_id": self.company.id,
+                "owner_id": self.other_user.id,
+                "internal_client_ids": [Command.link(self.client_sales.id)],
+            }
+        )
+        self.client_ops.client_lead_id = self.leaver
+        self.assertFalse(self.client_ops.client_lead_departed)
+        # The registering officer owns neither the role nor the client.
+        self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+        self.assertFalse(role.active)
+        self.assertIn("Role closed", role.message_ids[0].body)
+        self.assertTrue(self.client_ops.client_lead_departed)
+        activity = self.client_ops.activity_ids
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.summary, "Choose a new client lead")
+        self.assertEqual(activity.user_id, self.other_user)
+        self.assertFalse(self.client_sales.activity_ids)
+
+    def test_departure_asks_for_email_and_purpose(self):
+        self.leaver.private_email = False
+        with self.assertRaisesRegex(UserError, "private email address"):
+            self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+        # Refused before anything was written: the employee is still here.
+        self.assertTrue(self.leaver.active)
+        with self.assertRaisesRegex(UserError, "consented to"):
+            self._depart(
+                self.hr_officer,
+                self.leaver,
+                keep_as_alumnus=True,
+                alumnus_email="lotte@home.example.com",
+                alumnus_consent=True,
+            )
+        self.assertTrue(self.leaver.active)
+        self.assertFalse(self._alumni_of(self.leaver))
+
+    def test_departure_with_another_private_email(self):
+        self._depart(
+            self.hr_officer,
+            self.leaver,
+            keep_as_alumnus=True,
+            alumnus_email="lotte@home.example.com",
+        )
+        self.assertEqual(
+            self._alumni_of(self.leaver).partner_id.email, "lotte@home.example.com"
+        )
