@@ -35,6 +35,7 @@
         "views/hr_relationship_overview_views.xml",
         "views/menus.xml",
         "views/hr_satisfaction_survey_views.xml",
+        "views/survey_templates.xml",
         "views/relationship_map_views.xml",
         "views/hr_relationship_health_views.xml",
         "views/res_config_settings_views.xml",

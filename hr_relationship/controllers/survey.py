@@ -1,5 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import http
+from odoo.http import request
+
 from odoo.addons.survey.controllers.main import Survey
 
 
@@ -20,3 +23,17 @@ class HrRelationshipSurvey(Survey):
             ensure_token=ensure_token,
             check_partner=check_partner,
         )
+
+    @http.route()
+    def survey_retry(self, survey_token, answer_token, **post):
+        # A campaign counts one answer per invitation: show the answer given
+        # instead of starting a second one that the figures would leave out.
+        access_data = self._get_access_data(
+            survey_token, answer_token, ensure_token=True
+        )
+        if (
+            access_data["validity_code"] is True
+            and access_data["answer_sudo"].hr_campaign_id
+        ):
+            return request.redirect(f"/survey/{survey_token}/{answer_token}")
+        return super().survey_retry(survey_token, answer_token, **post)

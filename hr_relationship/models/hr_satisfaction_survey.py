@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError
 
 # Settings: the survey new campaigns start with, else the shipped template.
@@ -222,6 +222,7 @@ class HrSatisfactionSurvey(models.Model):
         for campaign in self:
             campaign.check_access("write")
             campaign._check_sendable()
+        sent = 0
         for campaign in self:
             survey = campaign.survey_id.sudo()
             UserInput = self.env["survey.user_input"].sudo()
@@ -245,7 +246,42 @@ class HrSatisfactionSurvey(models.Model):
                 )
             campaign._send_invitations(answers)
             campaign.state = "running"
-        return True
+            campaign.message_post(
+                body=_(
+                    "Invitations sent to %(count)s participants.", count=len(answers)
+                )
+            )
+            sent += len(answers)
+        return self._sent_notification(sent)
+
+    def _sent_notification(self, count):
+        """Tell the sender how many invitations went out, and warn them when
+        no outgoing mail server is set up: the mails then wait in the queue."""
+        message = _("Invitations sent: %(count)s.", count=count)
+        kind = "success"
+        # Without a server record Odoo falls back to the configuration file,
+        # whose default (localhost) is rarely a real mail server.
+        server_configured = self.env["ir.mail_server"].sudo().search_count(
+            [], limit=1
+        ) or tools.config.get("smtp_server") not in (None, False, "", "localhost")
+        if not server_configured:
+            kind = "warning"
+            message = _(
+                "Invitations queued: %(count)s. No outgoing mail server is "
+                "configured, so they are sent once an administrator sets one up "
+                "(Settings > Technical > Outgoing Mail Servers).",
+                count=count,
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "message": message,
+                "type": kind,
+                "sticky": kind == "warning",
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     def action_remind(self):
         for campaign in self:

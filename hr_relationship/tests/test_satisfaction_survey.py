@@ -116,6 +116,18 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertEqual(campaign.invited_count, 3)
         self.assertEqual(campaign.responded_count, 0)
 
+    def test_sender_learns_how_many_went_out_and_of_a_missing_mail_server(self):
+        self.env["ir.mail_server"].sudo().search([]).unlink()
+        warning = self._campaign(self.client_sales).action_send()["params"]
+        self.assertEqual(warning["type"], "warning")
+        self.assertIn("Invitations queued: 2.", warning["message"])
+        self.env["ir.mail_server"].sudo().create(
+            {"name": "Relay", "smtp_host": "127.0.0.1", "smtp_port": 2525}
+        )
+        sent = self._campaign(self.client_ops).action_send()
+        self.assertEqual(sent["params"]["type"], "success")
+        self.assertIn("Invitations sent: 1.", sent["params"]["message"])
+
     def test_send_without_participants(self):
         campaign = self._campaign(self.env["hr.internal.client"])
         with self.assertRaisesRegex(UserError, "has no participants"):
@@ -612,3 +624,33 @@ class TestSatisfactionSurveyHttp(SatisfactionSurveyMixin, HttpCase, HrRelationsh
             f"?answer_token={other.access_token}"
         )
         self.assertIn("Survey Access Error", page.text)
+
+    def test_first_page_says_whether_answers_are_named(self):
+        for anonymous, expected in (
+            (True, "Your answers are anonymous"),
+            (False, "Your answers are named"),
+        ):
+            campaign = self._campaign(self.client_sales, anonymous=anonymous)
+            campaign.action_send()
+            answer = self._answer_of(campaign, self.sh_erik)
+            page = self.url_open(
+                f"/survey/{self.survey.access_token}/{answer.access_token}"
+            )
+            self.assertIn(expected, page.text)
+            campaign.action_close()
+        # A survey taken outside a campaign says nothing about campaigns.
+        plain = self.survey.sudo()._create_answer(email="someone@example.com")
+        page = self.url_open(f"/survey/{self.survey.access_token}/{plain.access_token}")
+        self.assertNotIn("o_hr_survey_anonymity", page.text)
+
+    def test_an_invitation_cannot_be_answered_twice(self):
+        campaign = self._campaign(self.client_sales)
+        campaign.action_send()
+        answer = self._answer(campaign, self.sh_erik, {self.q_sat: "5"})
+        done_page = self.url_open(
+            f"/survey/{self.survey.access_token}/{answer.access_token}"
+        )
+        self.assertNotIn("Take Again", done_page.text)
+        answers_before = self.env["survey.user_input"].search_count([])
+        self.url_open(f"/survey/retry/{self.survey.access_token}/{answer.access_token}")
+        self.assertEqual(self.env["survey.user_input"].search_count([]), answers_before)
