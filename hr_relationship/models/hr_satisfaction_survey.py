@@ -349,6 +349,14 @@ class HrSatisfactionSurvey(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "hr_relationship.action_hr_satisfaction_result"
         )
+        action["name"] = _("Results of %s", self.name)
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"search_default_group_scope": 1}
+        action["context"] = {"search_default_scope_client": 1}
+        # The figures per internal client first, as a table.
+        action["views"] = [
+            (view_id, view_type)
+            for view_type in ("list", "pivot", "graph", "form")
+            for view_id, kind in action["views"]
+            if kind == view_type
+        ]
         return action
