@@ -13,5 +13,6 @@ from . import test_health
 from . import test_access_matrix
 from . import test_privacy
 from . import test_settings
+from . import test_translations
 from . import test_overview
 from . import test_reports

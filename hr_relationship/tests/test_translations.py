@@ -1,0 +1,134 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import io
+import re
+from pathlib import Path
+
+import polib
+
+from odoo.tests import HttpCase, TransactionCase, tagged
+from odoo.tools.translate import trans_export
+
+MODULE = "hr_relationship"
+I18N = Path(__file__).resolve().parent.parent / "i18n"
+# Python's %-style and %(name)s placeholders, QWeb/format-style {name}, and
+# the HTML tags and attributes that a translation must keep as they are.
+PLACEHOLDER = re.compile(
+    r"%\([a-z_]+\)[sdf]|%[sdf]|\{[a-z_0-9]*\}|</?[a-z]+|[a-z-]+=\"[^\"]*\""
+)
+# Attribute values that are text for the reader and so are translated.
+TRANSLATED_ATTRIBUTES = ("aria-label", "title", "placeholder", "string")
+
+
+def placeholders(text):
+    found = []
+    for token in PLACEHOLDER.findall(text):
+        name = token.split("=", 1)[0]
+        if "=" in token and name in TRANSLATED_ATTRIBUTES:
+            token = name
+        found.append(token)
+    return sorted(found)
+
+
+@tagged("post_install", "-at_install")
+class TestDutchTranslation(TransactionCase):
+    longMessage = False
+
+    """The template is exported from the installed code in this very run, so a
+    new string without a Dutch translation fails here rather than reaching a
+    Dutch organisation in English."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        buffer = io.BytesIO()
+        trans_export(False, [MODULE], buffer, "po", cls.env.cr)
+        exported = polib.pofile(buffer.getvalue().decode())
+        demo_ids = cls._demo_xml_ids()
+        cls.template = {
+            entry.msgid
+            for entry in exported
+            if entry.msgid and not cls._only_demo(entry, demo_ids)
+        }
+        cls.committed_template = {
+            entry.msgid for entry in polib.pofile(str(I18N / f"{MODULE}.pot"))
+        }
+        cls.dutch = {entry.msgid: entry for entry in polib.pofile(str(I18N / "nl.po"))}
+
+    @classmethod
+    def _demo_xml_ids(cls):
+        """External ids of the demo records, whose texts are examples rather
+        than the product and are not part of the template."""
+        manifest = cls.env["ir.module.module"].get_module_info(MODULE)
+        root = Path(__file__).resolve().parent.parent
+        ids = set()
+        for demo_file in manifest.get("demo", []):
+            text = (root / demo_file).read_text(encoding="utf-8")
+            ids.update(re.findall(r'<record[^>]*\bid="([\w.]+)"', text))
+        return {xml_id if "." in xml_id else f"{MODULE}.{xml_id}" for xml_id in ids}
+
+    @staticmethod
+    def _only_demo(entry, demo_ids):
+        sources = [source for source, _line in entry.occurrences]
+        records = [
+            source.split(":", 2)[2]
+            for source in sources
+            if source.startswith("model:") and source.count(":") >= 2
+        ]
+        return (
+            bool(sources)
+            and len(records) == len(sources)
+            and (set(records) <= demo_ids)
+        )
+
+    def test_committed_template_is_current(self):
+        missing = sorted(self.template - self.committed_template)
+        stale = sorted(self.committed_template - self.template)
+        self.assertEqual(
+            (missing, stale),
+            ([], []),
+            f"i18n/{MODULE}.pot is out of date: run scripts/update_translations.py "
+            f"(missing: {missing[:10]}, no longer in the code: {stale[:10]}).",
+        )
+
+    def test_every_string_has_a_dutch_translation(self):
+        untranslated = sorted(
+            msgid
+            for msgid in self.template
+            if msgid not in self.dutch or not self.dutch[msgid].msgstr.strip()
+        )
+        self.assertEqual(
+            untranslated,
+            [],
+            f"{len(untranslated)} strings have no Dutch translation in i18n/nl.po, "
+            f"for example: {untranslated[:10]}",
+        )
+
+    def test_translations_keep_their_placeholders(self):
+        broken = [
+            msgid
+            for msgid, entry in self.dutch.items()
+            if entry.msgstr and placeholders(msgid) != placeholders(entry.msgstr)
+        ]
+        self.assertEqual(broken, [], f"Placeholders differ in nl.po for: {broken[:10]}")
+
+    def test_placeholder_check_catches_a_lost_placeholder(self):
+        self.assertNotEqual(
+            placeholders("Campaign %(campaign)s has no participants."),
+            placeholders("Campagne heeft geen deelnemers."),
+        )
+        self.assertEqual(
+            placeholders('<i role="img" aria-label="Overdue"/>'),
+            placeholders('<i role="img" aria-label="Achterstallig"/>'),
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestDutchTour(HttpCase):
+    def test_dutch_user_sees_dutch(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "web", MODULE], ["nl_NL"], overwrite=True
+        )
+        self.env.ref("base.user_admin").lang = "nl_NL"
+        self.start_tour("/odoo", "hr_relationship_dutch_tour", login="admin")
