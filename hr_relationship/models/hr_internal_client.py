@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class HrInternalClient(models.Model):
@@ -155,6 +156,45 @@ class HrInternalClient(models.Model):
         self.env["hr.satisfaction.result"]._assign_latest(
             self, "internal_client_id", "csat"
         )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        clients = super().create(vals_list)
+        clients._check_stakeholder_links(clients.stakeholder_ids)
+        return clients
+
+    def write(self, vals):
+        if "stakeholder_ids" not in vals and "hr_partner_id" not in vals:
+            return super().write(vals)
+        linked_before = {client.id: client.stakeholder_ids for client in self.sudo()}
+        result = super().write(vals)
+        added = self.env["hr.stakeholder"]
+        for client in self.sudo():
+            added |= client.stakeholder_ids - linked_before[client.id]
+        self._check_stakeholder_links(added.with_env(self.env))
+        # Whoever lost a profile with this change stops following it.
+        stakeholders = self.sudo().stakeholder_ids
+        for before in linked_before.values():
+            stakeholders |= before
+        stakeholders.profile_ids._hr_unsubscribe_without_access()
+        return result
+
+    def _check_stakeholder_links(self, added):
+        """Linking a stakeholder to an internal client puts it in the scope of
+        the client's HR business partner (its profile, its survey results),
+        so it takes the right to change that stakeholder."""
+        if self.env.su or not added:
+            return
+        refused = added - added._filtered_access("write")
+        if refused:
+            raise AccessError(
+                _(
+                    "You cannot link %(stakeholders)s to an internal client: only "
+                    "whoever may change a stakeholder can put it in the scope of "
+                    "an internal client.",
+                    stakeholders=", ".join(refused.sudo().mapped("display_name")),
+                )
+            )
 
     @api.constrains("stakeholder_ids")
     def _check_stakeholder_person_unique(self):
