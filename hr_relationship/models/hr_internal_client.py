@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
 
 
@@ -159,33 +159,43 @@ class HrInternalClient(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        clients = super().create(vals_list)
-        clients._check_stakeholder_links(clients.stakeholder_ids)
-        return clients
+        for vals in vals_list:
+            self.browse()._check_stakeholder_links(vals.get("stakeholder_ids"))
+        return super().create(vals_list)
 
     def write(self, vals):
         if "stakeholder_ids" not in vals and "hr_partner_id" not in vals:
             return super().write(vals)
-        linked_before = {client.id: client.stakeholder_ids for client in self.sudo()}
+        self._check_stakeholder_links(vals.get("stakeholder_ids"))
+        linked_before = self.sudo().stakeholder_ids
         result = super().write(vals)
-        added = self.env["hr.stakeholder"]
-        for client in self.sudo():
-            added |= client.stakeholder_ids - linked_before[client.id]
-        self._check_stakeholder_links(added.with_env(self.env))
         # Whoever lost a profile with this change stops following it.
-        stakeholders = self.sudo().stakeholder_ids
-        for before in linked_before.values():
-            stakeholders |= before
+        stakeholders = linked_before | self.sudo().stakeholder_ids
         stakeholders.profile_ids._hr_unsubscribe_without_access()
         return result
 
-    def _check_stakeholder_links(self, added):
+    def _check_stakeholder_links(self, commands):
         """Linking a stakeholder to an internal client puts it in the scope of
         the client's HR business partner (its profile, its survey results),
-        so it takes the right to change that stakeholder."""
-        if self.env.su or not added:
+        so it takes the right to change that stakeholder, checked before the
+        link exists (the link itself would grant it)."""
+        if self.env.su or not commands:
             return
-        refused = added - added._filtered_access("write")
+        ids = set()
+        for command in commands:
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+            elif command[0] == Command.SET:
+                ids.update(command[2])
+        stakeholders = self.env["hr.stakeholder"].browse(ids)
+        if self:
+            # Already linked to every client concerned: nothing enters a scope.
+            stakeholders = stakeholders.filtered(
+                lambda stakeholder: self - stakeholder.sudo().internal_client_ids
+            )
+        refused = stakeholders - stakeholders._filtered_access("write")
         if refused:
             raise AccessError(
                 _(

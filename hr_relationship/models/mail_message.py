@@ -8,15 +8,16 @@ from odoo.tools import SQL
 
 
 class MailMessage(models.Model):
-    """Messages of a private thread (a model with ``_hr_private_thread``) are
-    read with the document, never without it.
+    """Messages of a private thread (a model with ``_hr_private_thread``)
+    follow the document's record rules; only their author keeps reading
+    what they wrote themselves.
 
-    Odoo also lets the author, the recipients and the notified partners of a
-    message read it, so a follower who has lost access to the document (a
-    former relationship owner) would go on reading and searching what others
-    post there. Every route to a message (ORM, RPC, the /mail controllers,
-    the inbox, body searches) goes through ``_search`` or ``_check_access``,
-    so both add the document's own rule here."""
+    Odoo also lets the recipients and the notified partners of a message read
+    it, so a follower who has lost access to the document (a former
+    relationship owner) would go on reading and searching what others post
+    there. Every route to a message (ORM, RPC, the /mail controllers, the
+    inbox, body searches) goes through ``_search`` or ``_check_access``, so
+    both add the document's rule here."""
 
     _inherit = "mail.message"
 
@@ -33,19 +34,22 @@ class MailMessage(models.Model):
 
     @api.model
     def _hr_private_thread_domain(self):
-        """Messages outside private threads, or on documents the user reads."""
+        """Messages outside private threads, on documents the user reads, or
+        written by the user."""
+        own = [
+            "|",
+            ("author_id", "=", self.env.user.partner_id.id),
+            ("create_uid", "=", self.env.uid),
+        ]
         domain = expression.TRUE_DOMAIN
         for model_name in self._hr_private_thread_models():
             Document = self.env[model_name].with_context(active_test=False)
+            allowed = [("model", "!=", model_name)]
             if Document.has_access("read"):
-                allowed = [
-                    "|",
-                    ("model", "!=", model_name),
-                    ("res_id", "in", Document._search([])),
-                ]
-            else:
-                allowed = [("model", "!=", model_name)]
-            domain = expression.AND([domain, allowed])
+                allowed = expression.OR(
+                    [allowed, [("res_id", "in", Document._search([]))]]
+                )
+            domain = expression.AND([domain, expression.OR([allowed, own])])
         return domain
 
     @api.model
@@ -60,13 +64,22 @@ class MailMessage(models.Model):
         private_models = self._hr_private_thread_models()
         if not candidates or not private_models:
             return forbidden
-        candidates.flush_recordset(["model", "res_id"])
+        candidates.flush_recordset(["model", "res_id", "author_id", "create_uid"])
+        own = SQL("FALSE")
+        if operation == "read":
+            own = SQL(
+                "(author_id = %s OR create_uid = %s)",
+                self.env.user.partner_id.id,
+                self.env.uid,
+            )
         rows = self.env.execute_query(
             SQL(
                 "SELECT id, model, res_id FROM mail_message "
-                "WHERE id = ANY(%s) AND model = ANY(%s) AND res_id IS NOT NULL",
+                "WHERE id = ANY(%s) AND model = ANY(%s) AND res_id IS NOT NULL "
+                "AND (%s) IS NOT TRUE",
                 candidates.ids,
                 list(private_models),
+                own,
             )
         )
         messages_by_document = defaultdict(lambda: defaultdict(list))
