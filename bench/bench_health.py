@@ -14,8 +14,8 @@ bench_contact_dates.py. On top of it, with SQL (the generator is not what is
 measured): internal clients, a tenth of the interactions logged for a client,
 varied sentiment, and ``--answers`` answered survey results (the rows that
 feed ``latest_satisfaction`` and ``latest_nps``: one answering stakeholder
-each, a seventh of them without a recommendation answer), with the stored
-latest figures filled in as the survey's compute would.
+each, a seventh of them without a recommendation answer), with the internal
+clients' stored latest figures filled in as the survey's compute would.
 
 It then times and counts the SQL queries (``cr.sql_log_count``) of:
 
@@ -154,9 +154,9 @@ def generate_health_inputs(env, client_count, answer_count):
             pattern=f"{CLIENT_PREFIX}%",
         )
     )
-    # What the survey's stored computes would hold (a missing answer is 0).
+    # What the internal clients' stored computes would hold (a missing answer
+    # is 0); a stakeholder's figures are read from their result itself.
     for table, link, satisfaction in (
-        ("hr_stakeholder", "stakeholder_id", "satisfaction_index"),
         ("hr_internal_client", "internal_client_id", "csat"),
     ):
         cr.execute(

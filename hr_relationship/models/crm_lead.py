@@ -4,7 +4,8 @@ from odoo import fields, models
 
 
 class CrmLead(models.Model):
-    _inherit = "crm.lead"
+    _name = "crm.lead"
+    _inherit = ["crm.lead", "hr.relationship.guarded.fields"]
 
     referred_stakeholder_id = fields.Many2one(
         "hr.stakeholder",

@@ -1,14 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-
-from .field_access import check_x2many_field_access
+from odoo import _, fields, models
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class HrEmployee(models.Model):
-    _inherit = "hr.employee"
+    _name = "hr.employee"
+    _inherit = ["hr.employee", "hr.relationship.guarded.fields"]
 
     hr_stakeholder_ids = fields.One2many(
         "hr.stakeholder",
@@ -29,11 +28,6 @@ class HrEmployee(models.Model):
     hr_served_client_count = fields.Integer(
         compute="_compute_hr_served_client_ids", groups=RELATIONSHIP_USER
     )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        check_x2many_field_access(self, domain)
-        return super()._search(domain, *args, **kwargs)
 
     def _compute_hr_stakeholder_count(self):
         counts = dict(

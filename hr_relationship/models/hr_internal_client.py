@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class HrInternalClient(models.Model):
@@ -166,6 +167,55 @@ class HrInternalClient(models.Model):
         self.env["hr.satisfaction.result"]._assign_latest(
             self, "internal_client_id", "csat"
         )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self.browse()._check_stakeholder_links(vals.get("stakeholder_ids"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "stakeholder_ids" not in vals and "hr_partner_id" not in vals:
+            return super().write(vals)
+        self._check_stakeholder_links(vals.get("stakeholder_ids"))
+        linked_before = self.sudo().stakeholder_ids
+        result = super().write(vals)
+        # Whoever lost a profile with this change stops following it.
+        stakeholders = linked_before | self.sudo().stakeholder_ids
+        stakeholders.profile_ids._hr_unsubscribe_without_access()
+        return result
+
+    def _check_stakeholder_links(self, commands):
+        """Linking a stakeholder to an internal client puts it in the scope of
+        the client's HR business partner (its profile, its survey results),
+        so it takes the right to change that stakeholder, checked before the
+        link exists (the link itself would grant it)."""
+        if self.env.su or not commands:
+            return
+        ids = set()
+        for command in commands:
+            if isinstance(command, int):
+                ids.add(command)
+            elif command[0] == Command.LINK:
+                ids.add(command[1])
+            elif command[0] == Command.SET:
+                ids.update(command[2])
+        stakeholders = self.env["hr.stakeholder"].browse(ids)
+        if self:
+            # Already linked to every client concerned: nothing enters a scope.
+            stakeholders = stakeholders.filtered(
+                lambda stakeholder: self - stakeholder.sudo().internal_client_ids
+            )
+        refused = stakeholders - stakeholders._filtered_access("write")
+        if refused:
+            raise AccessError(
+                _(
+                    "You cannot link %(stakeholders)s to an internal client: only "
+                    "whoever may change a stakeholder can put it in the scope of "
+                    "an internal client.",
+                    stakeholders=", ".join(refused.sudo().mapped("display_name")),
+                )
+            )
 
     @api.constrains("stakeholder_ids")
     def _check_stakeholder_person_unique(self):

@@ -32,6 +32,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 _("Only relationship administrators can refresh health scores.")
             )
         self._refresh_health()
+        return True
 
     def _refresh_health(self):
         self.env["hr.relationship.health.snapshot"]._refresh_health(

@@ -41,6 +41,7 @@ RECENCY_ZERO_AFTER_CADENCES = 3
 HEALTH_TARGETS = {
     "hr.stakeholder": {
         "link": "stakeholder_id",
+        "satisfaction": "satisfaction_index",
         "owner": "owner_id",
         "activity_type": "hr_relationship.mail_activity_type_health_stakeholder",
         "sentiment": """
@@ -55,6 +56,7 @@ HEALTH_TARGETS = {
     },
     "hr.internal.client": {
         "link": "internal_client_id",
+        "satisfaction": "csat",
         "owner": "hr_partner_id",
         "activity_type": "hr_relationship.mail_activity_type_health_client",
         "sentiment": """
@@ -205,18 +207,18 @@ class HrRelationshipHealthSnapshot(models.Model):
                 """
                 WITH scope AS (
                     SELECT rec.id, rec.company_id, rec.%(owner)s AS owner_id,
-                           rec.health_state AS old_state, rec.latest_satisfaction,
-                           rec.latest_nps, rec.last_interaction_date,
+                           rec.health_state AS old_state, rec.last_interaction_date,
                            rec.contact_cadence_days AS cadence
                       FROM %(table)s rec
                      WHERE rec.active AND %(in_scope)s
                 ), sentiment AS (
                     %(sentiment)s
                 ), survey AS (
-                    -- The stored latest figures store "no answer" as 0, so
-                    -- whether they are known comes from the same latest
-                    -- answered result they were taken from.
+                    -- The latest answered result: its figures, and whether
+                    -- they are known (a result stores "no answer" as 0).
                     SELECT DISTINCT ON (res.%(link)s) res.%(link)s AS id,
+                           res.%(satisfaction)s AS latest_satisfaction,
+                           res.nps AS latest_nps,
                            res.satisfaction_count > 0 AS has_satisfaction,
                            res.recommendation_count > 0 AS has_nps
                       FROM hr_satisfaction_result res
@@ -226,13 +228,13 @@ class HrRelationshipHealthSnapshot(models.Model):
                 ), components AS (
                     SELECT scope.id, scope.company_id, scope.owner_id,
                            scope.old_state,
-                           CASE WHEN survey.has_nps THEN scope.latest_nps
+                           CASE WHEN survey.has_nps THEN survey.latest_nps
                            END AS nps_raw,
                            CASE WHEN survey.has_satisfaction
-                                THEN scope.latest_satisfaction::numeric
+                                THEN survey.latest_satisfaction::numeric
                            END AS satisfaction,
                            CASE WHEN survey.has_nps
-                                THEN (scope.latest_nps::numeric + 100) / 2
+                                THEN (survey.latest_nps::numeric + 100) / 2
                            END AS nps,
                            CASE WHEN scope.cadence <= 0 THEN NULL
                                 WHEN scope.last_interaction_date IS NULL THEN 0
@@ -291,6 +293,7 @@ class HrRelationshipHealthSnapshot(models.Model):
                 table=SQL.identifier(Target._table),
                 owner=SQL.identifier(target["owner"]),
                 link=link,
+                satisfaction=SQL.identifier(target["satisfaction"]),
                 in_scope=in_scope,
                 sentiment=SQL(
                     target["sentiment"],

@@ -184,15 +184,14 @@ class HrSatisfactionResult(models.Model):
 
     @api.model
     def _replace_stakeholder_results(self, campaigns):
-        """Replace the per-stakeholder results of the named ``campaigns`` and
-        the latest figures of the stakeholders concerned; return the results.
+        """Replace the per-stakeholder results of the named ``campaigns``;
+        return the results (the stakeholders' latest figures are read from
+        them, see hr.stakeholder).
 
         In SQL rather than the ORM: there is one result per respondent, and
-        creating them plus recomputing every respondent's stored latest_*
-        took a query per hundred rows (1,323 queries and 48 s for 50,000
+        creating them took a query per hundred rows (1,323 queries and 48 s for 50,000
         answers, see bench/bench_survey_results.py). The values mirror
-        _result_values and _assign_latest, rounded as the ORM stores them;
-        no stored field depends on the stakeholders' latest_* figures.
+        _result_values, rounded as the ORM stores them.
         Expects pending ORM writes flushed, as _compute_for_campaigns does."""
         # No per-person scores for anonymous campaigns, not even stored; their
         # anonymity is locked before they can have any result.
@@ -205,12 +204,10 @@ class HrSatisfactionResult(models.Model):
                 """
                 DELETE FROM hr_satisfaction_result
                  WHERE campaign_id = ANY(%(campaigns)s) AND scope = 'stakeholder'
-             RETURNING stakeholder_id
                 """,
                 campaigns=campaigns.ids,
             )
         )
-        stakeholder_ids = {row[0] for row in cr.fetchall()}
         cr.execute(
             SQL(
                 """
@@ -308,34 +305,6 @@ class HrSatisfactionResult(models.Model):
             )
         )
         rows = cr.fetchall()
-        stakeholder_ids.update(stakeholder for __, stakeholder in rows)
-        if stakeholder_ids:
-            # The newest answered result wins, ties going to the last made,
-            # as in _assign_latest; a Float the ORM sets to False holds 0.
-            cr.execute(
-                SQL(
-                    """
-                    UPDATE hr_stakeholder s
-                       SET latest_survey_date = r.date,
-                           latest_satisfaction = CASE WHEN r.satisfaction_count > 0
-                               THEN r.satisfaction_index ELSE 0 END,
-                           latest_nps = CASE WHEN r.recommendation_count > 0
-                               THEN r.nps ELSE 0 END
-                      FROM unnest(%(stakeholders)s) AS target(id)
-                 LEFT JOIN LATERAL (
-                               SELECT date, satisfaction_count, satisfaction_index,
-                                      recommendation_count, nps
-                                 FROM hr_satisfaction_result
-                                WHERE stakeholder_id = target.id
-                                  AND responded_count > 0
-                             ORDER BY date DESC, id DESC
-                                LIMIT 1
-                           ) r ON TRUE
-                     WHERE s.id = target.id
-                    """,
-                    stakeholders=list(stakeholder_ids),
-                )
-            )
         self.invalidate_model(flush=False)
         self.env["hr.satisfaction.survey"].invalidate_model(["result_ids"], flush=False)
         self.env["hr.stakeholder"].invalidate_model(
@@ -420,12 +389,16 @@ class HrSatisfactionResult(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _assign_latest(self, records, link_field, satisfaction_field):
+    def _assign_latest(
+        self, records, link_field, satisfaction_field, readable_only=False
+    ):
         """Set latest_satisfaction, latest_nps and latest_survey_date on
-        ``records`` from their newest answered results, in one query."""
+        ``records`` from their newest answered results, in one query; with
+        ``readable_only``, from those the current user may read."""
         latest = {}
+        Result = self if readable_only else self.sudo()
         if records._origin.ids:
-            for result in self.sudo().search(
+            for result in Result.search(
                 [(link_field, "in", records._origin.ids), ("responded_count", ">", 0)],
                 order="date desc, id desc",
             ):

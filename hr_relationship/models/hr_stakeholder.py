@@ -245,23 +245,26 @@ class HrStakeholder(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "stakeholder_id", string="Survey Results"
     )
-    # One person's answers are a per-stakeholder result, which plain users
-    # may not see (they get the aggregates only).
+    # One person's answers: read from their latest per-stakeholder result as
+    # the current user, so that they follow that result's record rules (plain
+    # users get the aggregates only, business partners their clients').
     latest_satisfaction = fields.Float(
         compute="_compute_latest_survey",
-        store=True,
+        compute_sudo=False,
         groups=BUSINESS_PARTNER_GROUP,
         help="Satisfaction answer of the latest answered campaign, scaled to 0-100.",
     )
     latest_nps = fields.Float(
         string="Latest NPS",
         compute="_compute_latest_survey",
-        store=True,
+        compute_sudo=False,
         groups=BUSINESS_PARTNER_GROUP,
         help="Latest recommendation: promoter 100, passive 0, detractor -100.",
     )
     latest_survey_date = fields.Date(
-        compute="_compute_latest_survey", store=True, groups=BUSINESS_PARTNER_GROUP
+        compute="_compute_latest_survey",
+        compute_sudo=False,
+        groups=BUSINESS_PARTNER_GROUP,
     )
     health_snapshot_ids = fields.One2many(
         "hr.relationship.health.snapshot", "stakeholder_id", string="Health Trend"
@@ -573,9 +576,10 @@ class HrStakeholder(models.Model):
         "satisfaction_result_ids.satisfaction_index",
         "satisfaction_result_ids.nps",
     )
+    @api.depends_context("uid")
     def _compute_latest_survey(self):
         self.env["hr.satisfaction.result"]._assign_latest(
-            self, "stakeholder_id", "satisfaction_index"
+            self, "stakeholder_id", "satisfaction_index", readable_only=True
         )
 
     # company_id always has a value at create, so creating with neither
@@ -657,6 +661,9 @@ class HrStakeholder(models.Model):
                 result = super().write(vals)
         if {"consent", "employee_id", "partner_id", "relation_type"} & set(vals):
             self._drop_profiles_without_consent()
+        if {"owner_id", "internal_client_ids", "company_id"} & set(vals):
+            # A former owner or business partner stops following the profile.
+            self.sudo().profile_ids._hr_unsubscribe_without_access()
         return result
 
     def action_view_interactions(self):
@@ -867,6 +874,7 @@ class HrStakeholder(models.Model):
     def action_privacy_erase(self):
         self._check_privacy_admin()
         self._privacy_anonymise()
+        return True
 
     def _privacy_anonymise(self):
         """Erase the person behind these stakeholders. Interactions and

@@ -11,6 +11,8 @@ class HrStakeholderProfile(models.Model):
     _description = "Stakeholder Relationship Profile"
     _inherit = ["mail.thread"]
     _rec_name = "stakeholder_id"
+    # Its messages follow the record rules, not the followers (see mail.message).
+    _hr_private_thread = True
 
     stakeholder_id = fields.Many2one(
         "hr.stakeholder", required=True, ondelete="cascade", index=True
@@ -55,3 +57,32 @@ class HrStakeholderProfile(models.Model):
         if not self.has_access("read"):
             return tracking_values.browse()
         return super()._track_filter_for_display(tracking_values)
+
+    def _notify_get_recipients(self, message, msg_vals=False, **kwargs):
+        # Following a profile is no reason to receive it: only the people its
+        # rules admit at the time of posting are notified.
+        recipients = super()._notify_get_recipients(message, msg_vals, **kwargs)
+        if not self:
+            return recipients
+        readers = self._hr_readers(
+            self.env["res.users"].browse({r["uid"] for r in recipients if r["uid"]})
+        )
+        return [r for r in recipients if r["uid"] in readers.ids]
+
+    def _hr_readers(self, users):
+        """The users among ``users`` who may read this profile."""
+        self.ensure_one()
+        return users.filtered(
+            lambda user: user.active and self.with_user(user).has_access("read")
+        )
+
+    def _hr_unsubscribe_without_access(self):
+        """Drop the followers whom the rules no longer admit (a former owner,
+        a business partner no longer responsible), so that the follower list
+        tells the truth too."""
+        for profile in self.sudo():
+            followers = profile.message_partner_ids
+            readers = profile._hr_readers(followers.user_ids)
+            lost = followers - readers.partner_id
+            if lost:
+                profile.message_unsubscribe(lost.ids)

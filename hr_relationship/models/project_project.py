@@ -1,14 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-
-from .field_access import check_x2many_field_access
+from odoo import _, fields, models
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class ProjectProject(models.Model):
-    _inherit = "project.project"
+    _name = "project.project"
+    _inherit = ["project.project", "hr.relationship.guarded.fields"]
 
     internal_client_id = fields.Many2one(
         "hr.internal.client",
@@ -36,11 +35,6 @@ class ProjectProject(models.Model):
     hr_interaction_count = fields.Integer(
         compute="_compute_hr_interaction_count", groups=RELATIONSHIP_USER
     )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        check_x2many_field_access(self, domain)
-        return super()._search(domain, *args, **kwargs)
 
     def _compute_hr_interaction_count(self):
         counts = dict(

@@ -177,3 +177,4 @@ class ResConfigSettings(models.TransientModel):
 
     def action_hr_refresh_health(self):
         self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        return True

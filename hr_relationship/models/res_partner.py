@@ -1,14 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
-
-from .field_access import check_x2many_field_access
+from odoo import _, fields, models
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "hr.relationship.guarded.fields"]
 
     hr_stakeholder_ids = fields.One2many(
         "hr.stakeholder",
@@ -19,11 +18,6 @@ class ResPartner(models.Model):
     hr_stakeholder_count = fields.Integer(
         compute="_compute_hr_stakeholder_count", groups=RELATIONSHIP_USER
     )
-
-    @api.model
-    def _search(self, domain, *args, **kwargs):
-        check_x2many_field_access(self, domain)
-        return super()._search(domain, *args, **kwargs)
 
     def _compute_hr_stakeholder_count(self):
         counts = dict(

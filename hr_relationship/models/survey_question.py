@@ -15,7 +15,8 @@ SERVICE_ROLES = ("service_importance", "service_performance")
 
 
 class SurveyQuestion(models.Model):
-    _inherit = "survey.question"
+    _name = "survey.question"
+    _inherit = ["survey.question", "hr.relationship.guarded.fields"]
 
     hr_metric_role = fields.Selection(
         [
@@ -26,12 +27,14 @@ class SurveyQuestion(models.Model):
         ],
         string="HR Metric Role",
         help="What this question measures in HR customer-value campaigns.",
+        groups="hr_relationship.group_hr_relationship_user",
     )
     hr_service_id = fields.Many2one(
         "hr.relationship.service",
         string="HR Service",
         ondelete="restrict",
         help="The HR service whose importance or performance this question rates.",
+        groups="hr_relationship.group_hr_relationship_user",
     )
 
     @api.constrains(

@@ -5,7 +5,8 @@ from odoo.exceptions import UserError
 
 
 class SurveyUserInput(models.Model):
-    _inherit = "survey.user_input"
+    _name = "survey.user_input"
+    _inherit = ["survey.user_input", "hr.relationship.guarded.fields"]
 
     hr_campaign_id = fields.Many2one(
         "hr.satisfaction.survey",
@@ -13,6 +14,7 @@ class SurveyUserInput(models.Model):
         index="btree_not_null",
         readonly=True,
         ondelete="set null",
+        groups="hr_relationship.group_hr_relationship_user",
     )
     # Administrators only: in an anonymous campaign this is the one link
     # between an answer and the person who gave it.

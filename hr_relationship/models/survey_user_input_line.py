@@ -7,9 +7,13 @@ class SurveyUserInputLine(models.Model):
     """Campaign metrics group answer lines by these related fields; they are
     not stored, the ORM joins through to the answer and the question."""
 
-    _inherit = "survey.user_input.line"
+    _name = "survey.user_input.line"
+    _inherit = ["survey.user_input.line", "hr.relationship.guarded.fields"]
 
-    hr_campaign_id = fields.Many2one(related="user_input_id.hr_campaign_id")
+    hr_campaign_id = fields.Many2one(
+        related="user_input_id.hr_campaign_id",
+        groups="hr_relationship.group_hr_relationship_user",
+    )
     hr_stakeholder_id = fields.Many2one(
         related="user_input_id.hr_stakeholder_id",
         groups="hr_relationship.group_hr_relationship_manager",
@@ -19,5 +23,11 @@ class SurveyUserInputLine(models.Model):
         string="HR Internal Clients",
         groups="hr_relationship.group_hr_relationship_manager",
     )
-    hr_metric_role = fields.Selection(related="question_id.hr_metric_role")
-    hr_service_id = fields.Many2one(related="question_id.hr_service_id")
+    hr_metric_role = fields.Selection(
+        related="question_id.hr_metric_role",
+        groups="hr_relationship.group_hr_relationship_user",
+    )
+    hr_service_id = fields.Many2one(
+        related="question_id.hr_service_id",
+        groups="hr_relationship.group_hr_relationship_user",
+    )

@@ -106,9 +106,20 @@ MATRIX = {
     # Configuration.
     ("hr.relationship.service", "svc"): {"read": "UBM", "write": "M", "unlink": "M"},
     ("hr.relationship.service", None): {"create": "M"},
-    # Health history is written by the system only.
-    ("hr.relationship.health.snapshot", "snap"): {
+    # Health history is written by the system only. A stakeholder's snapshot
+    # holds that person's latest answers: it is read like their results.
+    ("hr.relationship.health.snapshot", "snap_client"): {
         "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.health.snapshot", "snap_bp"): {
+        "read": "BM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.health.snapshot", "snap"): {
+        "read": "M",
         "write": "M",
         "unlink": "M",
     },
@@ -243,12 +254,16 @@ class AccessMatrixMixin:
 
         Snapshot = env["hr.relationship.health.snapshot"]
 
-        def snapshot(stakeholder):
+        def snapshot(stakeholder=None, client=None):
+            target = stakeholder or client
             return Snapshot.create(
                 {
-                    "stakeholder_id": stakeholder.id,
-                    "company_id": stakeholder.company_id.id,
+                    "stakeholder_id": stakeholder.id if stakeholder else False,
+                    "internal_client_id": client.id if client else False,
+                    "company_id": target.company_id.id,
                     "month": "2020-01-01",
+                    "latest_satisfaction": 80.0,
+                    "latest_nps": 100.0,
                 }
             )
 
@@ -282,6 +297,8 @@ class AccessMatrixMixin:
             "sr_b": service_result(r_b),
             "svc": cls.service,
             "snap": snapshot(cls.sh_anna),
+            "snap_bp": snapshot(s_bp),
+            "snap_client": snapshot(client=cls.client_sales),
             "snap_b": snapshot(s_b),
         }
         for name, record in cls.targets.items():
@@ -452,7 +469,7 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
         }
         records = {
             "hr.stakeholder": self.targets["s_bp"],
-            "hr.relationship.health.snapshot": self.targets["snap"],
+            "hr.relationship.health.snapshot": self.targets["snap_bp"],
         }
         for model, fnames in fields_by_model.items():
             for role in "UBM":

@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import date, timedelta
 
+from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common import USER_GROUP, HrRelationshipCase
+from .common import HrRelationshipCase
 from .test_satisfaction_survey import SatisfactionSurveyMixin
 
 TODAY = date(2026, 3, 16)
@@ -332,7 +333,11 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
     @freeze_time(TODAY)
     def test_snapshots_are_isolated_per_company(self):
         company_b = self.env["res.company"].create({"name": "HRR Company B"})
-        user_b = self._new_user("hrr_user_b", USER_GROUP, company=company_b)
+        user_b = self._new_user(
+            "hrr_user_b",
+            "hr_relationship.group_hr_relationship_business_partner",
+            company=company_b,
+        )
         partner_b = self.env["res.partner"].create({"name": "HRR B contact"})
         stakeholder_b = self.env["hr.stakeholder"].create(
             {
@@ -346,6 +351,7 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
                 "name": "HRR B client",
                 "company_id": company_b.id,
                 "hr_partner_id": user_b.id,
+                "stakeholder_ids": [Command.link(stakeholder_b.id)],
             }
         )
         self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
@@ -368,8 +374,15 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
     @freeze_time(TODAY)
     def test_access(self):
         self._refresh(self.sh_anna)
+        self._refresh(self.client_sales)
+        self.assertTrue(
+            self._snapshots(self.client_sales).with_user(self.user).health_state
+        )
         snapshot = self._snapshots(self.sh_anna)
-        self.assertTrue(snapshot.with_user(self.user).health_state)
+        # A stakeholder's snapshot holds their answers: it is read like their
+        # per-stakeholder results, which plain users never see.
+        with self.assertRaises(AccessError):
+            snapshot.with_user(self.user).read(["health_state"])
         with self.assertRaises(AccessError):
             snapshot.with_user(self.user).write({"health_score": 100})
         with self.assertRaises(AccessError):

@@ -126,3 +126,4 @@ class PrivacyLookupWizard(models.TransientModel):
         self.line_ids.filtered(
             lambda line: line.res_model == "hr.stakeholder.profile"
         ).is_unlinked = True
+        return True

@@ -1,0 +1,100 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
+from odoo import api, models, tools
+from odoo.osv import expression
+from odoo.tools import SQL
+
+
+class MailMessage(models.Model):
+    """Messages of a private thread (a model with ``_hr_private_thread``)
+    follow the document's record rules; only their author keeps reading
+    what they wrote themselves.
+
+    Odoo also lets the recipients and the notified partners of a message read
+    it, so a follower who has lost access to the document (a former
+    relationship owner) would go on reading and searching what others post
+    there. Every route to a message (ORM, RPC, the /mail controllers, the
+    inbox, body searches) goes through ``_search`` or ``_check_access``, so
+    both add the document's rule here."""
+
+    _inherit = "mail.message"
+
+    @api.model
+    @tools.ormcache()
+    def _hr_private_thread_models(self):
+        return tuple(
+            sorted(
+                name
+                for name, model_class in self.env.registry.items()
+                if getattr(model_class, "_hr_private_thread", False)
+            )
+        )
+
+    @api.model
+    def _hr_private_thread_domain(self):
+        """Messages outside private threads, on documents the user reads, or
+        written by the user."""
+        own = [
+            "|",
+            ("author_id", "=", self.env.user.partner_id.id),
+            ("create_uid", "=", self.env.uid),
+        ]
+        domain = expression.TRUE_DOMAIN
+        for model_name in self._hr_private_thread_models():
+            Document = self.env[model_name].with_context(active_test=False)
+            allowed = [("model", "!=", model_name)]
+            if Document.has_access("read"):
+                allowed = expression.OR(
+                    [allowed, [("res_id", "in", Document._search([]))]]
+                )
+            domain = expression.AND([domain, expression.OR([allowed, own])])
+        return domain
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su and self._hr_private_thread_models():
+            domain = expression.AND([domain, self._hr_private_thread_domain()])
+        return super()._search(domain, offset=offset, limit=limit, order=order)
+
+    def _get_forbidden_access(self, operation):
+        forbidden = super()._get_forbidden_access(operation)
+        candidates = self - forbidden
+        private_models = self._hr_private_thread_models()
+        if not candidates or not private_models:
+            return forbidden
+        candidates.flush_recordset(["model", "res_id", "author_id", "create_uid"])
+        own = SQL("FALSE")
+        if operation == "read":
+            own = SQL(
+                "(author_id = %s OR create_uid = %s)",
+                self.env.user.partner_id.id,
+                self.env.uid,
+            )
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id, model, res_id FROM mail_message "
+                "WHERE id = ANY(%s) AND model = ANY(%s) AND res_id IS NOT NULL "
+                "AND (%s) IS NOT TRUE",
+                candidates.ids,
+                list(private_models),
+                own,
+            )
+        )
+        messages_by_document = defaultdict(lambda: defaultdict(list))
+        for message_id, model_name, res_id in rows:
+            messages_by_document[model_name][res_id].append(message_id)
+        for model_name, messages_by_id in messages_by_document.items():
+            documents = self.env[model_name].browse(messages_by_id)
+            doc_operation = documents._get_mail_message_access(
+                list(messages_by_id), operation
+            )
+            denied = documents._check_access(doc_operation)
+            if denied:
+                forbidden += self.browse(
+                    message_id
+                    for document_id in denied[0]._ids
+                    for message_id in messages_by_id[document_id]
+                )
+        return forbidden
