@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 
 from .field_access import check_x2many_field_access
+from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
@@ -60,7 +61,7 @@ class HrEmployee(models.Model):
             employee.hr_served_client_count = len(clients)
 
     def action_view_hr_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Stakeholder Records of %s", self.name),
@@ -71,7 +72,7 @@ class HrEmployee(models.Model):
         }
 
     def action_view_hr_served_clients(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Internal Clients Served by %s", self.name),

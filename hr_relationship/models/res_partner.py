@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 
 from .field_access import check_x2many_field_access
+from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
@@ -35,7 +36,7 @@ class ResPartner(models.Model):
             partner.hr_stakeholder_count = counts.get(partner._origin, 0)
 
     def action_view_hr_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Stakeholder Roles of %s", self.display_name),

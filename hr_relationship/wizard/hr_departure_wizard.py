@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
+from ..models.record_check import checked_records
+
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
@@ -21,6 +23,7 @@ class HrDepartureWizard(models.TransientModel):
     )
 
     def action_register_departure(self):
+        checked_records(self)
         result = super().action_register_departure()
         if self.env.user.has_group(RELATIONSHIP_USER) and self.keep_as_alumnus:
             self.employee_id._create_alumnus_stakeholders(consent=self.alumnus_consent)
