@@ -180,14 +180,15 @@ class HrRelationshipMap(models.AbstractModel):
                     for item in value
                 )
             if not valid:
-                expected = {
-                    "text": self.env._("a text"),
-                    "ids": self.env._("a list of record ids"),
-                    "keys": self.env._(
+                if kind == "text":
+                    expected = self.env._("a text")
+                elif kind == "ids":
+                    expected = self.env._("a list of record ids")
+                else:
+                    expected = self.env._(
                         "a list of these values: %(values)s",
                         values=", ".join(self._filter_choices(key)),
-                    ),
-                }[kind]
+                    )
                 raise UserError(
                     self.env._(
                         "The relationship map's filter %(key)s must be %(expected)s, "

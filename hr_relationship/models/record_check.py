@@ -25,6 +25,11 @@ def checked_records(records, single=False):
     def label():
         return env["ir.model"]._get(records._name).name
 
+    if records._abstract:
+        # An abstract model (a mixin) holds no records to act on.
+        raise UserError(
+            env._("%(model)s holds no records to act on.", model=records._name)
+        )
     wrong = [value for value in records._ids if not is_record_id(value)]
     if wrong:
         raise UserError(

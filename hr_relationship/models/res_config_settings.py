@@ -172,6 +172,7 @@ class ResConfigSettings(models.TransientModel):
         ]
 
     def set_values(self):
+        checked_records(self)
         result = super().set_values()
         # The standard saving deletes a parameter set to 0, which would bring
         # its default back: a weight, threshold or cadence of 0 is a real choice.

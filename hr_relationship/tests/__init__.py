@@ -13,3 +13,6 @@ from . import test_health
 from . import test_access_matrix
 from . import test_privacy
 from . import test_settings
+from . import test_malformed_input
+from . import test_contact_dates
+from . import test_health_at_install
