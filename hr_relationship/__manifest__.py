@@ -45,6 +45,7 @@
         "demo/res_partner_demo.xml",
         "demo/hr_relationship_demo.xml",
         "demo/hr_relationship_interaction_demo.xml",
+        "demo/hr_relationship_health_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
+from .record_check import checked_records
+
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
@@ -54,7 +56,7 @@ class HrEmployee(models.Model):
             employee.hr_served_client_count = len(clients)
 
     def action_view_hr_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Stakeholder Records of %s", self.name),
@@ -65,7 +67,7 @@ class HrEmployee(models.Model):
         }
 
     def action_view_hr_served_clients(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Internal Clients Served by %s", self.name),

@@ -2,6 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from .record_check import checked_records
 
 
 class HrInternalClient(models.Model):
@@ -112,17 +115,62 @@ class HrInternalClient(models.Model):
                 client.client_lead_id and not client.client_lead_id.active
             )
 
+    # Depends on today as well: an interaction dated after today is a
+    # planned contact, not one that happened; _refresh_contact_dates moves
+    # the date on when its day has come.
     @api.depends("interaction_ids.date")
     def _compute_last_interaction_date(self):
         last_dates = dict(
             self.env["hr.relationship.interaction"]._read_group(
-                [("internal_client_id", "in", self._origin.ids)],
+                [
+                    ("internal_client_id", "in", self._origin.ids),
+                    ("date", "<=", fields.Date.context_today(self)),
+                ],
                 ["internal_client_id"],
                 ["date:max"],
             )
         )
         for client in self:
             client.last_interaction_date = last_dates.get(client._origin, False)
+
+    @api.model
+    def _refresh_contact_dates(self, record_ids=None):
+        """The compute above as one statement, for the daily job."""
+        self.env["hr.relationship.interaction"].flush_model(
+            ["date", "internal_client_id"]
+        )
+        self.flush_model(["last_interaction_date"])
+        in_scope = (
+            SQL("TRUE")
+            if record_ids is None
+            else SQL("client.id = ANY(%s)", list(record_ids))
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH fresh AS (
+                    SELECT client.id, MAX(interaction.date) AS last_date
+                      FROM hr_internal_client client
+                 LEFT JOIN hr_relationship_interaction interaction
+                        ON interaction.internal_client_id = client.id
+                       AND interaction.date <= %(today)s
+                     WHERE %(in_scope)s
+                     GROUP BY client.id
+                )
+                UPDATE hr_internal_client client
+                   SET last_interaction_date = fresh.last_date
+                  FROM fresh
+                 WHERE client.id = fresh.id
+                   AND client.last_interaction_date
+                       IS DISTINCT FROM fresh.last_date
+                """,
+                today=fields.Date.context_today(self),
+                in_scope=in_scope,
+            )
+        )
+        updated = self.env.cr.rowcount
+        self.invalidate_model(["last_interaction_date"], flush=False)
+        return updated
 
     @api.depends("stakeholder_ids", "project_ids", "interaction_ids")
     def _compute_counts(self):
@@ -232,7 +280,7 @@ class HrInternalClient(models.Model):
         }
 
     def action_view_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self._stakeholder_action(
             _("Stakeholders of %s", self.display_name),
             [("internal_client_ids", "in", self.ids)],
@@ -240,7 +288,7 @@ class HrInternalClient(models.Model):
         )
 
     def action_view_projects(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "project.open_view_project_all"
         )
@@ -251,7 +299,7 @@ class HrInternalClient(models.Model):
         return action
 
     def action_view_interactions(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(
             _("Interactions with %s", self.display_name),
             [("internal_client_id", "=", self.id)],
@@ -259,7 +307,7 @@ class HrInternalClient(models.Model):
         )
 
     def action_log_interaction(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_log(
             {"default_internal_client_id": self.id}
         )

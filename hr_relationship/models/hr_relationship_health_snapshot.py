@@ -117,6 +117,13 @@ class HrRelationshipHealthSnapshot(models.Model):
             "CHECK((stakeholder_id IS NULL) <> (internal_client_id IS NULL))",
             "A health snapshot belongs to either a stakeholder or an internal client.",
         ),
+        (
+            "scores_range",
+            "CHECK(health_score BETWEEN 0 AND 100 "
+            "AND latest_satisfaction BETWEEN 0 AND 100 "
+            "AND latest_nps BETWEEN -100 AND 100)",
+            "Health and satisfaction are between 0 and 100, NPS between -100 and 100.",
+        ),
     ]
 
     def init(self):
@@ -161,6 +168,7 @@ class HrRelationshipHealthSnapshot(models.Model):
         and this month's snapshot of every stakeholder and internal client.
         Returns the activities scheduled."""
         self.env["hr.stakeholder"]._refresh_contact_dates()
+        self.env["hr.internal.client"]._refresh_contact_dates()
         activities = self._refresh_health("hr.stakeholder")
         return activities | self._refresh_health("hr.internal.client")
 
@@ -241,7 +249,7 @@ class HrRelationshipHealthSnapshot(models.Model):
                                 ELSE GREATEST(0, LEAST(100, 100 - 100.0
                                     * (%(today)s - scope.last_interaction_date
                                        - scope.cadence)
-                                    / (%(zero_after)s * scope.cadence)))
+                                    / (%(zero_after)s * scope.cadence::numeric)))
                            END AS recency,
                            (sentiment.mean + 2) * 25 AS sentiment
                       FROM scope

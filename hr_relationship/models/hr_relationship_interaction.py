@@ -1,5 +1,9 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -10,6 +14,10 @@ SENTIMENT_SCORES = {
     "positive": 1,
     "very_positive": 2,
 }
+# Range of an interaction's date: a contact that happened (up to today) or a
+# planned one (after today), within what HR can plan.
+EARLIEST_DATE = date(1900, 1, 1)
+PLANNING_HORIZON_YEARS = 5
 
 
 class HrRelationshipInteraction(models.Model):
@@ -111,6 +119,25 @@ class HrRelationshipInteraction(models.Model):
                         "Interaction %(name)s needs at least one stakeholder or "
                         "an internal client.",
                         name=interaction.display_name,
+                    )
+                )
+
+    @api.constrains("date")
+    def _check_date(self):
+        latest = fields.Date.context_today(self) + relativedelta(
+            years=PLANNING_HORIZON_YEARS
+        )
+        for interaction in self:
+            if not EARLIEST_DATE <= interaction.date <= latest:
+                raise ValidationError(
+                    _(
+                        "Interaction %(name)s is dated %(date)s: an interaction "
+                        "happens from %(earliest)s on and can be planned up to "
+                        "%(latest)s.",
+                        name=interaction.display_name,
+                        date=interaction.date,
+                        earliest=EARLIEST_DATE,
+                        latest=latest,
                     )
                 )
 

@@ -1,10 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from collections import Counter, defaultdict, deque
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import MissingError, UserError
 from odoo.tools import SQL
+
+from .record_check import is_record_id
 
 NODE_TYPES = ("internal_client", "stakeholder", "project", "department", "employee")
 # Without a focus the cap keeps the relationship records before the org chart.
@@ -51,6 +54,20 @@ DETAIL_FIELDS = {
     "project.project": ["user_id", "internal_client_id", "company_id"],
     "res.users": ["login", "company_id"],
 }
+# Ranges of get_graph's arguments: the client offers depths 1-4 and 500
+# nodes; the benchmark asks for up to 100,000.
+MAX_DEPTH = 10
+MAX_LIMIT = 100_000
+# Filter keys and whether each takes a list of ids, a list of keys or text.
+FILTER_KINDS = {
+    "types": "keys",
+    "relation_types": "keys",
+    "health_states": "keys",
+    "internal_client_ids": "ids",
+    "search": "text",
+}
+# A node key as the client sends it back as a focus: "stakeholder_12".
+NODE_KEY = re.compile(r"^(%s)_\d+$" % "|".join(NODE_MODELS))
 
 
 class HrRelationshipMap(models.AbstractModel):
@@ -73,9 +90,9 @@ class HrRelationshipMap(models.AbstractModel):
         """
         # Model-level gate: the map is for relationship users only.
         self.env["hr.stakeholder"].check_access("read")
-        filters = filters or {}
-        depth = max(int(depth or 0), 0)
-        limit = max(int(limit or 0), 1)
+        depth = self._check_int_argument("depth", depth, 0, MAX_DEPTH)
+        limit = self._check_int_argument("limit", limit, 1, MAX_LIMIT)
+        filters = self._check_filters(filters)
         graph = _Graph()
         focus_record = self._focus_record(focus)
         self._load(graph, focus_record)
@@ -100,17 +117,127 @@ class HrRelationshipMap(models.AbstractModel):
         }
 
     @api.model
+    def _check_int_argument(self, name, value, low, high):
+        """``value`` as an int within ``[low, high]``, else a UserError: RPC
+        callers send anything, and a bool is an int to Python."""
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise UserError(
+                self.env._(
+                    "The relationship map's %(name)s must be a whole number, "
+                    "not %(value)r.",
+                    name=name,
+                    value=value,
+                )
+            )
+        if not low <= value <= high:
+            raise UserError(
+                self.env._(
+                    "The relationship map's %(name)s must be between %(low)s and "
+                    "%(high)s, not %(value)s.",
+                    name=name,
+                    low=low,
+                    high=high,
+                    value=value,
+                )
+            )
+        return value
+
+    @api.model
+    def _check_filters(self, filters):
+        """The filters as a dict of known keys with values of the right kind."""
+        if not filters:
+            return {}
+        if not isinstance(filters, dict):
+            raise UserError(
+                self.env._(
+                    "The relationship map's filters must be a dictionary, not "
+                    "%(value)r.",
+                    value=filters,
+                )
+            )
+        unknown = sorted(str(key) for key in set(filters) - set(FILTER_KINDS))
+        if unknown:
+            raise UserError(
+                self.env._(
+                    "The relationship map has no filter %(keys)s; it knows %(known)s.",
+                    keys=", ".join(unknown),
+                    known=", ".join(FILTER_KINDS),
+                )
+            )
+        for key, value in filters.items():
+            kind = FILTER_KINDS[key]
+            if not value:
+                continue
+            if kind == "text":
+                valid = isinstance(value, str)
+            elif not isinstance(value, list | tuple):
+                valid = False
+            elif kind == "ids":
+                valid = all(is_record_id(item) for item in value)
+            else:
+                valid = all(
+                    isinstance(item, str) and item in self._filter_choices(key)
+                    for item in value
+                )
+            if not valid:
+                if kind == "text":
+                    expected = self.env._("a text")
+                elif kind == "ids":
+                    expected = self.env._("a list of record ids")
+                else:
+                    expected = self.env._(
+                        "a list of these values: %(values)s",
+                        values=", ".join(self._filter_choices(key)),
+                    )
+                raise UserError(
+                    self.env._(
+                        "The relationship map's filter %(key)s must be %(expected)s, "
+                        "not %(value)r.",
+                        key=key,
+                        expected=expected,
+                        value=value,
+                    )
+                )
+        return filters
+
+    @api.model
+    def _filter_choices(self, key):
+        if key == "types":
+            return NODE_TYPES
+        fname = {"relation_types": "relation_type", "health_states": "health_state"}
+        field = self.env["hr.stakeholder"]._fields.get(fname[key])
+        return [value for value, _label in field.selection] if field else []
+
+    @api.model
     def _focus_record(self, focus):
-        if not isinstance(focus, dict):
+        """The record a ``{"model", "id"}`` focus names, None for a node key
+        or no focus; anything else is refused."""
+        if not focus or (isinstance(focus, str) and NODE_KEY.match(focus)):
             return None
-        model = focus.get("model")
+        if not isinstance(focus, dict) or set(focus) != {"model", "id"}:
+            raise UserError(
+                self.env._(
+                    'The relationship map focuses on a node such as "stakeholder_12" '
+                    'or on {"model": ..., "id": ...}, not on %(focus)r.',
+                    focus=focus,
+                )
+            )
+        model = focus["model"]
         if model not in NODE_MODELS.values() and model != "res.partner":
             raise UserError(
                 self.env._(
                     "The relationship map cannot focus on %(model)s.", model=model
                 )
             )
-        return self.env[model].browse(int(focus.get("id") or 0))
+        res_id = focus["id"]
+        if not is_record_id(res_id):
+            raise UserError(
+                self.env._(
+                    "The relationship map's focus needs a record id, not %(id)r.",
+                    id=res_id,
+                )
+            )
+        return self.env[model].browse(res_id)
 
     def _load(self, graph, focus_record):
         Stakeholder = self.env["hr.stakeholder"]
@@ -261,17 +388,33 @@ class HrRelationshipMap(models.AbstractModel):
     def get_node_details(self, res_model, res_id):
         """Key facts of one node for the side panel, read as the current user."""
         self.env["hr.stakeholder"].check_access("read")
-        if res_model not in DETAIL_FIELDS:
+        if not isinstance(res_model, str) or res_model not in DETAIL_FIELDS:
             raise UserError(
                 self.env._(
-                    "The relationship map cannot show %(model)s.", model=res_model
+                    "The relationship map cannot show %(model)r.", model=res_model
+                )
+            )
+        if not is_record_id(res_id):
+            raise UserError(
+                self.env._(
+                    "The relationship map shows a record by its id, not %(id)r.",
+                    id=res_id,
                 )
             )
         Model = self.env[res_model]
         fnames = [fname for fname in DETAIL_FIELDS[res_model] if fname in Model._fields]
         if "health_state" in Model._fields:
             fnames.append("health_state")
-        record = Model.browse(int(res_id))
+        record = Model.browse(res_id)
+        if not record.exists():
+            raise MissingError(
+                self.env._(
+                    "The relationship map cannot show %(model)s #%(id)s: it does "
+                    "not exist or has been deleted.",
+                    model=Model._description,
+                    id=res_id,
+                )
+            )
         values = record.read(fnames)[0]
         descriptions = Model.fields_get(fnames, ["string", "type", "selection"])
         facts = []

@@ -3,6 +3,8 @@
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError
 
+from .record_check import checked_records
+
 # Settings: the survey new campaigns start with, else the shipped template.
 DEFAULT_SURVEY_PARAM = "hr_relationship.default_survey_id"
 SHIPPED_SURVEY_XMLID = "hr_relationship.survey_internal_client_value"
@@ -219,6 +221,7 @@ class HrSatisfactionSurvey(models.Model):
                     mail.email_to = answer.hr_stakeholder_id.email
 
     def action_send(self):
+        checked_records(self)
         for campaign in self:
             campaign.check_access("write")
             campaign._check_sendable()
@@ -284,6 +287,7 @@ class HrSatisfactionSurvey(models.Model):
         }
 
     def action_remind(self):
+        checked_records(self)
         for campaign in self:
             campaign.check_access("write")
             if campaign.state != "running":
@@ -308,6 +312,7 @@ class HrSatisfactionSurvey(models.Model):
     # ------------------------------------------------------------
 
     def action_close(self):
+        checked_records(self)
         for campaign in self:
             campaign.check_access("write")
             if campaign.state != "running":
@@ -329,7 +334,7 @@ class HrSatisfactionSurvey(models.Model):
         return True
 
     def action_view_answers(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Open Answers of %s", self.name),
@@ -345,7 +350,7 @@ class HrSatisfactionSurvey(models.Model):
         }
 
     def action_view_results(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "hr_relationship.action_hr_satisfaction_result"
         )

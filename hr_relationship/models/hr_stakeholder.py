@@ -1,13 +1,16 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
+
+from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
+from .record_check import checked_records
 
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
@@ -47,8 +50,16 @@ BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner
 # Months an alumnus's consent lasts (setting) and its default.
 CONSENT_VALIDITY_PARAM = "hr_relationship.consent_validity_months"
 CONSENT_VALIDITY_DEFAULT = 24
+# Ten years: consent is asked again at least that often.
+MAX_CONSENT_VALIDITY_MONTHS = 120
 # Marks the exported files, which the daily privacy job deletes after a day.
 PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
+
+
+def add_days_capped(start, days):
+    """``start`` plus ``days``, at most the last date there is: a cadence
+    added to a date stored far ahead must not overflow."""
+    return start + timedelta(days=min(days, (date.max - start).days))
 
 
 class HrStakeholder(models.Model):
@@ -345,7 +356,9 @@ class HrStakeholder(models.Model):
         for quadrant, default in CADENCE_DEFAULTS.items():
             try:
                 value = get_param(CADENCE_PARAM_PREFIX + quadrant, default)
-                cadences[quadrant] = int(value)
+                # The settings check the range; a parameter edited by hand
+                # must not give new stakeholders a cadence they cannot keep.
+                cadences[quadrant] = min(max(int(value), 0), MAX_CADENCE_DAYS)
             except (TypeError, ValueError):
                 cadences[quadrant] = default
         return cadences
@@ -361,11 +374,18 @@ class HrStakeholder(models.Model):
                 continue
             stakeholder.contact_cadence_days = cadences.get(stakeholder.quadrant, 0)
 
+    # Both dates depend on today as well: an interaction dated after today
+    # is a planned contact, not one that happened. The daily job
+    # (_refresh_contact_dates) moves them on when a planned contact's day
+    # has come; the SQL there and these computes must give the same dates.
     @api.depends("interaction_ids.date")
     def _compute_last_interaction_date(self):
         last_dates = dict(
             self.env["hr.relationship.interaction"]._read_group(
-                [("stakeholder_ids", "in", self._origin.ids)],
+                [
+                    ("stakeholder_ids", "in", self._origin.ids),
+                    ("date", "<=", fields.Date.context_today(self)),
+                ],
                 ["stakeholder_ids"],
                 ["date:max"],
             )
@@ -375,19 +395,37 @@ class HrStakeholder(models.Model):
                 stakeholder._origin, False
             )
 
-    @api.depends("last_interaction_date", "contact_cadence_days", "create_date")
+    @api.depends(
+        "last_interaction_date",
+        "contact_cadence_days",
+        "create_date",
+        "interaction_ids.date",
+    )
     def _compute_next_contact_date(self):
+        """The earliest planned interaction, else the last contact (or the
+        record's creation) plus the cadence; none without either."""
         today = fields.Date.context_today(self)
+        planned_dates = dict(
+            self.env["hr.relationship.interaction"]._read_group(
+                [
+                    ("stakeholder_ids", "in", self._origin.ids),
+                    ("date", ">", today),
+                ],
+                ["stakeholder_ids"],
+                ["date:min"],
+            )
+        )
         for stakeholder in self:
-            if stakeholder.contact_cadence_days <= 0:
-                stakeholder.next_contact_date = False
+            planned = planned_dates.get(stakeholder._origin)
+            if planned or stakeholder.contact_cadence_days <= 0:
+                stakeholder.next_contact_date = planned or False
                 continue
             # Never contacted: the cadence runs from when HR started the record.
             start = stakeholder.last_interaction_date or (
                 stakeholder.create_date.date() if stakeholder.create_date else today
             )
-            stakeholder.next_contact_date = start + timedelta(
-                days=stakeholder.contact_cadence_days
+            stakeholder.next_contact_date = add_days_capped(
+                start, stakeholder.contact_cadence_days
             )
 
     @api.depends("next_contact_date")
@@ -436,22 +474,33 @@ class HrStakeholder(models.Model):
                     SELECT id, create_date, contact_cadence_days
                       FROM hr_stakeholder
                      WHERE %(in_scope)s
-                ), last_contact AS (
-                    SELECT rel.stakeholder_id, MAX(interaction.date) AS last_date
+                ), contact AS (
+                    SELECT rel.stakeholder_id,
+                           MAX(interaction.date)
+                               FILTER (WHERE interaction.date <= %(today)s)
+                               AS last_date,
+                           MIN(interaction.date)
+                               FILTER (WHERE interaction.date > %(today)s)
+                               AS planned_date
                       FROM hr_relationship_interaction_stakeholder_rel rel
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
                      WHERE rel.stakeholder_id IN (SELECT id FROM scope)
                      GROUP BY rel.stakeholder_id
-                ), fresh AS (
-                    SELECT scope.id, last_contact.last_date,
-                           CASE WHEN scope.contact_cadence_days > 0
-                                THEN COALESCE(last_contact.last_date,
-                                              scope.create_date::date)
-                                     + scope.contact_cadence_days
-                           END AS next_date
+                ), started AS (
+                    SELECT scope.id, scope.contact_cadence_days AS cadence,
+                           contact.last_date, contact.planned_date,
+                           COALESCE(contact.last_date, scope.create_date::date)
+                               AS start
                       FROM scope
-                 LEFT JOIN last_contact ON last_contact.stakeholder_id = scope.id
+                 LEFT JOIN contact ON contact.stakeholder_id = scope.id
+                ), fresh AS (
+                    SELECT id, last_date,
+                           CASE WHEN planned_date IS NOT NULL THEN planned_date
+                                WHEN cadence > 0
+                                THEN start + LEAST(cadence, %(max_date)s - start)
+                           END AS next_date
+                      FROM started
                 )
                 UPDATE hr_stakeholder stakeholder
                    SET last_interaction_date = fresh.last_date,
@@ -464,6 +513,8 @@ class HrStakeholder(models.Model):
                             IS DISTINCT FROM fresh.next_date)
                 """,
                 in_scope=in_scope,
+                today=fields.Date.context_today(self),
+                max_date=date.max,
             )
         )
         updated = self.env.cr.rowcount
@@ -667,7 +718,7 @@ class HrStakeholder(models.Model):
         return result
 
     def action_view_interactions(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(
             _("Interactions with %s", self.display_name),
             [("stakeholder_ids", "in", self.ids)],
@@ -675,13 +726,14 @@ class HrStakeholder(models.Model):
         )
 
     def action_log_interaction(self):
+        checked_records(self)
         context = {"default_stakeholder_ids": self.ids}
         if len(self.internal_client_ids) == 1:
             context["default_internal_client_id"] = self.internal_client_ids.id
         return self.env["hr.relationship.interaction"]._action_log(context)
 
     def action_view_referrals(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
         action.update(
             domain=[("referred_stakeholder_id", "=", self.id)],
@@ -693,7 +745,7 @@ class HrStakeholder(models.Model):
         return action
 
     def action_open_profile(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         profile = self._get_profiles()
         profile.check_access("read")
         return {
@@ -704,11 +756,6 @@ class HrStakeholder(models.Model):
             "view_mode": "form",
             "target": "current",
         }
-
-    def _refresh_health(self):
-        # Recency is part of health: bring the contact dates up to date first.
-        self._refresh_contact_dates(self.ids)
-        return super()._refresh_health()
 
     # ------------------------------------------------------------
     # Consent and the data subject's rights
@@ -846,6 +893,7 @@ class HrStakeholder(models.Model):
     def action_privacy_export(self):
         """Download of everything held about these stakeholders, kept as an
         attachment only administrators can read."""
+        checked_records(self)
         data = self._privacy_export_data()
         attachment = (
             self.env["ir.attachment"]
@@ -872,6 +920,7 @@ class HrStakeholder(models.Model):
         }
 
     def action_privacy_erase(self):
+        checked_records(self)
         self._check_privacy_admin()
         self._privacy_anonymise()
         return True
@@ -918,7 +967,9 @@ class HrStakeholder(models.Model):
             .get_param(CONSENT_VALIDITY_PARAM, CONSENT_VALIDITY_DEFAULT)
         )
         try:
-            return int(value)
+            # The settings check the range; a parameter edited by hand must
+            # not make the daily job compute a date before year 1.
+            return min(int(value), MAX_CONSENT_VALIDITY_MONTHS)
         except (TypeError, ValueError):
             return CONSENT_VALIDITY_DEFAULT
 

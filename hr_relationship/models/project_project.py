@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
+from .record_check import checked_records
+
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
@@ -46,7 +48,7 @@ class ProjectProject(models.Model):
             project.hr_interaction_count = counts.get(project._origin, 0)
 
     def action_view_hr_interactions(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(
             _("Interactions on %s", self.display_name),
             [("project_id", "=", self.id)],
@@ -57,7 +59,7 @@ class ProjectProject(models.Model):
         )
 
     def action_log_hr_interaction(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_log(
             {
                 "default_project_id": self.id,

@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 from .hr_relationship_health_snapshot import (
     AT_RISK_ACTIVITY_DEFAULT,
     AT_RISK_ACTIVITY_PARAM,
@@ -16,7 +17,9 @@ from .hr_stakeholder import (
     CADENCE_PARAM_PREFIX,
     CONSENT_VALIDITY_DEFAULT,
     CONSENT_VALIDITY_PARAM,
+    MAX_CONSENT_VALIDITY_MONTHS,
 )
+from .record_check import checked_records
 
 
 def _health_param(key, string, help_text):
@@ -138,21 +141,24 @@ class ResConfigSettings(models.TransientModel):
         for settings in self:
             for quadrant in CADENCE_DEFAULTS:
                 field = self._fields["hr_cadence_" + quadrant]
-                if settings[field.name] < 0:
+                if not 0 <= settings[field.name] <= MAX_CADENCE_DAYS:
                     raise ValidationError(
                         _(
-                            "The default contact cadence of %(quadrant)s cannot "
-                            "be negative (%(days)s days).",
+                            "The default contact cadence of %(quadrant)s must be "
+                            "between 0 and %(max)s days, not %(days)s.",
                             quadrant=field.get_description(self.env)["string"],
+                            max=MAX_CADENCE_DAYS,
                             days=settings[field.name],
                         )
                     )
-            if settings.hr_consent_validity_months < 1:
+            months = settings.hr_consent_validity_months
+            if not 1 <= months <= MAX_CONSENT_VALIDITY_MONTHS:
                 raise ValidationError(
                     _(
-                        "Consent must stay valid for at least one month, not "
-                        "%(months)s.",
-                        months=settings.hr_consent_validity_months,
+                        "Consent must stay valid for between 1 and %(max)s "
+                        "months, not %(months)s.",
+                        max=MAX_CONSENT_VALIDITY_MONTHS,
+                        months=months,
                     )
                 )
 
@@ -166,6 +172,7 @@ class ResConfigSettings(models.TransientModel):
         ]
 
     def set_values(self):
+        checked_records(self)
         result = super().set_values()
         # The standard saving deletes a parameter set to 0, which would bring
         # its default back: a weight, threshold or cadence of 0 is a real choice.
@@ -176,5 +183,6 @@ class ResConfigSettings(models.TransientModel):
         return result
 
     def action_hr_refresh_health(self):
+        checked_records(self)
         self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
         return True

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
+from .record_check import checked_records
+
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
@@ -29,7 +31,7 @@ class ResPartner(models.Model):
             partner.hr_stakeholder_count = counts.get(partner._origin, 0)
 
     def action_view_hr_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": _("Stakeholder Roles of %s", self.display_name),

@@ -17,3 +17,6 @@ from . import test_translations
 from . import test_overview
 from . import test_reports
 from . import test_access_hardening
+from . import test_malformed_input
+from . import test_contact_dates
+from . import test_health_at_install

@@ -3,6 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..models.record_check import checked_records
+
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
@@ -59,6 +61,7 @@ class HrDepartureWizard(models.TransientModel):
             )
 
     def action_register_departure(self):
+        checked_records(self)
         keep = self.env.user.has_group(RELATIONSHIP_USER) and self.keep_as_alumnus
         if keep:
             self._check_alumnus_values()

@@ -4,6 +4,8 @@ from odoo import _, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..models.record_check import checked_records
+
 
 class PrivacyLookupWizard(models.TransientModel):
     _inherit = "privacy.lookup.wizard"
@@ -75,6 +77,7 @@ class PrivacyLookupWizard(models.TransientModel):
         return query
 
     def action_lookup(self):
+        checked_records(self)
         action = super().action_lookup()
         # A record found both generically and through a stakeholder is
         # listed once.
@@ -90,7 +93,7 @@ class PrivacyLookupWizard(models.TransientModel):
         return action
 
     def _hr_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         lines = self.line_ids.filtered(
             lambda line: line.res_model == "hr.stakeholder" and not line.is_unlinked
         )

@@ -1,0 +1,434 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import inspect
+from xmlrpc.client import Fault
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
+from odoo.tools import SQL, mute_logger
+
+from .common import MANAGER_GROUP, HrRelationshipCase
+
+# Fault codes of /xmlrpc/2: 2 for UserError and its subclasses
+# (ValidationError, MissingError), 4 for AccessError. An internal error is
+# code 1 and carries a traceback.
+CLEAN_FAULT_CODES = {2, 4}
+CLEAN_JSON_ERRORS = {
+    "odoo.exceptions.UserError",
+    "odoo.exceptions.ValidationError",
+    "odoo.exceptions.MissingError",
+    "odoo.exceptions.AccessError",
+}
+# Ids that name no record of the addon: not whole numbers, unknown, out of
+# PostgreSQL's range.
+BAD_IDS = [["abc"], [999999], [-1], [0], [1.5], [2**40], [True]]
+ADDON_MODULE = "odoo.addons.hr_relationship."
+# Tables outside the addon's own that its methods write.
+SHARED_TABLES = [
+    "ir_attachment",
+    "ir_config_parameter",
+    "mail_activity",
+    "mail_followers",
+    "mail_message",
+    "res_partner",
+    "survey_user_input",
+]
+
+
+def _public_methods(registry):
+    """``{(model, method)}`` of every public method the addon defines or
+    overrides: what XML-RPC and JSON-RPC can call."""
+    methods = set()
+    for model_name, model_class in registry.items():
+        for cls in model_class.__mro__:
+            if not cls.__module__.startswith(ADDON_MODULE):
+                continue
+            for name, member in vars(cls).items():
+                if inspect.isfunction(member) and not name.startswith("_"):
+                    methods.add((model_name, name))
+    return methods
+
+
+def _fits_xmlrpc(value):
+    """XML-RPC carries integers of 32 bits only; JSON-RPC carries any."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return -(2**31) <= value < 2**31
+    if isinstance(value, dict):
+        value = list(value.values())
+    if isinstance(value, list | tuple):
+        return all(_fits_xmlrpc(item) for item in value)
+    return True
+
+
+@tagged("post_install", "-at_install")
+class TestMalformedInput(HttpCase, HrRelationshipCase):
+    """Every public RPC entry point of the addon answers malformed input with
+    a readable error (UserError, ValidationError, MissingError or
+    AccessError), never an internal one, and writes nothing."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.caller = cls._new_user(
+            "hrr_malformed", f"{MANAGER_GROUP},base.group_system"
+        )
+        cls.campaign = cls.env["hr.satisfaction.survey"].create(
+            {
+                "name": "HRR malformed campaign",
+                "company_id": cls.company.id,
+                "internal_client_ids": [Command.set(cls.client_sales.ids)],
+            }
+        )
+        service = cls.env["hr.relationship.service"].search([], limit=1)
+        today = fields.Date.today()
+        cls.result = cls.env["hr.satisfaction.result"].create(
+            {
+                "campaign_id": cls.campaign.id,
+                "company_id": cls.company.id,
+                "date": today,
+                "scope": "campaign",
+            }
+        )
+        cls.service_result = cls.env["hr.satisfaction.service.result"].create(
+            {
+                "result_id": cls.result.id,
+                "company_id": cls.company.id,
+                "service_id": service.id,
+            }
+        )
+        cls.snapshot = cls.env["hr.relationship.health.snapshot"].create(
+            {
+                "stakeholder_id": cls.sh_anna.id,
+                "company_id": cls.company.id,
+                "month": today.replace(day=1),
+            }
+        )
+        cls.far_future = fields.Date.to_string(today + relativedelta(years=6))
+
+    # ------------------------------------------------------------
+    # The cases
+    # ------------------------------------------------------------
+
+    def _record_cases(self):
+        """Calls of a method on records with ids that name none."""
+        return [([ids], {}) for ids in BAD_IDS]
+
+    def _single(self, records):
+        """As _record_cases, and on two records for a method that works on one."""
+        return self._record_cases() + [([records.ids], {})]
+
+    def _cases(self):
+        """``{(model, method): [(args, kwargs), ...]}``, each call malformed."""
+        stakeholders = self.sh_anna | self.sh_bob
+        clients = self.client_sales | self.client_ops
+        employees = self.emp_anna | self.emp_bob
+        projects = self.env["project.project"].create(
+            [{"name": "HRR malformed A"}, {"name": "HRR malformed B"}]
+        )
+        partners = self.partner_ext | self.caller.partner_id
+        campaigns = self.campaign | self.campaign.copy()
+        get_graph = [
+            ([], {"depth": "abc"}),
+            ([], {"depth": [1]}),
+            ([], {"depth": -1}),
+            ([], {"depth": 10**6}),
+            ([], {"depth": True}),
+            ([], {"depth": 1.5}),
+            ([], {"limit": "x"}),
+            ([], {"limit": 0}),
+            ([], {"limit": 10**12}),
+            ([], {"limit": [5]}),
+            ([], {"filters": "abc"}),
+            ([], {"filters": [1, 2]}),
+            ([], {"filters": {"types": 5}}),
+            ([], {"filters": {"types": ["planet"]}}),
+            ([], {"filters": {"relation_types": 5}}),
+            ([], {"filters": {"relation_types": ["friend"]}}),
+            ([], {"filters": {"health_states": [1]}}),
+            ([], {"filters": {"internal_client_ids": 5}}),
+            ([], {"filters": {"internal_client_ids": ["abc"]}}),
+            ([], {"filters": {"internal_client_ids": [2**40]}}),
+            ([], {"filters": {"search": 5}}),
+            ([], {"filters": {"search": ["x"]}}),
+            ([], {"filters": {"colour": "red"}}),
+            ([], {"focus": {"model": "hr.stakeholder", "id": "abc"}}),
+            ([], {"focus": {"model": "hr.stakeholder", "id": -1}}),
+            ([], {"focus": {"model": "hr.stakeholder", "id": 2**40}}),
+            ([], {"focus": {"model": "hr.stakeholder"}}),
+            ([], {"focus": {"model": "res.users.apikeys", "id": 1}}),
+            ([], {"focus": {"model": ["hr.stakeholder"], "id": 1}}),
+            ([], {"focus": 5}),
+            ([], {"focus": [1]}),
+            ([], {"focus": "abc"}),
+            ([], {"focus": "stakeholder_x"}),
+        ]
+        get_node_details = [
+            (["hr.stakeholder", 999999], {}),
+            (["hr.stakeholder", -1], {}),
+            (["hr.stakeholder", "abc"], {}),
+            (["hr.stakeholder", [1, 2]], {}),
+            (["hr.stakeholder", 2**40], {}),
+            (["hr.stakeholder", True], {}),
+            (["res.users.apikeys", 1], {}),
+            ([5, 1], {}),
+            ([["hr.stakeholder"], 1], {}),
+        ]
+        person = {"partner_id": self.partner_ext.id, "company_id": self.company.id}
+        stakeholder_values = [
+            {"contact_cadence_days": 10**9},
+            {"contact_cadence_days": -1},
+            {"influence": 0},
+            {"interest": 6},
+        ]
+        interaction = {
+            "name": "HRR malformed",
+            "company_id": self.company.id,
+            # A plain triple: XML-RPC cannot marshal a Command.
+            "stakeholder_ids": [(6, 0, self.sh_anna.ids)],
+        }
+        bad_dates = ["9999-12-31", "1800-01-01", self.far_future]
+        return {
+            ("hr.relationship.map", "get_graph"): get_graph,
+            ("hr.relationship.map", "get_node_details"): get_node_details,
+            ("hr.stakeholder", "create"): [
+                ([dict(person, **values)], {}) for values in stakeholder_values
+            ],
+            ("hr.stakeholder", "write"): [
+                ([self.sh_anna.ids, values], {}) for values in stakeholder_values
+            ]
+            + [([[999999], {"color": 1}], {})],
+            ("hr.stakeholder", "action_view_interactions"): self._single(stakeholders),
+            ("hr.stakeholder", "action_log_interaction"): self._record_cases(),
+            ("hr.stakeholder", "action_view_referrals"): self._single(stakeholders),
+            ("hr.stakeholder", "action_open_profile"): self._single(stakeholders),
+            ("hr.stakeholder", "action_privacy_export"): self._record_cases(),
+            ("hr.stakeholder", "action_privacy_erase"): self._record_cases(),
+            ("hr.stakeholder", "action_refresh_health"): self._record_cases(),
+            ("hr.internal.client", "create"): [
+                ([{"name": "HRR bad cadence", "contact_cadence_days": 10**9}], {}),
+                ([{"name": "HRR bad cadence", "contact_cadence_days": -5}], {}),
+            ],
+            ("hr.internal.client", "write"): [
+                ([self.client_sales.ids, {"contact_cadence_days": 10**9}], {}),
+                ([self.client_sales.ids, {"contact_cadence_days": -1}], {}),
+            ],
+            ("hr.internal.client", "action_view_stakeholders"): self._single(clients),
+            ("hr.internal.client", "action_view_projects"): self._single(clients),
+            ("hr.internal.client", "action_view_interactions"): self._single(clients),
+            ("hr.internal.client", "action_log_interaction"): self._single(clients),
+            ("hr.internal.client", "action_refresh_health"): self._record_cases(),
+            ("hr.relationship.health.mixin", "action_refresh_health"): [
+                ([[self.sh_anna.id]], {}),
+            ],
+            ("hr.relationship.interaction", "create"): [
+                ([dict(interaction, date=value)], {}) for value in bad_dates
+            ],
+            ("hr.relationship.interaction", "write"): [
+                ([self._interaction(self.sh_anna).ids, {"date": value}], {})
+                for value in bad_dates
+            ],
+            ("hr.stakeholder.profile", "create"): [
+                ([{"stakeholder_id": 999999}], {}),
+                ([{"stakeholder_id": -1, "motivators": "x"}], {}),
+            ],
+            ("hr.stakeholder.profile", "write"): [
+                ([[999999], {"motivators": "x"}], {}),
+                ([[-1], {"motivators": "x"}], {}),
+            ],
+            ("hr.employee", "action_view_hr_stakeholders"): self._single(employees),
+            ("hr.employee", "action_view_hr_served_clients"): self._single(employees),
+            ("res.partner", "action_view_hr_stakeholders"): self._single(partners),
+            ("project.project", "action_view_hr_interactions"): self._single(projects),
+            ("project.project", "action_log_hr_interaction"): self._single(projects),
+            ("hr.satisfaction.survey", "write"): [
+                ([[999999], {"name": "x"}], {}),
+                ([self.campaign.ids, {"survey_id": 999999}], {}),
+            ],
+            ("hr.satisfaction.survey", "action_send"): self._record_cases(),
+            ("hr.satisfaction.survey", "action_remind"): self._record_cases(),
+            ("hr.satisfaction.survey", "action_close"): self._record_cases(),
+            ("hr.satisfaction.survey", "action_view_answers"): self._single(campaigns),
+            ("hr.satisfaction.survey", "action_view_results"): self._single(campaigns),
+            ("hr.satisfaction.result", "write"): [
+                ([self.result.ids, {"nps": 500}], {}),
+                ([self.result.ids, {"csat": -1}], {}),
+                ([self.result.ids, {"mean_satisfaction": 6}], {}),
+                ([self.result.ids, {"invited_count": -3}], {}),
+            ],
+            ("hr.satisfaction.service.result", "write"): [
+                ([self.service_result.ids, {"gap": 50}], {}),
+                ([self.service_result.ids, {"importance_mean": 9}], {}),
+            ],
+            ("hr.relationship.health.snapshot", "write"): [
+                ([self.snapshot.ids, {"health_score": 1000}], {}),
+                ([self.snapshot.ids, {"latest_nps": -101}], {}),
+            ],
+            # Refused by name: Odoo never lets RPC call init.
+            ("hr.relationship.health.snapshot", "init"): [([], {})],
+            ("res.config.settings", "create"): [
+                ([{"hr_cadence_monitor": 10**9}], {}),
+                ([{"hr_cadence_manage_closely": -1}], {}),
+                ([{"hr_consent_validity_months": 10**6}], {}),
+                ([{"hr_consent_validity_months": 0}], {}),
+            ],
+            ("res.config.settings", "set_values"): self._record_cases(),
+            ("res.config.settings", "action_hr_refresh_health"): self._record_cases(),
+            ("hr.departure.wizard", "action_register_departure"): self._record_cases(),
+            ("privacy.lookup.wizard", "action_lookup"): self._record_cases(),
+            (
+                "privacy.lookup.wizard",
+                "action_hr_relationship_export",
+            ): self._record_cases(),
+            (
+                "privacy.lookup.wizard",
+                "action_hr_relationship_erase",
+            ): self._record_cases(),
+        }
+
+    # ------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------
+
+    def _tables(self):
+        """The addon's tables, its many2many tables and the shared tables
+        its methods write."""
+        tables = set(SHARED_TABLES)
+        for model in self.env.registry.values():
+            if model._original_module == "hr_relationship" and not (
+                model._abstract or model._transient
+            ):
+                tables.add(model._table)
+            for field in model._fields.values():
+                if (
+                    field.type == "many2many"
+                    and field.store
+                    and field._module == "hr_relationship"
+                ):
+                    tables.add(field.relation)
+        return sorted(tables)
+
+    def _fingerprint(self):
+        """Row count and a digest of every row of every table above."""
+        self.env.flush_all()
+        prints = {}
+        for table in self._tables():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT COUNT(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
+                    " FROM %s t",
+                    SQL.identifier(table),
+                )
+            )
+            prints[table] = self.env.cr.fetchone()
+        return prints
+
+    def _xmlrpc(self, model, method, args, kwargs):
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(),
+            self.caller.id,
+            self.caller.login,
+            model,
+            method,
+            args,
+            kwargs,
+        )
+
+    def _jsonrpc(self, model, method, args, kwargs):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        )
+
+    def _assert_clean_refusal(self, model, method, args, kwargs):
+        """Both RPC protocols refuse the call readably and write nothing."""
+        before = self._fingerprint()
+        # The database refuses what breaks an SQL constraint and Odoo logs
+        # the query before it answers with a ValidationError.
+        if _fits_xmlrpc([args, kwargs]):
+            with self.assertRaises(Fault) as caught, mute_logger("odoo.sql_db"):
+                self._xmlrpc(model, method, args, kwargs)
+            self.assertIn(
+                caught.exception.faultCode,
+                CLEAN_FAULT_CODES,
+                f"XML-RPC {model}.{method}{args, kwargs}: "
+                f"{caught.exception.faultString}",
+            )
+        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.sql_db"):
+            self._jsonrpc(model, method, args, kwargs)
+        self.assertIn(
+            str(caught.exception),
+            CLEAN_JSON_ERRORS,
+            f"JSON-RPC {model}.{method}{args, kwargs}",
+        )
+        self.assertEqual(
+            self._fingerprint(),
+            before,
+            f"{model}.{method}{args, kwargs} wrote something",
+        )
+
+    # ------------------------------------------------------------
+    # Tests
+    # ------------------------------------------------------------
+
+    def test_every_public_method_has_malformed_cases(self):
+        """A new public method of the addon fails this test until it gets
+        its malformed calls above."""
+        missing = _public_methods(self.env.registry) - set(self._cases())
+        self.assertFalse(
+            missing,
+            "Public methods without malformed-input cases: "
+            + ", ".join(f"{model}.{method}" for model, method in sorted(missing)),
+        )
+
+    def test_malformed_calls_get_a_clean_error_and_write_nothing(self):
+        self.authenticate(self.caller.login, self.caller.login)
+        for (model, method), calls in self._cases().items():
+            for args, kwargs in calls:
+                with self.subTest(model=model, method=method, args=args, kw=kwargs):
+                    self._assert_clean_refusal(model, method, args, kwargs)
+
+    def test_well_formed_map_calls_still_answer(self):
+        """The checks refuse only what is malformed."""
+        self.authenticate(self.caller.login, self.caller.login)
+        graph = self._jsonrpc(
+            "hr.relationship.map",
+            "get_graph",
+            [],
+            {
+                "focus": {"model": "hr.stakeholder", "id": self.sh_anna.id},
+                "depth": 1,
+                "limit": 50,
+                "filters": {
+                    "types": ["stakeholder", "internal_client"],
+                    "relation_types": ["manager"],
+                    "internal_client_ids": [self.client_sales.id],
+                    "health_states": [],
+                    "search": "",
+                },
+            },
+        )
+        self.assertEqual(graph["focus"], [f"stakeholder_{self.sh_anna.id}"])
+        graph = self._xmlrpc(
+            "hr.relationship.map",
+            "get_graph",
+            [],
+            {"focus": f"stakeholder_{self.sh_anna.id}", "depth": 0},
+        )
+        self.assertEqual(graph["focus"], [f"stakeholder_{self.sh_anna.id}"])
+        details = self._xmlrpc(
+            "hr.relationship.map",
+            "get_node_details",
+            ["hr.stakeholder", self.sh_anna.id],
+            {},
+        )
+        self.assertEqual(details["res_id"], self.sh_anna.id)
+
+    def test_enumeration_sees_the_addon_methods(self):
+        # Guards the test above against an enumeration that finds nothing.
+        methods = _public_methods(self.env.registry)
+        self.assertIn(("hr.relationship.map", "get_graph"), methods)
+        self.assertIn(("hr.stakeholder", "action_privacy_erase"), methods)
+        self.assertIn(("res.partner", "action_view_hr_stakeholders"), methods)
+        self.assertNotIn(("hr.stakeholder", "_refresh_contact_dates"), methods)
