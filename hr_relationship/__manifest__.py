@@ -36,8 +36,8 @@
         "views/hr_satisfaction_survey_views.xml",
         "views/relationship_map_views.xml",
         "views/hr_relationship_health_views.xml",
-        "views/res_config_settings_views.xml",
         "views/hr_stakeholder_privacy_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

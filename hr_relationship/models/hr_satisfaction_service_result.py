@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrSatisfactionServiceResult(models.Model):
@@ -9,6 +9,7 @@ class HrSatisfactionServiceResult(models.Model):
     which is where HR acts first."""
 
     _name = "hr.satisfaction.service.result"
+    _inherit = ["hr.satisfaction.withheld.mixin"]
     _description = "HR Customer-Value Result per HR Service"
     _order = "gap desc, service_id"
     _rec_name = "service_id"
@@ -44,3 +45,13 @@ class HrSatisfactionServiceResult(models.Model):
         help="Mean importance minus mean performance; positive means HR "
         "under-delivers on what matters.",
     )
+
+    @api.model
+    def _withheld_figures(self):
+        return (
+            "importance_count",
+            "performance_count",
+            "importance_mean",
+            "performance_mean",
+            "gap",
+        )
