@@ -14,3 +14,4 @@ from . import test_access_matrix
 from . import test_privacy
 from . import test_settings
 from . import test_anonymity
+from . import test_retention
