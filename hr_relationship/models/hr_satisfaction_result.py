@@ -547,6 +547,19 @@ class HrSatisfactionResult(models.Model):
         return self._store_withheld(reasons, min_group)
 
     @api.model
+    def _withhold_closed_anonymous(self):
+        """Apply the current minimum group size to every closed anonymous
+        campaign: after the setting is raised, and on each update of the app,
+        so that results stored before it existed are withheld too."""
+        campaigns = (
+            self.env["hr.satisfaction.survey"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("anonymous", "=", True), ("state", "=", "closed")])
+        )
+        return self.sudo()._withhold_small_groups(campaigns, min_group_size(self.env))
+
+    @api.model
     def _store_withheld(self, reasons, min_group):
         """Mark the records of ``reasons`` (results and service results) as
         withheld and empty their figures in the database."""

@@ -182,14 +182,8 @@ class ResConfigSettings(models.TransientModel):
         after = self._hr_privacy_params()
         if after == before:
             return
-        Result = self.env["hr.satisfaction.result"].sudo()
         if after[MIN_GROUP_PARAM] != before[MIN_GROUP_PARAM]:
-            campaigns = (
-                self.env["hr.satisfaction.survey"]
-                .sudo()
-                .search([("anonymous", "=", True), ("state", "=", "closed")])
-            )
-            Result._withhold_small_groups(campaigns, self.hr_anonymity_min_group)
+            self.env["hr.satisfaction.result"]._withhold_closed_anonymous()
         self.env["hr.stakeholder"].sudo()._refresh_retention_dates()
 
     @api.constrains(

@@ -299,6 +299,19 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
             "Fewer than 6 answers",
         )
 
+    def test_results_stored_before_the_setting_are_withheld_on_update(self):
+        set_param = self.env["ir.config_parameter"].sudo().set_param
+        set_param(MIN_GROUP_PARAM, "1")
+        campaign = self._closed_campaign()
+        self.assertEqual(self._client_result(campaign, "Small").csat, 100.0)
+        set_param(MIN_GROUP_PARAM, "5")
+        # What the data file of the app runs on each update.
+        self.env["hr.satisfaction.result"]._withhold_closed_anonymous()
+        small = self._client_result(campaign, "Small")
+        self.assertEqual(small.withheld, "small_group")
+        self.assertEqual(small.csat, 0.0)
+        self.assertFalse(self.clients["Small"].latest_survey_date)
+
 
 @tagged("post_install", "-at_install")
 class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
@@ -402,3 +415,48 @@ class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
             )
         self.assertIn("fewer than 5 answers", caught.exception.faultString)
         self.assertNotIn("Only me", caught.exception.faultString)
+
+
+@tagged("post_install", "-at_install")
+class TestPrivacyScreens(AnonymityMixin, HttpCase, HrRelationshipCase):
+    """The new screens open in the browser and say what they must."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_anonymity()
+
+    def _open(self, path, text):
+        self.browser_js(
+            path,
+            "console.log('test successful')",
+            ready=f"document.querySelector('.o_list_renderer') && "
+            f"document.body.innerText.includes({text!r})",
+            login=self.manager.login,
+        )
+
+    def test_screens(self):
+        self._closed_campaign()
+        self._open(
+            "/odoo/action-hr_relationship.action_hr_satisfaction_result?view_type=list",
+            "Fewer than 5 answers",
+        )
+        candidate = self.env["hr.stakeholder"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "HRR Carla Candidate"})
+                .id,
+                "company_id": self.company.id,
+                "relation_type": "candidate",
+            }
+        )
+        self.assertTrue(candidate.retention_date)
+        self._open(
+            "/odoo/action-hr_relationship.hr_stakeholder_action_retention",
+            "HRR Carla Candidate",
+        )
+        candidate._privacy_anonymise("request")
+        self._open(
+            "/odoo/action-hr_relationship.hr_relationship_retention_log_action",
+            "Erased on Request",
+        )
