@@ -22,6 +22,7 @@
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_cron_privacy_data.xml",
+        "data/hr_satisfaction_anonymity_data.xml",
         "views/hr_internal_client_views.xml",
         "views/hr_stakeholder_views.xml",
         "views/hr_stakeholder_profile_views.xml",
@@ -38,8 +39,8 @@
         "views/survey_templates.xml",
         "views/relationship_map_views.xml",
         "views/hr_relationship_health_views.xml",
-        "views/res_config_settings_views.xml",
         "views/hr_stakeholder_privacy_views.xml",
+        "views/res_config_settings_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

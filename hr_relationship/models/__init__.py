@@ -12,6 +12,7 @@ from . import project_project
 from . import crm_lead
 from . import hr_relationship_service
 from . import hr_satisfaction_survey
+from . import hr_satisfaction_withheld_mixin
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
 from . import survey_question
@@ -20,3 +21,4 @@ from . import survey_user_input_line
 from . import hr_relationship_health_snapshot
 from . import res_config_settings
 from . import hr_relationship_overview
+from . import hr_relationship_retention_log

@@ -210,6 +210,7 @@ class HrInternalClient(models.Model):
         "satisfaction_result_ids.date",
         "satisfaction_result_ids.csat",
         "satisfaction_result_ids.nps",
+        "satisfaction_result_ids.withheld",
     )
     def _compute_latest_survey(self):
         self.env["hr.satisfaction.result"]._assign_latest(

@@ -232,6 +232,7 @@ class HrRelationshipHealthSnapshot(models.Model):
                       FROM hr_satisfaction_result res
                      WHERE res.%(link)s IN (SELECT id FROM scope)
                        AND res.responded_count > 0
+                       AND res.withheld IS NULL
                      ORDER BY res.%(link)s, res.date DESC, res.id DESC
                 ), components AS (
                     SELECT scope.id, scope.company_id, scope.owner_id,

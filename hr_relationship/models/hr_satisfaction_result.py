@@ -5,6 +5,8 @@ from collections import Counter, defaultdict
 from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
+from .anonymity import min_group_size, withheld_groups
+
 # CSAT counts 4 and 5 on the 1-5 satisfaction scale as satisfied; NPS counts
 # 9-10 as promoters and 0-6 as detractors on the 0-10 recommendation scale.
 CSAT_SATISFIED_MIN = 4
@@ -26,6 +28,19 @@ RESULT_SCOPES = (
     ("internal_client", "hr_internal_client_ids"),
 )
 LATEST_FIELDS = ["latest_satisfaction", "latest_nps", "latest_survey_date"]
+# What a withheld result keeps no value of: every figure made from answers.
+# Invited and responded counts stay, they tell participation, not opinion.
+WITHHELD_FIGURES = (
+    "satisfaction_count",
+    "mean_satisfaction",
+    "satisfaction_index",
+    "csat",
+    "recommendation_count",
+    "promoter_count",
+    "passive_count",
+    "detractor_count",
+    "nps",
+)
 
 
 def _bucket(buckets, scope, campaign, target):
@@ -55,6 +70,7 @@ class HrSatisfactionResult(models.Model):
     internal client and (when not anonymous) per stakeholder."""
 
     _name = "hr.satisfaction.result"
+    _inherit = ["hr.satisfaction.withheld.mixin"]
     _description = "HR Customer-Value Survey Result"
     _order = "date desc, campaign_id, scope, id"
     _rec_name = "campaign_id"
@@ -204,12 +220,14 @@ class HrSatisfactionResult(models.Model):
             ):
                 if found := _bucket(buckets, scope, campaign, rest and rest[0]):
                     found["values"][(role, service)][value] += count
-        return stakeholder_results | self.create(
+        results = stakeholder_results | self.create(
             [
                 self._result_values(campaign, scope, target, values)
                 for (campaign, scope, target), values in buckets.items()
             ]
         )
+        self._withhold_small_groups(campaigns, min_group_size(self.env))
+        return results
 
     @api.model
     def _replace_stakeholder_results(self, campaigns):
@@ -414,6 +432,174 @@ class HrSatisfactionResult(models.Model):
         }
 
     # ------------------------------------------------------------
+    # Minimum group size of anonymous campaigns
+    # ------------------------------------------------------------
+
+    @api.model
+    def _respondents_by_clients(self, campaigns):
+        """Respondents of ``campaigns`` counted per set of the campaign's
+        internal clients they belong to, overall (service None) and per HR
+        service they rated: {(campaign id, service id): {frozenset: count}}.
+        Rows are bounded by the combinations of clients, not by answers."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT a.hr_campaign_id, clients.ids, rated.service_id, COUNT(*)
+                  FROM survey_user_input a
+            CROSS JOIN LATERAL (
+                           SELECT COALESCE(ARRAY_AGG(rel.internal_client_id),
+                                           '{}') AS ids
+                             FROM hr_internal_client_stakeholder_rel rel
+                             JOIN hr_satisfaction_survey_client_rel camp
+                               ON camp.internal_client_id = rel.internal_client_id
+                              AND camp.campaign_id = a.hr_campaign_id
+                            WHERE rel.stakeholder_id = a.hr_stakeholder_id
+                       ) clients
+            CROSS JOIN LATERAL (
+                           SELECT NULL::integer AS service_id
+                            UNION
+                           SELECT q.hr_service_id
+                             FROM survey_user_input_line l
+                             JOIN survey_question q ON q.id = l.question_id
+                            WHERE l.user_input_id = a.id
+                              AND l.skipped IS NOT TRUE
+                              AND l.answer_type = 'scale'
+                              AND q.hr_metric_role = ANY(%(roles)s)
+                              AND q.hr_service_id IS NOT NULL
+                       ) rated
+                 WHERE a.hr_campaign_id = ANY(%(campaigns)s)
+                   AND a.state = 'done'
+                   AND a.test_entry IS NOT TRUE
+              GROUP BY 1, 2, 3
+                """,
+                campaigns=campaigns.ids,
+                roles=list(ALL_ROLES),
+            )
+        )
+        counts = defaultdict(Counter)
+        for campaign_id, client_ids, service_id, count in self.env.cr.fetchall():
+            counts[campaign_id, service_id][frozenset(client_ids)] += count
+        return counts
+
+    @api.model
+    def _withhold_small_groups(self, campaigns, min_group):
+        """Withhold the figures of the anonymous ``campaigns`` that come from
+        fewer than ``min_group`` respondents, or that would reveal such a
+        group by subtraction (see withheld_groups), whole campaign, per
+        internal client and per HR service. A withheld result stores no
+        figure at all (NULL, which grouped reports leave out of sums and
+        averages), so that no way of reading can rebuild it; results already
+        withheld stay so. Returns the results and service results withheld."""
+        campaigns = campaigns.filtered("anonymous")
+        results = self.search(
+            [("campaign_id", "in", campaigns.ids), ("scope", "!=", "stakeholder")]
+        )
+        if not results:
+            return results, results.service_result_ids
+        counts = self._respondents_by_clients(campaigns)
+
+        def few(*numbers):
+            return any(0 < (number or 0) < min_group for number in numbers)
+
+        reasons = {}
+        for result in results:
+            if result.withheld:
+                reasons[result] = result.withheld
+            elif result.responded_count < min_group or few(
+                result.satisfaction_count, result.recommendation_count
+            ):
+                reasons[result] = "small_group"
+            for line in result.service_result_ids:
+                if line.withheld:
+                    reasons[line] = line.withheld
+                elif result in reasons or few(
+                    line.importance_count, line.performance_count
+                ):
+                    reasons[line] = "small_group"
+        by_campaign = results.grouped("campaign_id")
+        for campaign in campaigns:
+            rows = by_campaign.get(campaign, self.browse())
+            clients = rows.filtered("internal_client_id")
+            out = {r.internal_client_id.id for r in clients if r in reasons}
+            __, __, out = withheld_groups(counts[campaign.id, None], out, min_group)
+            for row in clients:
+                if row.internal_client_id.id in out:
+                    reasons.setdefault(row, "complement")
+            lines = rows.service_result_ids
+            for service, service_lines in lines.grouped("service_id").items():
+                service_out = {
+                    line.internal_client_id.id
+                    for line in service_lines
+                    if line.internal_client_id and line in reasons
+                } | out
+                whole, too_few, service_out = withheld_groups(
+                    counts[campaign.id, service.id], service_out, min_group
+                )
+                for line in service_lines:
+                    client = line.internal_client_id.id
+                    if whole or client in too_few:
+                        reasons.setdefault(line, "small_group")
+                    elif client in service_out:
+                        reasons.setdefault(line, "complement")
+        return self._store_withheld(reasons, min_group)
+
+    @api.model
+    def _withhold_closed_anonymous(self):
+        """Apply the current minimum group size to every closed anonymous
+        campaign: after the setting is raised, and on each update of the app,
+        so that results stored before it existed are withheld too."""
+        campaigns = (
+            self.env["hr.satisfaction.survey"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("anonymous", "=", True), ("state", "=", "closed")])
+        )
+        return self.sudo()._withhold_small_groups(campaigns, min_group_size(self.env))
+
+    @api.model
+    def _store_withheld(self, reasons, min_group):
+        """Mark the records of ``reasons`` (results and service results) as
+        withheld and empty their figures in the database."""
+        withheld = {}
+        for record, reason in reasons.items():
+            if not record.withheld:
+                withheld.setdefault((record._name, reason), []).append(record.id)
+        done = {}
+        for (model_name, reason), ids in withheld.items():
+            records = self.env[model_name].browse(ids)
+            # Through the ORM, so that the clients' latest figures follow.
+            records.write({"withheld": reason, "min_group_size": min_group})
+            done[model_name] = done.get(model_name, records.browse()) | records
+        for model_name, records in done.items():
+            Model = self.env[model_name]
+            Model.flush_model()
+            # The ORM stores an empty number as 0, which averages would count.
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE %s SET %s WHERE id = ANY(%s)",
+                    SQL.identifier(Model._table),
+                    SQL(", ").join(
+                        SQL("%s = NULL", SQL.identifier(fname))
+                        for fname in Model._withheld_figures()
+                    ),
+                    records.ids,
+                )
+            )
+            Model.invalidate_model(list(Model._withheld_figures()), flush=False)
+        return (
+            done.get(self._name, self.browse()),
+            done.get(
+                "hr.satisfaction.service.result",
+                self.env["hr.satisfaction.service.result"],
+            ),
+        )
+
+    @api.model
+    def _withheld_figures(self):
+        return WITHHELD_FIGURES
+
+    # ------------------------------------------------------------
     # Latest figures for stakeholders and internal clients
     # ------------------------------------------------------------
 
@@ -428,7 +614,11 @@ class HrSatisfactionResult(models.Model):
         Result = self if readable_only else self.sudo()
         if records._origin.ids:
             for result in Result.search(
-                [(link_field, "in", records._origin.ids), ("responded_count", ">", 0)],
+                [
+                    (link_field, "in", records._origin.ids),
+                    ("responded_count", ">", 0),
+                    ("withheld", "=", False),
+                ],
                 order="date desc, id desc",
             ):
                 latest.setdefault(result[link_field].id, result)

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class HrSatisfactionServiceResult(models.Model):
@@ -9,6 +9,7 @@ class HrSatisfactionServiceResult(models.Model):
     which is where HR acts first."""
 
     _name = "hr.satisfaction.service.result"
+    _inherit = ["hr.satisfaction.withheld.mixin"]
     _description = "HR Customer-Value Result per HR Service"
     _order = "gap desc, service_id"
     _rec_name = "service_id"
@@ -56,3 +57,13 @@ class HrSatisfactionServiceResult(models.Model):
             "answered), so their gap is between -5 and 5.",
         ),
     ]
+
+    @api.model
+    def _withheld_figures(self):
+        return (
+            "importance_count",
+            "performance_count",
+            "importance_mean",
+            "performance_mean",
+            "gap",
+        )

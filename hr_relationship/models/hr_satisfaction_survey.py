@@ -3,6 +3,7 @@
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError
 
+from .anonymity import min_group_size
 from .record_check import checked_records
 
 # Settings: the survey new campaigns start with, else the shipped template.
@@ -335,6 +336,19 @@ class HrSatisfactionSurvey(models.Model):
 
     def action_view_answers(self):
         checked_records(self, single=True)
+        min_group = min_group_size(self.env)
+        # Open answers are one person's words: below the minimum group size
+        # they would tell who said what. Per client they cannot be listed
+        # here (the answer-to-client link is for administrators only).
+        if self.anonymous and self.responded_count < min_group:
+            raise UserError(
+                _(
+                    "Campaign %(campaign)s is anonymous and has fewer than "
+                    "%(count)s answers: its open answers are withheld.",
+                    campaign=self.name,
+                    count=min_group,
+                )
+            )
         return {
             "type": "ir.actions.act_window",
             "name": _("Open Answers of %s", self.name),

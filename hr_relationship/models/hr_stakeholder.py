@@ -52,6 +52,15 @@ CONSENT_VALIDITY_PARAM = "hr_relationship.consent_validity_months"
 CONSENT_VALIDITY_DEFAULT = 24
 # Ten years: consent is asked again at least that often.
 MAX_CONSENT_VALIDITY_MONTHS = 120
+# Retention of candidates (settings) and its defaults, after common European
+# practice for recruitment data: anonymised 4 weeks after the last contact,
+# 12 months when the candidate consented to be kept for later vacancies.
+# Alumni are kept as long as their consent is valid (above).
+RETENTION_WEEKS_PARAM = "hr_relationship.retention_candidate_weeks"
+RETENTION_WEEKS_DEFAULT = 4
+RETENTION_CONSENT_MONTHS_PARAM = "hr_relationship.retention_candidate_consent_months"
+RETENTION_CONSENT_MONTHS_DEFAULT = 12
+RETENTION_RELATION_TYPES = ("candidate", "alumnus")
 # Marks the exported files, which the daily privacy job deletes after a day.
 PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
 
@@ -217,6 +226,15 @@ class HrStakeholder(models.Model):
         copy=False,
         help="Erased on the person's request or when their consent expired: "
         "the record keeps only what the aggregate figures need.",
+    )
+    retention_date = fields.Date(
+        string="Anonymise On",
+        compute="_compute_retention_date",
+        store=True,
+        index="btree_not_null",
+        help="The day the daily privacy job anonymises this record: for a "
+        "candidate a few weeks after the last contact (months with consent), "
+        "for an alumnus the day after their consent expires.",
     )
     preferred_channel = fields.Selection(
         [
@@ -925,7 +943,7 @@ class HrStakeholder(models.Model):
         self._privacy_anonymise()
         return True
 
-    def _privacy_anonymise(self):
+    def _privacy_anonymise(self, reason="request"):
         """Erase the person behind these stakeholders. Interactions and
         campaigns keep pointing at the anonymised record, and the stored
         aggregate results (campaign, internal client) stay as they are; only
@@ -934,6 +952,20 @@ class HrStakeholder(models.Model):
         stakeholders = self.sudo().with_context(active_test=False)
         if not stakeholders:
             return
+        # The log proves the erasure without keeping anything of the person.
+        self.env["hr.relationship.retention.log"].sudo().create(
+            [
+                {
+                    "stakeholder_ref": stakeholder.id,
+                    "relation_type": stakeholder.relation_type,
+                    "reason": reason,
+                    "retention_date": reason != "request"
+                    and stakeholder.retention_date,
+                    "company_id": stakeholder.company_id.id,
+                }
+                for stakeholder in stakeholders
+            ]
+        )
         answers = stakeholders._privacy_answers()
         answers.write({"hr_stakeholder_id": False, "partner_id": False, "email": False})
         answers.filtered("nickname").write({"nickname": False})
@@ -974,6 +1006,87 @@ class HrStakeholder(models.Model):
             return CONSENT_VALIDITY_DEFAULT
 
     @api.model
+    def _retention_settings(self):
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        settings = {"alumnus_months": self._consent_validity_months()}
+        for key, param, default in (
+            ("candidate_weeks", RETENTION_WEEKS_PARAM, RETENTION_WEEKS_DEFAULT),
+            (
+                "candidate_consent_months",
+                RETENTION_CONSENT_MONTHS_PARAM,
+                RETENTION_CONSENT_MONTHS_DEFAULT,
+            ),
+        ):
+            try:
+                settings[key] = int(get_param(param, default))
+            except (TypeError, ValueError):
+                settings[key] = default
+        return settings
+
+    @api.depends(
+        "relation_type",
+        "consent",
+        "consent_date",
+        "last_interaction_date",
+        "create_date",
+        "is_anonymised",
+    )
+    def _compute_retention_date(self):
+        settings = self._retention_settings()
+        today = fields.Date.context_today(self)
+        for stakeholder in self:
+            stakeholder.retention_date = stakeholder._retention_end(settings, today)
+
+    def _retention_end(self, settings, today):
+        self.ensure_one()
+        if self.is_anonymised:
+            return False
+        if self.relation_type == "alumnus":
+            months = settings["alumnus_months"]
+            if months <= 0 or not self.consent_date:
+                return False
+            # Consent is valid through its last day.
+            return self.consent_date + relativedelta(months=months, days=1)
+        if self.relation_type != "candidate":
+            return False
+        # The clock runs from the latest of the last contact, the creation of
+        # the record and the consent: importing an old candidate or recording
+        # consent today never makes the record due at once.
+        starts = [
+            self.last_interaction_date,
+            self.create_date and self.create_date.date(),
+        ]
+        if self.consent and self.consent_date:
+            starts.append(self.consent_date)
+            period = relativedelta(months=settings["candidate_consent_months"])
+        else:
+            period = relativedelta(weeks=settings["candidate_weeks"])
+        return max(filter(None, starts), default=today) + period
+
+    def _retention_reason(self):
+        self.ensure_one()
+        if self.relation_type == "alumnus":
+            return "consent_expired"
+        if self.consent:
+            return "candidate_consent"
+        return "candidate_no_consent"
+
+    @api.model
+    def _refresh_retention_dates(self):
+        """Recompute the retention dates of everyone a retention period
+        applies to: they follow the settings, and the contact dates that the
+        nightly refresh writes in SQL, neither of which the ORM watches."""
+        stakeholders = self.with_context(active_test=False).search(
+            [
+                ("relation_type", "in", RETENTION_RELATION_TYPES),
+                ("is_anonymised", "=", False),
+            ]
+        )
+        self.env.add_to_compute(self._fields["retention_date"], stakeholders)
+        stakeholders.flush_recordset(["retention_date"])
+        return stakeholders
+
+    @api.model
     def _gc_privacy_exports(self):
         """An export is for downloading now, not for keeping a second copy
         of the personal data around."""
@@ -987,18 +1100,20 @@ class HrStakeholder(models.Model):
 
     @api.model
     def _cron_anonymise_expired_consent(self):
-        """Alumni agreed to be kept for a limited time: once their consent is
-        older than the validity setting (0 means it never expires), they are
-        anonymised. Old export files go too."""
+        """Anonymise every stakeholder whose retention period has ended (see
+        retention_date): candidates some time after their last contact,
+        alumni when their consent expires. Old export files go too."""
         self._gc_privacy_exports()
-        months = self._consent_validity_months()
-        if months <= 0:
-            return
-        expiry = fields.Date.context_today(self) - relativedelta(months=months)
-        self.with_context(active_test=False).search(
+        self._refresh_contact_dates()
+        self._refresh_retention_dates()
+        due = self.with_context(active_test=False).search(
             [
-                ("relation_type", "=", "alumnus"),
+                ("retention_date", "<=", fields.Date.context_today(self)),
                 ("is_anonymised", "=", False),
-                ("consent_date", "<", expiry),
             ]
-        )._privacy_anonymise()
+        )
+        for reason, stakeholders in due.grouped(
+            lambda s: s._retention_reason()
+        ).items():
+            stakeholders._privacy_anonymise(reason)
+        return True

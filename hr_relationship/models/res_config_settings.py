@@ -3,6 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .anonymity import MIN_GROUP_DEFAULT, MIN_GROUP_PARAM, MIN_GROUP_RANGE
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 from .hr_relationship_health_snapshot import (
     AT_RISK_ACTIVITY_DEFAULT,
@@ -18,6 +19,10 @@ from .hr_stakeholder import (
     CONSENT_VALIDITY_DEFAULT,
     CONSENT_VALIDITY_PARAM,
     MAX_CONSENT_VALIDITY_MONTHS,
+    RETENTION_CONSENT_MONTHS_DEFAULT,
+    RETENTION_CONSENT_MONTHS_PARAM,
+    RETENTION_WEEKS_DEFAULT,
+    RETENTION_WEEKS_PARAM,
 )
 from .record_check import checked_records
 
@@ -100,6 +105,90 @@ class ResConfigSettings(models.TransientModel):
         "before it must be asked again.",
     )
 
+    # ------------------------------------------------------------
+    # Anonymity of survey results and retention of personal data
+    # ------------------------------------------------------------
+    hr_anonymity_min_group = fields.Integer(
+        string="Minimum Group Size",
+        config_parameter=MIN_GROUP_PARAM,
+        default=MIN_GROUP_DEFAULT,
+        help="In anonymous campaigns, figures and open answers of fewer "
+        "respondents than this are withheld.",
+    )
+    hr_retention_candidate_weeks = fields.Integer(
+        string="Candidates Without Consent (Weeks)",
+        config_parameter=RETENTION_WEEKS_PARAM,
+        default=RETENTION_WEEKS_DEFAULT,
+        help="Weeks after the last contact after which a candidate who did not "
+        "consent to be kept is anonymised.",
+    )
+    hr_retention_candidate_consent_months = fields.Integer(
+        string="Candidates With Consent (Months)",
+        config_parameter=RETENTION_CONSENT_MONTHS_PARAM,
+        default=RETENTION_CONSENT_MONTHS_DEFAULT,
+        help="Months after the last contact (or the consent, when later) after "
+        "which a candidate who consented to be kept is anonymised.",
+    )
+
+    @api.constrains(
+        "hr_anonymity_min_group",
+        "hr_retention_candidate_weeks",
+        "hr_retention_candidate_consent_months",
+    )
+    def _check_hr_privacy(self):
+        low, high = MIN_GROUP_RANGE
+        for settings in self:
+            if not low <= settings.hr_anonymity_min_group <= high:
+                raise ValidationError(
+                    _(
+                        "The minimum group size of anonymous results must be "
+                        "between %(low)s and %(high)s, not %(size)s.",
+                        low=low,
+                        high=high,
+                        size=settings.hr_anonymity_min_group,
+                    )
+                )
+            for fname, high in (
+                ("hr_retention_candidate_weeks", 520),
+                ("hr_retention_candidate_consent_months", 120),
+            ):
+                if not 1 <= settings[fname] <= high:
+                    raise ValidationError(
+                        _(
+                            "%(setting)s must be between 1 and %(high)s, not "
+                            "%(value)s.",
+                            setting=self._fields[fname].get_description(self.env)[
+                                "string"
+                            ],
+                            high=high,
+                            value=settings[fname],
+                        )
+                    )
+
+    def _hr_privacy_params(self):
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        return {
+            param: get_param(param)
+            for param in (
+                MIN_GROUP_PARAM,
+                RETENTION_WEEKS_PARAM,
+                RETENTION_CONSENT_MONTHS_PARAM,
+                CONSENT_VALIDITY_PARAM,
+            )
+        }
+
+    def _hr_apply_privacy_params(self, before):
+        """Apply changed anonymity and retention settings to what exists: a
+        larger minimum group withholds more of the closed anonymous campaigns
+        (a smaller one cannot bring back figures that were never stored), and
+        the retention dates follow the new periods."""
+        after = self._hr_privacy_params()
+        if after == before:
+            return
+        if after[MIN_GROUP_PARAM] != before[MIN_GROUP_PARAM]:
+            self.env["hr.satisfaction.result"]._withhold_closed_anonymous()
+        self.env["hr.stakeholder"].sudo()._refresh_retention_dates()
+
     @api.constrains(
         "hr_health_weight_satisfaction",
         "hr_health_weight_nps",
@@ -173,7 +262,9 @@ class ResConfigSettings(models.TransientModel):
 
     def set_values(self):
         checked_records(self)
+        privacy_before = self._hr_privacy_params()
         result = super().set_values()
+        self._hr_apply_privacy_params(privacy_before)
         # The standard saving deletes a parameter set to 0, which would bring
         # its default back: a weight, threshold or cadence of 0 is a real choice.
         set_param = self.env["ir.config_parameter"].sudo().set_param

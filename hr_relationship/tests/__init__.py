@@ -20,3 +20,5 @@ from . import test_access_hardening
 from . import test_malformed_input
 from . import test_contact_dates
 from . import test_health_at_install
+from . import test_anonymity
+from . import test_retention

@@ -129,7 +129,17 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.relationship.health.snapshot", None): {"create": "M", "create_b": ""},
+    # The anonymisation log is written by the system only, and never changed.
+    ("hr.relationship.retention.log", "log"): {"read": "M", "write": "", "unlink": ""},
+    ("hr.relationship.retention.log", "log_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.retention.log", None): {"create": "", "create_b": ""},
 }
+# Models that only administrators have any access rights on.
+ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
     "hr.stakeholder": {"interest": 2},
@@ -140,6 +150,7 @@ WRITE_VALUES = {
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
+    "hr.relationship.retention.log": {"reason": "request"},
 }
 
 
@@ -267,6 +278,16 @@ class AccessMatrixMixin:
                 }
             )
 
+        def retention_log(stakeholder):
+            return env["hr.relationship.retention.log"].create(
+                {
+                    "stakeholder_ref": stakeholder.id,
+                    "relation_type": stakeholder.relation_type,
+                    "reason": "candidate_no_consent",
+                    "company_id": stakeholder.company_id.id,
+                }
+            )
+
         cls.targets = {
             "c_user": cls.client_sales,
             "c_bp": c_bp,
@@ -300,6 +321,8 @@ class AccessMatrixMixin:
             "snap_bp": snapshot(s_bp),
             "snap_client": snapshot(client=cls.client_sales),
             "snap_b": snapshot(s_b),
+            "log": retention_log(cls.sh_anna),
+            "log_b": retention_log(s_b),
         }
         for name, record in cls.targets.items():
             assert len(record) == 1, name
@@ -380,6 +403,12 @@ class AccessMatrixMixin:
                 "company_id": company.id,
                 "month": "2020-02-01",
             }
+        if model == "hr.relationship.retention.log":
+            return {
+                "stakeholder_ref": self.targets["s_user"].id,
+                "reason": "request",
+                "company_id": company.id,
+            }
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):
@@ -454,7 +483,7 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
                 record = self.targets[target]
                 with self.subTest(role=ROLES[role], model=model, record=target):
                     Model = self.env[model].with_user(user)
-                    if role == "E":
+                    if role == "E" or (model in ADMIN_ONLY_MODELS and role != "M"):
                         with self.assertRaises(AccessError):
                             Model.search([("id", "=", record.id)])
                         continue

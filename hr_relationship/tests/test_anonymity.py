@@ -1,0 +1,462 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from xmlrpc.client import Fault
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import HttpCase, get_db_name, tagged
+
+from ..models.anonymity import withheld_groups
+from .common import HrRelationshipCase
+from .test_satisfaction_survey import SatisfactionSurveyMixin
+
+MIN_GROUP_PARAM = "hr_relationship.anonymity_min_group"
+FIGURES = ["csat", "nps", "mean_satisfaction", "satisfaction_count", "promoter_count"]
+
+
+class AnonymityMixin(SatisfactionSurveyMixin):
+    """Three clients of an anonymous campaign: Large (6 respondents), Medium
+    (5) and Small (1). The one person of Small answers 5 and 10 and rates
+    recruitment 5/1; everybody else answers 2 and 3 and rates it 3/3, so
+    that any figure of Small stands out."""
+
+    @classmethod
+    def _setup_anonymity(cls):
+        cls._setup_survey_refs()
+        export = cls.env.ref("base.group_allow_export")
+        (cls.user | cls.manager).groups_id = [Command.link(export.id)]
+        Client = cls.env["hr.internal.client"]
+        cls.clients = {}
+        cls.people = {}
+        for name, size in (("Large", 6), ("Medium", 5), ("Small", 1)):
+            client = Client.create(
+                {
+                    "name": f"HRR {name}",
+                    "company_id": cls.company.id,
+                    "hr_partner_id": cls.user.id,
+                }
+            )
+            cls.clients[name] = client
+            cls.people[name] = cls.env["hr.stakeholder"].create(
+                [
+                    {
+                        "partner_id": cls.env["res.partner"]
+                        .create(
+                            {
+                                "name": f"HRR {name} person {n}",
+                                "email": f"{name.lower()}{n}@hrr.example.com",
+                            }
+                        )
+                        .id,
+                        "company_id": cls.company.id,
+                        "internal_client_ids": [Command.link(client.id)],
+                    }
+                    for n in range(size)
+                ]
+            )
+
+    def _closed_campaign(self, anonymous=True, extra=None):
+        clients = self.clients["Large"] | self.clients["Medium"] | self.clients["Small"]
+        campaign = self._campaign(clients, anonymous=anonymous)
+        if extra:
+            campaign.participant_ids |= extra
+        campaign.action_send()
+        for name, people in self.people.items():
+            for person in people:
+                small = name == "Small"
+                self._answer(
+                    campaign,
+                    person,
+                    {
+                        self.q_sat: "5" if small else "2",
+                        self.q_rec: "10" if small else "3",
+                        self.q_recr_imp: "5" if small else "3",
+                        self.q_recr_perf: "1" if small else "3",
+                        self.q_keep: f"Words of {person.name}",
+                    },
+                )
+        if extra:
+            self._answer(campaign, extra, {self.q_sat: "4", self.q_rec: "9"})
+        campaign.action_close()
+        return campaign
+
+    def _client_result(self, campaign, name):
+        return self._result(campaign, "internal_client", self.clients[name])
+
+
+@tagged("post_install", "-at_install")
+class TestAnonymity(AnonymityMixin, HrRelationshipCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_anonymity()
+
+    def test_withheld_groups(self):
+        a, b, c = 1, 2, 3
+        # Small client alone is withheld; the rest of the campaign is
+        # then one person: the smallest published client goes too.
+        self.assertEqual(
+            withheld_groups(
+                {frozenset([a]): 6, frozenset([b]): 5, frozenset([c]): 1}, set(), 5
+            ),
+            (False, {c}, {b, c}),
+        )
+        # A respondent of no client is a group of one as well.
+        self.assertEqual(
+            withheld_groups({frozenset([a]): 6, frozenset(): 1}, set(), 5),
+            (False, set(), {a}),
+        )
+        # Someone in two clients is covered by the published one.
+        self.assertEqual(
+            withheld_groups({frozenset([a]): 5, frozenset([a, c]): 1}, set(), 5),
+            (False, {c}, {c}),
+        )
+        # Too few in the whole campaign: everything goes.
+        self.assertEqual(
+            withheld_groups({frozenset([a]): 3, frozenset([b]): 1}, set(), 5),
+            (True, {a, b}, {a, b}),
+        )
+        # Enough withheld to hide the smallest: nothing more.
+        self.assertEqual(
+            withheld_groups(
+                {frozenset([a]): 6, frozenset([b]): 3, frozenset([c]): 2}, set(), 5
+            ),
+            (False, {b, c}, {b, c}),
+        )
+
+    def test_small_groups_and_their_complement_are_withheld(self):
+        campaign = self._closed_campaign()
+        small = self._client_result(campaign, "Small")
+        medium = self._client_result(campaign, "Medium")
+        large = self._client_result(campaign, "Large")
+        whole = self._result(campaign, "campaign")
+        self.assertEqual(small.withheld, "small_group")
+        self.assertEqual(small.withheld_note, "Fewer than 5 answers")
+        # Published, Large and the whole campaign would give Small away as
+        # the difference; Medium, the smallest published, goes with it.
+        self.assertEqual(medium.withheld, "complement")
+        self.assertIn("fewer than 5", medium.withheld_note)
+        self.assertFalse(large.withheld)
+        self.assertFalse(whole.withheld)
+        self.assertEqual(large.csat, 0.0)
+        self.assertEqual(large.satisfaction_count, 6)
+        self.assertEqual(whole.satisfaction_count, 12)
+        self.assertAlmostEqual(whole.csat, 100.0 / 12, places=1)
+        # Participation stays visible; no figure of an answer does.
+        self.assertEqual((small.invited_count, small.responded_count), (1, 1))
+        for result in small | medium:
+            self.assertEqual(result.min_group_size, 5)
+            self.env.cr.execute(
+                "SELECT csat, nps, mean_satisfaction, satisfaction_count,"
+                " promoter_count, detractor_count FROM hr_satisfaction_result"
+                " WHERE id = %s",
+                result.ids,
+            )
+            self.assertEqual(self.env.cr.fetchone(), (None,) * 6)
+        # The same per HR service.
+        for result in small | medium:
+            [line] = result.service_result_ids
+            self.assertTrue(line.withheld)
+            self.assertEqual(line.gap, 0.0)
+            self.env.cr.execute(
+                "SELECT importance_mean, performance_mean, gap, importance_count"
+                " FROM hr_satisfaction_service_result WHERE id = %s",
+                line.ids,
+            )
+            self.assertEqual(self.env.cr.fetchone(), (None,) * 4)
+        [large_line] = large.service_result_ids
+        self.assertFalse(large_line.withheld)
+        self.assertEqual(large_line.importance_count, 6)
+        self.assertAlmostEqual(large_line.gap, 0.0)
+        [whole_line] = whole.service_result_ids
+        self.assertFalse(whole_line.withheld)
+        self.assertEqual(whole_line.importance_count, 12)
+
+    def test_grouped_reports_cannot_rebuild_a_withheld_figure(self):
+        campaign = self._closed_campaign()
+        large = self._client_result(campaign, "Large")
+        Result = self.env["hr.satisfaction.result"].with_user(self.user)
+        [group] = Result.read_group(
+            [("campaign_id", "=", campaign.id), ("scope", "=", "internal_client")],
+            ["csat:avg", "satisfaction_count:sum", "promoter_count:sum"],
+            ["campaign_id"],
+        )
+        # Only Large counts: neither Small nor Medium enters a sum or a mean.
+        self.assertEqual(group["satisfaction_count"], large.satisfaction_count)
+        self.assertEqual(group["promoter_count"], 0)
+        self.assertEqual(group["csat"], 0.0)
+        web = Result.web_read_group(
+            [("campaign_id", "=", campaign.id), ("scope", "=", "internal_client")],
+            ["nps:avg"],
+            ["internal_client_id"],
+        )
+        by_client = {g["internal_client_id"][0]: g["nps"] for g in web["groups"]}
+        # All of it NULL: the ORM answers False, as for any empty group.
+        self.assertIs(by_client[self.clients["Small"].id], False)
+        self.assertEqual(by_client[self.clients["Large"].id], -100.0)
+        # Searching on a figure finds nothing to tell it by: the one
+        # promoter is in the whole campaign only.
+        self.assertEqual(
+            Result.search(
+                [("campaign_id", "=", campaign.id), ("promoter_count", ">", 0)]
+            ).mapped("scope"),
+            ["campaign"],
+        )
+        # Exports carry the mark, not the figure.
+        small = self._client_result(campaign, "Small").with_user(self.user)
+        [row] = small.export_data(["csat", "nps", "withheld"])["datas"]
+        self.assertNotIn(100.0, row[:2])
+        self.assertNotEqual(row[2], "")
+        Service = self.env["hr.satisfaction.service.result"].with_user(self.user)
+        [group] = Service.read_group(
+            [("campaign_id", "=", campaign.id), ("scope", "=", "internal_client")],
+            ["gap:avg", "importance_count:sum"],
+            ["campaign_id"],
+        )
+        self.assertEqual(group["importance_count"], 6)
+        self.assertEqual(group["gap"], 0.0)
+
+    def test_client_figures_and_health_leave_withheld_results_out(self):
+        campaign = self._closed_campaign()
+        small = self.clients["Small"]
+        self.assertFalse(small.latest_survey_date)
+        self.assertEqual(small.latest_satisfaction, 0.0)
+        self.assertEqual(self.clients["Large"].latest_survey_date, campaign.closed_date)
+        small.write({"contact_cadence_days": 0})
+        small.action_refresh_health()
+        # No known part at all: the survey of one person is not one.
+        self.assertFalse(small.health_score)
+        snapshot = small.health_snapshot_ids
+        self.assertEqual(snapshot.latest_satisfaction, 0.0)
+
+    def test_named_campaigns_are_not_affected(self):
+        campaign = self._closed_campaign(anonymous=False)
+        small = self._client_result(campaign, "Small")
+        self.assertFalse(campaign.result_ids.filtered("withheld"))
+        self.assertEqual(small.csat, 100.0)
+        self.assertEqual(small.nps, 100.0)
+        self.assertEqual(self.clients["Small"].latest_satisfaction, 100.0)
+
+    def test_open_answers_below_the_minimum_are_withheld(self):
+        survey_user = self.env.ref("survey.group_survey_user")
+        self.manager.groups_id = [Command.link(survey_user.id)]
+        campaign = self._campaign(self.clients["Small"], anonymous=True)
+        campaign.action_send()
+        self._answer(campaign, self.people["Small"], {self.q_keep: "Only me"})
+        campaign.action_close()
+        with self.assertRaisesRegex(UserError, "fewer than 5 answers"):
+            campaign.with_user(self.manager).action_view_answers()
+        self.assertTrue(self._closed_campaign().action_view_answers()["domain"])
+        named = self._campaign(self.clients["Small"])
+        named.action_send()
+        self.assertTrue(named.action_view_answers()["domain"])
+
+    def test_a_respondent_without_client_counts_as_a_group(self):
+        loner = self.env["hr.stakeholder"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "HRR Loner", "email": "loner@hrr.example.com"})
+                .id,
+                "company_id": self.company.id,
+            }
+        )
+        self.people["Small"].internal_client_ids = [
+            Command.set(self.clients["Large"].ids)
+        ]
+        campaign = self._closed_campaign(extra=loner)
+        # Large (7) plus Medium (5) published would leave the loner as the
+        # difference with the whole campaign.
+        self.assertEqual(self._client_result(campaign, "Medium").withheld, "complement")
+        self.assertFalse(self._client_result(campaign, "Large").withheld)
+
+    def test_minimum_group_size_setting(self):
+        self.assertEqual(
+            self.env["res.config.settings"].create({}).hr_anonymity_min_group, 5
+        )
+        for wrong in (0, -3, 1001):
+            with self.assertRaisesRegex(ValidationError, "minimum group size"):
+                self.env["res.config.settings"].create(
+                    {"hr_anonymity_min_group": wrong}
+                )
+        self.env["res.config.settings"].create({"hr_anonymity_min_group": 1}).execute()
+        campaign = self._closed_campaign()
+        self.assertFalse(campaign.result_ids.filtered("withheld"))
+        self.assertEqual(self._client_result(campaign, "Small").csat, 100.0)
+        # Raising it withholds closed campaigns at once; lowering it again
+        # cannot bring back what is no longer stored.
+        self.env["res.config.settings"].create({"hr_anonymity_min_group": 6}).execute()
+        self.assertEqual(self._client_result(campaign, "Small").withheld, "small_group")
+        self.assertEqual(
+            self._client_result(campaign, "Medium").withheld, "small_group"
+        )
+        # Small and Medium together are six: Large may stay.
+        self.assertFalse(self._client_result(campaign, "Large").withheld)
+        self.assertEqual(self._client_result(campaign, "Small").csat, 0.0)
+        self.env["res.config.settings"].create({"hr_anonymity_min_group": 1}).execute()
+        self.assertEqual(self._client_result(campaign, "Small").withheld, "small_group")
+        self.assertEqual(
+            self._client_result(campaign, "Small").withheld_note,
+            "Fewer than 6 answers",
+        )
+
+    def test_results_stored_before_the_setting_are_withheld_on_update(self):
+        set_param = self.env["ir.config_parameter"].sudo().set_param
+        set_param(MIN_GROUP_PARAM, "1")
+        campaign = self._closed_campaign()
+        self.assertEqual(self._client_result(campaign, "Small").csat, 100.0)
+        set_param(MIN_GROUP_PARAM, "5")
+        # What the data file of the app runs on each update.
+        self.env["hr.satisfaction.result"]._withhold_closed_anonymous()
+        small = self._client_result(campaign, "Small")
+        self.assertEqual(small.withheld, "small_group")
+        self.assertEqual(small.csat, 0.0)
+        self.assertFalse(self.clients["Small"].latest_survey_date)
+
+
+@tagged("post_install", "-at_install")
+class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
+    """Over XML-RPC, as an HR user and an HR business partner: no reading
+    path gives a withheld figure back."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_anonymity()
+        cls.bp_user = cls._new_user(
+            "hrr_anon_bp", "hr_relationship.group_hr_relationship_business_partner"
+        )
+        cls.bp_user.groups_id = [
+            Command.link(cls.env.ref("base.group_allow_export").id)
+        ]
+
+    def _execute(self, user, model, method, args, kwargs=None):
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
+        )
+
+    def test_rpc_reads(self):
+        campaign = self._closed_campaign()
+        small = self._client_result(campaign, "Small")
+        domain = [("campaign_id", "=", campaign.id), ("scope", "=", "internal_client")]
+        for user in (self.user, self.bp_user, self.manager):
+            with self.subTest(user=user.login):
+                [values] = self._execute(
+                    user,
+                    "hr.satisfaction.result",
+                    "read",
+                    [small.ids],
+                    {"fields": [*FIGURES, "withheld", "withheld_note"]},
+                )
+                self.assertEqual({values[f] for f in FIGURES}, {0})
+                self.assertEqual(values["withheld_note"], "Fewer than 5 answers")
+                rows = self._execute(
+                    user,
+                    "hr.satisfaction.result",
+                    "search_read",
+                    [domain + [("withheld", "!=", False)]],
+                    {"fields": FIGURES},
+                )
+                self.assertEqual(len(rows), 2)
+                self.assertEqual({r[f] for r in rows for f in FIGURES}, {0})
+                [group] = self._execute(
+                    user,
+                    "hr.satisfaction.result",
+                    "read_group",
+                    [domain, ["csat:max", "nps:max", "promoter_count:sum"], []],
+                    {"lazy": False},
+                )
+                self.assertEqual(group["csat"], 0.0)
+                self.assertEqual(group["nps"], -100.0)
+                self.assertEqual(group["promoter_count"], 0)
+                web = self._execute(
+                    user,
+                    "hr.satisfaction.result",
+                    "web_read_group",
+                    [domain, ["csat:max", "nps:max"], ["internal_client_id"]],
+                )
+                self.assertNotIn(100.0, [g["csat"] for g in web["groups"]])
+                self.assertNotIn(100.0, [g["nps"] for g in web["groups"]])
+                exported = self._execute(
+                    user,
+                    "hr.satisfaction.result",
+                    "export_data",
+                    [small.ids, ["csat", "nps", "promoter_count"]],
+                )
+                self.assertNotIn(100.0, exported["datas"][0])
+                self.assertNotIn(1, exported["datas"][0])
+                lines = self._execute(
+                    user,
+                    "hr.satisfaction.service.result",
+                    "read_group",
+                    [
+                        [("campaign_id", "=", campaign.id), ("withheld", "!=", False)],
+                        ["gap:max", "performance_mean:min"],
+                        [],
+                    ],
+                    {"lazy": False},
+                )
+                self.assertIs(lines[0]["gap"], False)
+                self.assertIs(lines[0]["performance_mean"], False)
+
+    def test_rpc_open_answers_withheld(self):
+        campaign = self._campaign(self.clients["Small"], anonymous=True)
+        campaign.action_send()
+        self._answer(campaign, self.people["Small"], {self.q_keep: "Only me"})
+        campaign.action_close()
+        self.manager.groups_id = [
+            Command.link(self.env.ref("survey.group_survey_user").id)
+        ]
+        with self.assertRaises(Fault) as caught:
+            self._execute(
+                self.manager,
+                "hr.satisfaction.survey",
+                "action_view_answers",
+                [campaign.ids],
+            )
+        self.assertIn("fewer than 5 answers", caught.exception.faultString)
+        self.assertNotIn("Only me", caught.exception.faultString)
+
+
+@tagged("post_install", "-at_install")
+class TestPrivacyScreens(AnonymityMixin, HttpCase, HrRelationshipCase):
+    """The new screens open in the browser and say what they must."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_anonymity()
+
+    def _open(self, path, text):
+        self.browser_js(
+            path,
+            "console.log('test successful')",
+            ready=f"document.querySelector('.o_list_renderer') && "
+            f"document.body.innerText.includes({text!r})",
+            login=self.manager.login,
+        )
+
+    def test_screens(self):
+        self._closed_campaign()
+        self._open(
+            "/odoo/action-hr_relationship.action_hr_satisfaction_result?view_type=list",
+            "Fewer than 5 answers",
+        )
+        candidate = self.env["hr.stakeholder"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "HRR Carla Candidate"})
+                .id,
+                "company_id": self.company.id,
+                "relation_type": "candidate",
+            }
+        )
+        self.assertTrue(candidate.retention_date)
+        self._open(
+            "/odoo/action-hr_relationship.hr_stakeholder_action_retention",
+            "HRR Carla Candidate",
+        )
+        candidate._privacy_anonymise("request")
+        self._open(
+            "/odoo/action-hr_relationship.hr_relationship_retention_log_action",
+            "Erased on Request",
+        )
