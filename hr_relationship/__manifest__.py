@@ -4,7 +4,7 @@
     "name": "HR Relationship Management",
     "summary": "Internal clients, stakeholders, interactions and customer-value "
     "surveys for HR, in one relational view",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
@@ -17,11 +17,14 @@
         "security/ir.model.access.csv",
         "security/hr_relationship_rules.xml",
         "security/hr_satisfaction_rules.xml",
+        "security/hr_relationship_project_rules.xml",
         "data/hr_relationship_service_data.xml",
         "data/survey_template_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/ir_cron_privacy_data.xml",
+        "data/ir_cron_project_support_data.xml",
+        "data/hr_relationship_type_data.xml",
         "views/hr_internal_client_views.xml",
         "views/hr_stakeholder_views.xml",
         "views/hr_stakeholder_profile_views.xml",
@@ -30,6 +33,8 @@
         "views/res_partner_views.xml",
         "views/project_project_views.xml",
         "views/crm_lead_views.xml",
+        "views/hr_project_stakeholder_views.xml",
+        "views/hr_person_relation_views.xml",
         "wizard/hr_departure_wizard_views.xml",
         "wizard/privacy_lookup_wizard_views.xml",
         "views/menus.xml",
@@ -43,6 +48,7 @@
         "demo/res_partner_demo.xml",
         "demo/hr_relationship_demo.xml",
         "demo/hr_relationship_interaction_demo.xml",
+        "demo/hr_relationship_project_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
@@ -51,6 +57,7 @@
         "web.assets_tests": [
             "hr_relationship/static/tests/tours/**/*",
             "hr_relationship/static/src/tours/relationship_map_tour.js",
+            "hr_relationship/static/src/tours/relationship_map_relations_tour.js",
         ],
     },
 }

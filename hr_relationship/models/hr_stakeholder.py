@@ -9,6 +9,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 
+from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
+
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
     ("manager", "Manager"),
@@ -107,13 +109,32 @@ class HrStakeholder(models.Model):
         string="Internal Clients",
         check_company=True,
     )
+    project_position_ids = fields.One2many(
+        "hr.project.stakeholder",
+        "stakeholder_id",
+        string="Project Positions",
+        help="Where this person stands on each HR project.",
+    )
+    # The projects as a plain set, for the code paths and screens that only
+    # need the link; editing it adds or removes positions.
     project_ids = fields.Many2many(
         "project.project",
-        "hr_stakeholder_project_rel",
-        "stakeholder_id",
-        "project_id",
         string="Projects",
-        check_company=True,
+        compute="_compute_project_ids",
+        inverse="_inverse_project_ids",
+        search="_search_project_ids",
+    )
+    person_partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        compute="_compute_person_partner_id",
+        store=True,
+        index="btree_not_null",
+        help="The contact standing for this person in relations between "
+        "people: an employee's work contact, or the contact itself.",
+    )
+    person_relation_ids = fields.One2many(
+        related="person_partner_id.hr_person_relation_ids", readonly=False
     )
     interaction_ids = fields.Many2many(
         "hr.relationship.interaction",
@@ -136,13 +157,7 @@ class HrStakeholder(models.Model):
         help="Place on the power-interest grid, which sets the engagement strategy.",
     )
     attitude = fields.Selection(
-        [
-            ("champion", "Champion"),
-            ("supporter", "Supporter"),
-            ("neutral", "Neutral"),
-            ("sceptic", "Sceptic"),
-            ("blocker", "Blocker"),
-        ],
+        ATTITUDES,
         default="neutral",
         required=True,
         tracking=True,
@@ -322,6 +337,26 @@ class HrStakeholder(models.Model):
             else:
                 stakeholder.email = stakeholder.partner_id.email
                 stakeholder.phone = stakeholder.partner_id.phone
+
+    @api.depends("employee_id.work_contact_id", "partner_id")
+    def _compute_person_partner_id(self):
+        for stakeholder in self:
+            stakeholder.person_partner_id = (
+                stakeholder.employee_id.work_contact_id or stakeholder.partner_id
+            )
+
+    @api.depends("project_position_ids.project_id")
+    def _compute_project_ids(self):
+        for stakeholder in self:
+            stakeholder.project_ids = stakeholder.project_position_ids.project_id
+
+    def _inverse_project_ids(self):
+        sync_positions(
+            self, "project_ids", "project_position_ids", "stakeholder_id", "project_id"
+        )
+
+    def _search_project_ids(self, operator, value):
+        return link_search("project_position_ids", "project_id", operator, value)
 
     @api.depends("influence", "interest")
     def _compute_quadrant(self):

@@ -13,3 +13,7 @@ from . import test_health
 from . import test_access_matrix
 from . import test_privacy
 from . import test_settings
+from . import test_project_stakeholder
+from . import test_person_relation
+from . import test_relationship_map_relations
+from . import test_migration_project_stakeholder
