@@ -24,8 +24,10 @@ class HrPersonRelationSide(models.Model):
     relation_id = fields.Many2one(
         "hr.person.relation", string="Relation Record", readonly=True
     )
+    # Dropping a row from a person's list deletes the relation, rather than
+    # leaving it without that person.
     this_partner_id = fields.Many2one(
-        "res.partner", string="Person", required=True, index=True
+        "res.partner", string="Person", required=True, index=True, ondelete="cascade"
     )
     side_type = fields.Selection(
         selection="_selection_side_type",

@@ -33,10 +33,18 @@ class HrProjectStakeholderSnapshot(models.Model):
         readonly=True,
     )
     project_id = fields.Many2one(
-        "project.project", required=True, index=True, readonly=True
+        "project.project",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="cascade",
     )
     stakeholder_id = fields.Many2one(
-        "hr.stakeholder", required=True, index=True, readonly=True
+        "hr.stakeholder",
+        required=True,
+        index=True,
+        readonly=True,
+        ondelete="cascade",
     )
     month = fields.Date(
         required=True, readonly=True, help="First day of the month measured."

@@ -107,7 +107,12 @@ class TestRelationshipMapRelations(TransactionCase):
         graph = self.Map.get_graph(
             filters={"person_relation_type_ids": [mentor_type.id]}, limit=10000
         )
-        self.assertEqual(set(self.relation_edges(graph)), {self.relations["mentor"].id})
+        edges = self.relation_edges(graph)
+        ours = {relation.id for relation in self.relations.values()}
+        self.assertEqual(set(edges) & ours, {self.relations["mentor"].id})
+        self.assertEqual(
+            {edge["relation_type_id"] for edge in edges.values()}, {mentor_type.id}
+        )
         # Other lines stay.
         self.assertTrue(
             any(edge["type"] == "stakeholder_project" for edge in graph["edges"])
