@@ -836,6 +836,16 @@ class HrStakeholder(models.Model):
                     ],
                 }
             )
+        data["relations"] = [
+            {
+                "person": name_of(side.this_partner_id),
+                "relation": side.type_id._label(side.is_inverse),
+                "other_person": name_of(side.other_partner_id),
+                "date_start": fields.Date.to_string(side.date_start),
+                "date_end": fields.Date.to_string(side.date_end),
+            }
+            for side in stakeholders.person_partner_id.hr_person_relation_ids
+        ]
         for interaction in stakeholders.interaction_ids.sorted("date"):
             data["interactions"].append(
                 {
@@ -917,6 +927,15 @@ class HrStakeholder(models.Model):
         answers.filtered("nickname").write({"nickname": False})
         stakeholders.satisfaction_result_ids.unlink()
         stakeholders.profile_ids.unlink()
+        # What HR recorded about the person's ties to others goes with them.
+        persons = stakeholders.person_partner_id
+        self.env["hr.person.relation"].sudo().with_context(active_test=False).search(
+            [
+                "|",
+                ("left_partner_id", "in", persons.ids),
+                ("right_partner_id", "in", persons.ids),
+            ]
+        ).unlink()
         stakeholders.activity_ids.unlink()
         self.env["mail.message"].sudo().search(
             [("model", "=", self._name), ("res_id", "in", stakeholders.ids)]

@@ -17,3 +17,4 @@ from . import test_project_stakeholder
 from . import test_person_relation
 from . import test_relationship_map_relations
 from . import test_migration_project_stakeholder
+from . import test_ui_positions

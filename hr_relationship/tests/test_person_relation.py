@@ -250,3 +250,28 @@ class TestPersonRelation(HrRelationshipCase):
             self.internal_user.partner_id.with_user(self.internal_user).read(
                 ["hr_person_relation_ids"]
             )
+
+    def test_privacy_export_and_erase(self):
+        self._relation(self.anna, self.mentor, self.partner_ext)
+        kept = self._relation(self.anna, self.colleague, self.bob)
+        data = self.sh_erik.with_user(self.manager)._privacy_export_data()
+        self.assertEqual(
+            data["relations"],
+            [
+                {
+                    "person": "Erik Extern",
+                    "relation": "Mentee of",
+                    "other_person": "Anna Jansen",
+                    "date_start": False,
+                    "date_end": False,
+                }
+            ],
+        )
+        self.sh_erik.with_user(self.manager).action_privacy_erase()
+        # Erik's relations go with him; those between others stay.
+        self.assertFalse(
+            self.Relation.with_context(active_test=False).search(
+                [("right_partner_id", "=", self.partner_ext.id)]
+            )
+        )
+        self.assertTrue(kept.exists())
