@@ -20,6 +20,9 @@ class HrEmployee(models.Model):
     hr_stakeholder_count = fields.Integer(
         compute="_compute_hr_stakeholder_count", groups=RELATIONSHIP_USER
     )
+    hr_person_relation_ids = fields.One2many(
+        related="work_contact_id.hr_person_relation_ids", readonly=False
+    )
     hr_served_client_ids = fields.Many2many(
         "hr.internal.client",
         compute="_compute_hr_served_client_ids",

@@ -85,7 +85,9 @@ class HrRelationshipMap(models.AbstractModel):
         :param focus: a node id (``"stakeholder_12"``) or ``{"model", "id"}``
         :param depth: steps from the focus (or from the search matches) to keep
         :param filters: dict with optional ``types``, ``relation_types``,
-            ``internal_client_ids``, ``health_states`` and ``search``
+            ``internal_client_ids``, ``health_states``, ``search`` and
+            ``person_relation_type_ids`` (which relations between persons
+            to draw; all when empty)
         :param limit: maximum number of nodes returned
         """
         # Model-level gate: the map is for relationship users only.
@@ -114,6 +116,7 @@ class HrRelationshipMap(models.AbstractModel):
             "relation_types": graph.relation_types,
             "health_states": graph.health_states,
             "internal_clients": graph.client_choices,
+            "person_relation_types": graph.person_relation_types,
         }
 
     @api.model
@@ -272,11 +275,21 @@ class HrRelationshipMap(models.AbstractModel):
             "partner_id",
             "former_employee_id",
         ]
+        Stakeholder.check_field_access_rights("read", ["project_ids"])
         stakeholders = self._rows(
             Stakeholder,
             [],
             stakeholder_fields + (["health_state"] if stakeholder_health else []),
-            many2many=["internal_client_ids", "project_ids"],
+            many2many=["internal_client_ids"],
+            # The projects come through the positions, in the same query.
+            extra={
+                "project_ids": SQL(
+                    "ARRAY(SELECT position.project_id"
+                    "        FROM hr_project_stakeholder position"
+                    "       WHERE position.stakeholder_id = %s)",
+                    SQL.identifier(Stakeholder._table, "id"),
+                )
+            },
         )
         former_ids = [
             row["former_employee_id"]
@@ -287,13 +300,20 @@ class HrRelationshipMap(models.AbstractModel):
         employees = self._rows(
             self.env["hr.employee"].with_context(active_test=False),
             ["|", ("active", "=", True), ("id", "in", former_ids)],
-            ["name", "parent_id", "department_id", "user_id", "job_title"],
+            [
+                "name",
+                "parent_id",
+                "department_id",
+                "user_id",
+                "job_title",
+                "work_contact_id",
+            ],
         )
         departments = self._rows(self.env["hr.department"], [], ["name"])
         project_domain = [
             "|",
             ("internal_client_id", "!=", False),
-            ("hr_stakeholder_ids", "!=", False),
+            ("hr_project_stakeholder_ids", "!=", False),
         ]
         if focus_record is not None and focus_record._name == "project.project":
             project_domain = ["|", ("id", "=", focus_record.id)] + project_domain
@@ -301,11 +321,24 @@ class HrRelationshipMap(models.AbstractModel):
             Project, project_domain, ["name", "user_id", "internal_client_id"]
         )
         interactions = self._interaction_lines()
+        # Relations between persons: their types (for the labels and the
+        # filter) and those holding today, between persons the user may read.
+        relation_types = self._rows(
+            self.env["hr.relationship.type"].with_context(active_test=False),
+            [],
+            ["name", "name_inverse", "symmetric", "active"],
+        )
+        relations = self._rows(
+            self.env["hr.person.relation"],
+            [("is_active", "=", True)],
+            ["left_partner_id", "right_partner_id", "type_id"],
+        )
 
         graph.add_organisation(employees, departments)
         graph.add_clients_and_projects(clients, projects)
         graph.add_stakeholders(stakeholders)
         graph.add_interactions(interactions)
+        graph.add_person_relations(relations, relation_types)
         if graph.user_nodes:
             users = self._rows(
                 self.env["res.users"], [("id", "in", list(graph.user_nodes))], ["name"]
@@ -355,13 +388,15 @@ class HrRelationshipMap(models.AbstractModel):
         return lines
 
     @api.model
-    def _rows(self, Model, domain, fnames, many2many=()):
+    def _rows(self, Model, domain, fnames, many2many=(), extra=None):
         """Rows of the records of ``Model`` matching ``domain`` that the user
         may read, as dicts, in one query: ``_search`` applies the access
         rights and record rules, ``_field_to_sql`` the field groups and
         translations. Many2many values come as lists of ids (possibly of
         records the user may not read; such lines are dropped later because
-        their end is no node)."""
+        their end is no node). ``extra`` maps more names to SQL expressions
+        on the row."""
+        extra = extra or {}
         query = Model._search(domain, order="id")
         columns = [
             Model._field_to_sql(Model._table, fname, query) for fname in ["id", *fnames]
@@ -378,7 +413,8 @@ class HrRelationshipMap(models.AbstractModel):
                     SQL.identifier(Model._table, "id"),
                 )
             )
-        names = ["id", *fnames, *many2many]
+        columns += extra.values()
+        names = ["id", *fnames, *many2many, *extra]
         return [
             dict(zip(names, row, strict=True))
             for row in self.env.execute_query(query.select(*columns))
@@ -459,6 +495,8 @@ class _Graph:
         self.relation_types = []
         self.health_states = []
         self.client_choices = []
+        self.person_relation_types = []
+        self.employee_of_partner = {}
 
     def add_node(self, node_type, res_id, label, influence=2, model=None, **extra):
         prefix = "user" if model == "res.users" else node_type
@@ -493,6 +531,8 @@ class _Graph:
             )
             if row["user_id"]:
                 self.employee_of_user.setdefault(row["user_id"], row["id"])
+            if row["work_contact_id"]:
+                self.employee_of_partner.setdefault(row["work_contact_id"], row["id"])
             key = f"employee_{row['id']}"
             self.add_edge(key, f"employee_{row['parent_id']}", "manager")
             self.add_edge(key, f"department_{row['department_id']}", "department")
@@ -566,6 +606,41 @@ class _Graph:
                 source, target, "interaction", weight=count, last_date=last_date
             )
 
+    def add_person_relations(self, relations, relation_types):
+        """One line per relation, even several between the same two people;
+        each line carries its type's name as read from either end."""
+        types = {row["id"]: row for row in relation_types}
+        self.person_relation_types = [
+            [row["id"], row["name"]] for row in relation_types if row["active"]
+        ]
+        # Reverse index, so each relation finds its stakeholder in O(1).
+        stakeholder_of_partner = {}
+        for stakeholder_id, partner_id in self.stakeholder_partner.items():
+            if partner_id:
+                stakeholder_of_partner.setdefault(partner_id, stakeholder_id)
+
+        def node_of(partner_id):
+            if partner_id in self.employee_of_partner:
+                return f"employee_{self.employee_of_partner[partner_id]}"
+            return f"stakeholder_{stakeholder_of_partner.get(partner_id)}"
+
+        for row in relations:
+            relation_type = types.get(row["type_id"])
+            if not relation_type:
+                continue
+            label = relation_type["name"]
+            self.add_edge(
+                node_of(row["left_partner_id"]),
+                node_of(row["right_partner_id"]),
+                "person_relation",
+                relation_id=row["id"],
+                relation_type_id=row["type_id"],
+                label=label,
+                inverse_label=label
+                if relation_type["symmetric"]
+                else relation_type["name_inverse"] or label,
+            )
+
     def add_edge(self, source, target, edge_type, **extra):
         # Empty many2one values give "<type>_None"/"<type>_False" keys; those and
         # lines to records the user may not read are dropped in finish().
@@ -591,6 +666,7 @@ class _Graph:
         types = set(filters.get("types") or NODE_TYPES)
         relation_types = set(filters.get("relation_types") or [])
         health_states = set(filters.get("health_states") or [])
+        person_relation_types = set(filters.get("person_relation_type_ids") or [])
         keep = {}
         for key, node in self.nodes.items():
             if node["type"] not in types:
@@ -617,7 +693,13 @@ class _Graph:
         self.edges = [
             edge
             for edge in self.edges
-            if edge["source"] in keep and edge["target"] in keep
+            if edge["source"] in keep
+            and edge["target"] in keep
+            and (
+                not person_relation_types
+                or edge["type"] != "person_relation"
+                or edge["relation_type_id"] in person_relation_types
+            )
         ]
 
     def _around_clients(self, nodes, client_keys):

@@ -9,6 +9,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 
+from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 from .record_check import checked_records
 
@@ -127,13 +128,32 @@ class HrStakeholder(models.Model):
         string="Internal Clients",
         check_company=True,
     )
+    project_position_ids = fields.One2many(
+        "hr.project.stakeholder",
+        "stakeholder_id",
+        string="Project Positions",
+        help="Where this person stands on each HR project.",
+    )
+    # The projects as a plain set, for the code paths and screens that only
+    # need the link; editing it adds or removes positions.
     project_ids = fields.Many2many(
         "project.project",
-        "hr_stakeholder_project_rel",
-        "stakeholder_id",
-        "project_id",
         string="Projects",
-        check_company=True,
+        compute="_compute_project_ids",
+        inverse="_inverse_project_ids",
+        search="_search_project_ids",
+    )
+    person_partner_id = fields.Many2one(
+        "res.partner",
+        string="Person",
+        compute="_compute_person_partner_id",
+        store=True,
+        index="btree_not_null",
+        help="The contact standing for this person in relations between "
+        "people: an employee's work contact, or the contact itself.",
+    )
+    person_relation_ids = fields.One2many(
+        related="person_partner_id.hr_person_relation_ids", readonly=False
     )
     interaction_ids = fields.Many2many(
         "hr.relationship.interaction",
@@ -156,13 +176,7 @@ class HrStakeholder(models.Model):
         help="Place on the power-interest grid, which sets the engagement strategy.",
     )
     attitude = fields.Selection(
-        [
-            ("champion", "Champion"),
-            ("supporter", "Supporter"),
-            ("neutral", "Neutral"),
-            ("sceptic", "Sceptic"),
-            ("blocker", "Blocker"),
-        ],
+        ATTITUDES,
         default="neutral",
         required=True,
         tracking=True,
@@ -354,6 +368,26 @@ class HrStakeholder(models.Model):
             else:
                 stakeholder.email = stakeholder.partner_id.email
                 stakeholder.phone = stakeholder.partner_id.phone
+
+    @api.depends("employee_id.work_contact_id", "partner_id")
+    def _compute_person_partner_id(self):
+        for stakeholder in self:
+            stakeholder.person_partner_id = (
+                stakeholder.employee_id.work_contact_id or stakeholder.partner_id
+            )
+
+    @api.depends("project_position_ids.project_id")
+    def _compute_project_ids(self):
+        for stakeholder in self:
+            stakeholder.project_ids = stakeholder.project_position_ids.project_id
+
+    def _inverse_project_ids(self):
+        sync_positions(
+            self, "project_ids", "project_position_ids", "stakeholder_id", "project_id"
+        )
+
+    def _search_project_ids(self, operator, value):
+        return link_search("project_position_ids", "project_id", operator, value)
 
     @api.depends("influence", "interest")
     def _compute_quadrant(self):
@@ -873,6 +907,16 @@ class HrStakeholder(models.Model):
                     ],
                 }
             )
+        data["relations"] = [
+            {
+                "person": name_of(side.this_partner_id),
+                "relation": side.type_id._label(side.is_inverse),
+                "other_person": name_of(side.other_partner_id),
+                "date_start": fields.Date.to_string(side.date_start),
+                "date_end": fields.Date.to_string(side.date_end),
+            }
+            for side in stakeholders.person_partner_id.hr_person_relation_ids
+        ]
         for interaction in stakeholders.interaction_ids.sorted("date"):
             data["interactions"].append(
                 {
@@ -971,6 +1015,15 @@ class HrStakeholder(models.Model):
         answers.filtered("nickname").write({"nickname": False})
         stakeholders.satisfaction_result_ids.unlink()
         stakeholders.profile_ids.unlink()
+        # What HR recorded about the person's ties to others goes with them.
+        persons = stakeholders.person_partner_id
+        self.env["hr.person.relation"].sudo().with_context(active_test=False).search(
+            [
+                "|",
+                ("left_partner_id", "in", persons.ids),
+                ("right_partner_id", "in", persons.ids),
+            ]
+        ).unlink()
         stakeholders.activity_ids.unlink()
         self.env["mail.message"].sudo().search(
             [("model", "=", self._name), ("res_id", "in", stakeholders.ids)]

@@ -1,7 +1,10 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from collections import defaultdict
 
+from odoo import _, api, fields, models
+
+from .hr_project_stakeholder import link_search, support_index, sync_positions
 from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
@@ -19,13 +22,50 @@ class ProjectProject(models.Model):
         groups=RELATIONSHIP_USER,
         help="The internal client this HR project is for.",
     )
+    hr_project_stakeholder_ids = fields.One2many(
+        "hr.project.stakeholder",
+        "project_id",
+        string="Stakeholder Positions",
+        groups=RELATIONSHIP_USER,
+    )
+    # The stakeholders as a plain set; editing it adds or removes positions.
     hr_stakeholder_ids = fields.Many2many(
         "hr.stakeholder",
-        "hr_stakeholder_project_rel",
-        "project_id",
-        "stakeholder_id",
         string="Stakeholders",
-        check_company=True,
+        compute="_compute_hr_stakeholder_ids",
+        inverse="_inverse_hr_stakeholder_ids",
+        search="_search_hr_stakeholder_ids",
+        groups=RELATIONSHIP_USER,
+    )
+    hr_support_index = fields.Float(
+        string="Support Index",
+        compute="_compute_hr_support_index",
+        store=True,
+        digits=(5, 1),
+        aggregator="avg",
+        groups=RELATIONSHIP_USER,
+        help="Influence-weighted share of champions and supporters minus "
+        "sceptics and blockers among the project's stakeholders, from -100 "
+        "to 100.",
+    )
+    hr_support_trend = fields.Float(
+        string="Support Trend",
+        compute="_compute_hr_support_trend",
+        digits=(5, 1),
+        groups=RELATIONSHIP_USER,
+        help="Change of the support index since the last month on record.",
+    )
+    hr_below_target_count = fields.Integer(
+        string="Below Target",
+        compute="_compute_hr_support_index",
+        store=True,
+        groups=RELATIONSHIP_USER,
+        help="Stakeholders HR needs to be more supportive than they are now.",
+    )
+    hr_support_snapshot_ids = fields.One2many(
+        "hr.project.support.snapshot",
+        "project_id",
+        string="Support History",
         groups=RELATIONSHIP_USER,
     )
     hr_interaction_ids = fields.One2many(
@@ -37,6 +77,89 @@ class ProjectProject(models.Model):
     hr_interaction_count = fields.Integer(
         compute="_compute_hr_interaction_count", groups=RELATIONSHIP_USER
     )
+
+    @api.depends("hr_project_stakeholder_ids.project_id")
+    def _compute_hr_stakeholder_ids(self):
+        for project in self:
+            project.hr_stakeholder_ids = (
+                project.hr_project_stakeholder_ids.stakeholder_id
+            )
+
+    def _inverse_hr_stakeholder_ids(self):
+        sync_positions(
+            self,
+            "hr_stakeholder_ids",
+            "hr_project_stakeholder_ids",
+            "project_id",
+            "stakeholder_id",
+        )
+
+    def _search_hr_stakeholder_ids(self, operator, value):
+        return link_search(
+            "hr_project_stakeholder_ids", "stakeholder_id", operator, value
+        )
+
+    @api.depends(
+        "hr_project_stakeholder_ids.attitude",
+        "hr_project_stakeholder_ids.influence",
+        "hr_project_stakeholder_ids.is_below_target",
+    )
+    def _compute_hr_support_index(self):
+        # Runs as superuser (compute_sudo of stored fields): the index counts
+        # every position, whoever looks at the project.
+        Position = self.env["hr.project.stakeholder"]
+        weights = defaultdict(dict)
+        below = defaultdict(int)
+        for project, attitude, below_target, influence, count in Position._read_group(
+            [("project_id", "in", self._origin.ids)],
+            ["project_id", "attitude", "is_below_target"],
+            ["influence:sum", "__count"],
+        ):
+            project_weights = weights[project.id]
+            project_weights[attitude] = project_weights.get(attitude, 0) + influence
+            if below_target:
+                below[project.id] += count
+        for project in self:
+            project.hr_support_index = support_index(weights[project._origin.id])
+            project.hr_below_target_count = below[project._origin.id]
+
+    def _compute_hr_support_trend(self):
+        # The last snapshot of an earlier month is what "now" is compared to.
+        month = fields.Date.context_today(self).replace(day=1)
+        previous = {}
+        for snapshot in self.env["hr.project.support.snapshot"].search(
+            [("project_id", "in", self._origin.ids), ("month", "<", month)],
+            order="month desc",
+        ):
+            previous.setdefault(snapshot.project_id.id, snapshot.support_index)
+        for project in self:
+            before = previous.get(project._origin.id)
+            project.hr_support_trend = (
+                project.hr_support_index - before if before is not None else 0.0
+            )
+
+    def action_view_hr_positions(self):
+        checked_records(self, single=True)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_relationship.hr_project_stakeholder_action"
+        )
+        action.update(
+            name=self.env._("Stakeholders of %s", self.display_name),
+            domain=[("project_id", "=", self.id)],
+            context={"default_project_id": self.id},
+        )
+        return action
+
+    def action_view_hr_support_history(self):
+        checked_records(self, single=True)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_relationship.hr_project_support_snapshot_action"
+        )
+        action.update(
+            name=self.env._("Support for %s", self.display_name),
+            domain=[("project_id", "=", self.id)],
+        )
+        return action
 
     def _compute_hr_interaction_count(self):
         counts = dict(

@@ -20,6 +20,14 @@ class ResPartner(models.Model):
     hr_stakeholder_count = fields.Integer(
         compute="_compute_hr_stakeholder_count", groups=RELATIONSHIP_USER
     )
+    hr_person_relation_ids = fields.One2many(
+        "hr.person.relation.side",
+        "this_partner_id",
+        string="Relations between Persons",
+        groups=RELATIONSHIP_USER,
+        help="Mentors, former colleagues, who speaks for whom: the relations "
+        "of this person, as they read from this person.",
+    )
 
     def _compute_hr_stakeholder_count(self):
         counts = dict(

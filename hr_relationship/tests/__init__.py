@@ -22,3 +22,8 @@ from . import test_contact_dates
 from . import test_health_at_install
 from . import test_anonymity
 from . import test_retention
+from . import test_project_stakeholder
+from . import test_person_relation
+from . import test_relationship_map_relations
+from . import test_migration_project_stakeholder
+from . import test_ui_positions

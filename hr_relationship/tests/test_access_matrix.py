@@ -137,6 +137,63 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.relationship.retention.log", None): {"create": "", "create_b": ""},
+    # Positions on projects: like their stakeholder (or the project manager).
+    ("hr.project.stakeholder", "pos_user"): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.project.stakeholder", "pos_bp"): {
+        "read": "UBM",
+        "write": "BM",
+        "unlink": "BM",
+    },
+    ("hr.project.stakeholder", "pos_other"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.project.stakeholder", "pos_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.project.stakeholder", None): {"create": "UM", "create_b": ""},
+    # Their history and the projects' are written by the system only.
+    ("hr.project.stakeholder.snapshot", "pos_snap"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.project.stakeholder.snapshot", "pos_snap_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.project.stakeholder.snapshot", None): {"create": "M", "create_b": ""},
+    ("hr.project.support.snapshot", "sup_snap"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.project.support.snapshot", "sup_snap_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.project.support.snapshot", None): {"create": "M", "create_b": ""},
+    # Relations between persons: everyone records, who recorded changes;
+    # seen from one side they follow the relation.
+    ("hr.relationship.type", "rtype"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.relationship.type", None): {"create": "M"},
+    ("hr.person.relation", "rel_user"): {"read": "UBM", "write": "UM", "unlink": "UM"},
+    ("hr.person.relation", "rel_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.person.relation", "rel_other"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.person.relation", "rel_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.person.relation", None): {"create": "UBM", "create_b": ""},
+    ("hr.person.relation.side", "side_user"): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.person.relation.side", "side_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.person.relation.side", None): {"create": "UBM"},
 }
 # Models that only administrators have any access rights on.
 ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
@@ -151,6 +208,12 @@ WRITE_VALUES = {
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
     "hr.relationship.retention.log": {"reason": "request"},
+    "hr.project.stakeholder": {"target_attitude": "champion"},
+    "hr.project.stakeholder.snapshot": {"interest": 3},
+    "hr.project.support.snapshot": {"support_index": 12.0},
+    "hr.relationship.type": {"name_inverse": "Matrix of"},
+    "hr.person.relation": {"note": "Matrix"},
+    "hr.person.relation.side": {"note": "Matrix"},
 }
 
 
@@ -324,6 +387,7 @@ class AccessMatrixMixin:
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
         }
+        cls.targets.update(cls._project_and_relation_targets(s_bp, s_b))
         for name, record in cls.targets.items():
             assert len(record) == 1, name
         # Everyone creates for the client they partner; administrators have none.
@@ -334,6 +398,139 @@ class AccessMatrixMixin:
             "M": cls.client_ops,
         }
         cls.env.invalidate_all()
+
+    @classmethod
+    def _project_and_relation_targets(cls, s_bp, s_b):
+        env = cls.env
+        Project = env["project.project"]
+        project = Project.create({"name": "HRR Matrix", "company_id": cls.company.id})
+        cls.project_new = Project.create(
+            {"name": "HRR Matrix New", "company_id": cls.company.id}
+        )
+        project_b = Project.create(
+            {"name": "HRR Matrix B", "company_id": cls.company_b.id}
+        )
+        cls.project_new_b = Project.create(
+            {"name": "HRR Matrix New B", "company_id": cls.company_b.id}
+        )
+        Position = env["hr.project.stakeholder"]
+
+        def position(stakeholder, on=project):
+            return Position.create(
+                {"project_id": on.id, "stakeholder_id": stakeholder.id}
+            )
+
+        pos_user = position(cls.sh_anna)
+        pos_b = position(s_b, project_b)
+        PositionSnapshot = env["hr.project.stakeholder.snapshot"]
+
+        def position_snapshot(pos):
+            return PositionSnapshot.create(
+                {
+                    "project_stakeholder_id": pos.id,
+                    "project_id": pos.project_id.id,
+                    "stakeholder_id": pos.stakeholder_id.id,
+                    "company_id": pos.company_id.id,
+                    "month": "2020-01-01",
+                }
+            )
+
+        SupportSnapshot = env["hr.project.support.snapshot"]
+
+        def support_snapshot(on):
+            return SupportSnapshot.create(
+                {
+                    "project_id": on.id,
+                    "company_id": on.company_id.id,
+                    "month": "2020-01-01",
+                }
+            )
+
+        cls.relation_type = env["hr.relationship.type"].create(
+            {"name": "HRR Matrix with", "name_inverse": "HRR Matrix by"}
+        )
+        cls.person_a = cls.emp_anna.work_contact_id
+        cls.person_b = cls.partner_ext
+        Relation = env["hr.person.relation"]
+
+        def relation(user, company):
+            return Relation.create(
+                {
+                    "left_partner_id": cls.person_a.id,
+                    "type_id": cls.relation_type.id,
+                    "right_partner_id": cls.person_b.id,
+                    "user_id": user.id,
+                    "company_id": company.id,
+                }
+            )
+
+        rel_user = relation(cls.user, cls.company)
+        rel_b = relation(cls.bp, cls.company_b)
+        Side = env["hr.person.relation.side"]
+        return {
+            "pos_user": pos_user,
+            "pos_bp": position(s_bp),
+            "pos_other": position(cls.sh_bob),
+            "pos_b": pos_b,
+            "pos_snap": position_snapshot(pos_user),
+            "pos_snap_b": position_snapshot(pos_b),
+            "sup_snap": support_snapshot(project),
+            "sup_snap_b": support_snapshot(project_b),
+            # A type no relation uses, so that deleting it is only about rights.
+            "rtype": env["hr.relationship.type"].create({"name": "HRR Unused"}),
+            "rel_user": rel_user,
+            "rel_bp": relation(cls.bp, cls.company),
+            "rel_other": relation(cls.other_user, cls.company),
+            "rel_b": rel_b,
+            "side_user": Side.browse(rel_user.id * 2),
+            "side_b": Side.browse(rel_b.id * 2 + 1),
+        }
+
+    def _project_and_relation_values(self, model, operation, role):
+        other_company = operation == "create_b"
+        company = self.company_b if other_company else self.company
+        if model == "hr.project.stakeholder":
+            if other_company:
+                return {
+                    "project_id": self.project_new_b.id,
+                    "stakeholder_id": self.targets["s_b"].id,
+                }
+            return {
+                "project_id": self.project_new.id,
+                "stakeholder_id": self.targets["s_user"].id,
+            }
+        if model == "hr.project.stakeholder.snapshot":
+            pos = self.targets["pos_b" if other_company else "pos_other"]
+            return {
+                "project_stakeholder_id": pos.id,
+                "project_id": pos.project_id.id,
+                "stakeholder_id": pos.stakeholder_id.id,
+                "company_id": company.id,
+                "month": "2020-02-01",
+            }
+        if model == "hr.project.support.snapshot":
+            pos = self.targets["pos_b" if other_company else "pos_other"]
+            return {
+                "project_id": pos.project_id.id,
+                "company_id": company.id,
+                "month": "2020-02-01",
+            }
+        if model == "hr.relationship.type":
+            return {"name": f"HRR Type {role}"}
+        if model == "hr.person.relation":
+            return {
+                "left_partner_id": self.person_b.id,
+                "type_id": self.relation_type.id,
+                "right_partner_id": self.person_a.id,
+                "company_id": company.id,
+            }
+        if model == "hr.person.relation.side":
+            return {
+                "this_partner_id": self.person_b.id,
+                "side_type": f"{self.relation_type.id}_inverse",
+                "other_partner_id": self.person_a.id,
+            }
+        return None
 
     def _create_values(self, model, operation, role):
         """Values to create, made inside the cell's savepoint."""
@@ -409,6 +606,9 @@ class AccessMatrixMixin:
                 "reason": "request",
                 "company_id": company.id,
             }
+        values = self._project_and_relation_values(model, operation, role)
+        if values is not None:
+            return values
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):

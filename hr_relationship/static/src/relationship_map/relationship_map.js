@@ -22,6 +22,41 @@ const TYPE_LABEL = Object.fromEntries(NODE_TYPES.map((type) => [type.key, type.l
 const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
 const DAY = 24 * 3600 * 1000;
 
+/**
+ * Give each of several lines between the same two nodes its own bend:
+ * symmetric around the straight line (-0.5, 0.5 for two; -1, 0, 1 for
+ * three), measured in the same direction whichever way a line points.
+ */
+export function bendParallelEdges(edges) {
+    const pairs = new Map();
+    for (const edge of edges) {
+        const key = edge.source < edge.target ? `${edge.source}|${edge.target}` : `${edge.target}|${edge.source}`;
+        if (!pairs.has(key)) {
+            pairs.set(key, []);
+        }
+        pairs.get(key).push(edge);
+    }
+    for (const group of pairs.values()) {
+        group.forEach((edge, index) => {
+            const bend = index - (group.length - 1) / 2;
+            edge.bend = edge.source < edge.target ? bend : -bend;
+        });
+    }
+}
+
+function curveControl(edge) {
+    const s = edge.sourceNode;
+    const t = edge.targetNode;
+    const dx = t.x - s.x;
+    const dy = t.y - s.y;
+    const length = Math.hypot(dx, dy) || 1;
+    const offset = edge.bend * Math.max(30, length * 0.3);
+    return {
+        x: (s.x + t.x) / 2 - (dy / length) * offset,
+        y: (s.y + t.y) / 2 + (dx / length) * offset,
+    };
+}
+
 export class RelationshipMap extends Component {
     static template = "hr_relationship.RelationshipMap";
     static props = { ...standardActionServiceProps };
@@ -46,11 +81,17 @@ export class RelationshipMap extends Component {
             relationType: "",
             internalClientId: "",
             healthState: "",
+            personRelationType: "",
             focus:
                 context.active_model && context.active_id
                     ? { model: context.active_model, id: context.active_id }
                     : null,
-            meta: { relation_types: [], health_states: [], internal_clients: [] },
+            meta: {
+                relation_types: [],
+                health_states: [],
+                internal_clients: [],
+                person_relation_types: [],
+            },
             total: 0,
             truncated: 0,
             selected: null,
@@ -87,6 +128,9 @@ export class RelationshipMap extends Component {
                 ? [parseInt(this.state.internalClientId)]
                 : [],
             health_states: this.state.healthState ? [this.state.healthState] : [],
+            person_relation_type_ids: this.state.personRelationType
+                ? [parseInt(this.state.personRelationType)]
+                : [],
             search: this.state.focus ? "" : this.state.search.trim(),
         };
     }
@@ -107,6 +151,7 @@ export class RelationshipMap extends Component {
             sourceNode: byId.get(edge.source),
             targetNode: byId.get(edge.target),
         }));
+        bendParallelEdges(edges);
         const layoutStart = performance.now();
         const box = this.svgRef.el?.getBoundingClientRect();
         computeLayout(nodes, edges, {
@@ -124,6 +169,7 @@ export class RelationshipMap extends Component {
                 relation_types: result.relation_types,
                 health_states: result.health_states,
                 internal_clients: result.internal_clients,
+                person_relation_types: result.person_relation_types || [],
             },
             total: result.total,
             truncated: result.truncated,
@@ -212,6 +258,49 @@ export class RelationshipMap extends Component {
             this.graph.focus.has(node.id) ||
             this.isMatch(node)
         );
+    }
+
+    /**
+     * SVG path of a line: straight when it is the only one between its two
+     * nodes, else a curve bent to its own side so parallel lines never
+     * overlap.
+     */
+    edgePath(edge) {
+        const { x: x1, y: y1 } = edge.sourceNode;
+        const { x: x2, y: y2 } = edge.targetNode;
+        if (!edge.bend) {
+            return `M${x1},${y1} L${x2},${y2}`;
+        }
+        const control = curveControl(edge);
+        return `M${x1},${y1} Q${control.x},${control.y} ${x2},${y2}`;
+    }
+
+    /** Middle of the line (of the curve at t = 0.5), where its label goes. */
+    edgeMiddle(edge) {
+        const s = edge.sourceNode;
+        const t = edge.targetNode;
+        const c = edge.bend ? curveControl(edge) : { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 };
+        return { x: (s.x + 2 * c.x + t.x) / 4, y: (s.y + 2 * c.y + t.y) / 4 };
+    }
+
+    /** A relation's name as it reads from the node being looked at. */
+    edgeLabel(edge) {
+        const lookedAt = this.state.selected || [...this.graph.focus][0];
+        return lookedAt === edge.target ? edge.inverse_label : edge.label;
+    }
+
+    showEdgeLabel(edge) {
+        if (edge.type !== "person_relation") {
+            return false;
+        }
+        const lookedAt = [edge.source, edge.target].some(
+            (key) => key === this.state.selected || this.graph.focus.has(key)
+        );
+        return lookedAt || this.graph.nodes.length <= 150;
+    }
+
+    edgeTitle(edge) {
+        return `${edge.sourceNode.label} · ${edge.label} · ${edge.targetNode.label}`;
     }
 
     edgeWidth(edge) {

@@ -1,0 +1,126 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .hr_project_stakeholder_snapshot import attitude_support_sql
+
+
+class HrProjectSupportSnapshot(models.Model):
+    """Support for one HR project in one month, so that a graph shows
+    whether the project gains or loses support. The daily job below scores
+    every project and keeps this month's rows up to date."""
+
+    _name = "hr.project.support.snapshot"
+    _description = "HR Project Support History"
+    _order = "month desc, id"
+
+    project_id = fields.Many2one(
+        "project.project",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        readonly=True,
+    )
+    month = fields.Date(
+        required=True, readonly=True, help="First day of the month measured."
+    )
+    support_index = fields.Float(
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        help="Influence-weighted share of champions and supporters minus "
+        "sceptics and blockers, from -100 to 100.",
+    )
+    stakeholder_count = fields.Integer(string="Stakeholders", readonly=True)
+    below_target_count = fields.Integer(string="Below Target", readonly=True)
+    company_id = fields.Many2one("res.company", index=True, readonly=True)
+
+    _sql_constraints = [
+        (
+            "project_month_uniq",
+            "UNIQUE(project_id, month)",
+            "A project has one support snapshot per month.",
+        ),
+    ]
+
+    @api.depends("project_id", "month")
+    def _compute_display_name(self):
+        for snapshot in self:
+            month = snapshot.month.strftime("%Y-%m") if snapshot.month else ""
+            snapshot.display_name = f"{snapshot.project_id.display_name} {month}"
+
+    @api.model
+    def _cron_refresh_project_support(self, project_ids=None):
+        """Daily job: the support index of every project (or of
+        ``project_ids``) and this month's history of the projects and of each
+        position. A fixed number of statements, whatever the number of
+        projects and positions."""
+        month = fields.Date.context_today(self).replace(day=1)
+        Project = self.env["project.project"]
+        self.env["hr.project.stakeholder"].flush_model()
+        Project.flush_model(["hr_support_index", "hr_below_target_count", "company_id"])
+        self.flush_model()
+        in_scope = (
+            SQL("TRUE")
+            if project_ids is None
+            else SQL("project.id = ANY(%s)", list(project_ids))
+        )
+        # Projects without positions have nothing to score and no history.
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH scores AS (
+                    SELECT position.project_id,
+                           COUNT(*) AS stakeholders,
+                           COUNT(*) FILTER (WHERE position.is_below_target)
+                               AS below_target,
+                           ROUND((100.0 * SUM(%(support)s * position.influence)
+                                  / NULLIF(SUM(position.influence), 0))::numeric,
+                                 1) AS score
+                      FROM hr_project_stakeholder position
+                     GROUP BY position.project_id
+                ), updated AS (
+                    UPDATE project_project project
+                       SET hr_support_index = COALESCE(scores.score, 0),
+                           hr_below_target_count = COALESCE(scores.below_target, 0)
+                      FROM project_project scope
+                 LEFT JOIN scores ON scores.project_id = scope.id
+                     WHERE project.id = scope.id
+                       AND %(in_scope)s
+                       AND (project.hr_support_index
+                                IS DISTINCT FROM COALESCE(scores.score, 0)
+                            OR project.hr_below_target_count
+                                IS DISTINCT FROM COALESCE(scores.below_target, 0))
+                )
+                INSERT INTO hr_project_support_snapshot (
+                    project_id, month, support_index, stakeholder_count,
+                    below_target_count, company_id,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT project.id, %(month)s, COALESCE(scores.score, 0),
+                       scores.stakeholders, scores.below_target,
+                       project.company_id,
+                       %(uid)s, NOW() AT TIME ZONE 'UTC',
+                       %(uid)s, NOW() AT TIME ZONE 'UTC'
+                  FROM scores
+                  JOIN project_project project ON project.id = scores.project_id
+                 WHERE %(in_scope)s
+                ON CONFLICT (project_id, month) DO UPDATE
+                   SET support_index = EXCLUDED.support_index,
+                       stakeholder_count = EXCLUDED.stakeholder_count,
+                       below_target_count = EXCLUDED.below_target_count,
+                       company_id = EXCLUDED.company_id,
+                       write_uid = EXCLUDED.write_uid,
+                       write_date = EXCLUDED.write_date
+                """,
+                support=attitude_support_sql(SQL("position.attitude")),
+                in_scope=in_scope,
+                month=month,
+                uid=self.env.uid,
+            )
+        )
+        Project.invalidate_model(
+            ["hr_support_index", "hr_below_target_count"], flush=False
+        )
+        self.invalidate_model()
+        self.env["hr.project.stakeholder.snapshot"]._upsert_month(month, project_ids)
