@@ -14,7 +14,7 @@ I18N = Path(__file__).resolve().parent.parent / "i18n"
 # Python's %-style and %(name)s placeholders, QWeb/format-style {name}, and
 # the HTML tags and attributes that a translation must keep as they are.
 PLACEHOLDER = re.compile(
-    r"%\([a-z_]+\)[sdf]|%[sdf]|\{[a-z_0-9]*\}|</?[a-z]+|[a-z-]+=\"[^\"]*\""
+    r"%\([a-z_]+\)[sdfr]|%[sdf]|\{[a-z_0-9]*\}|</?[a-z]+|[a-z-]+=\"[^\"]*\""
 )
 # Attribute values that are text for the reader and so are translated.
 TRANSLATED_ATTRIBUTES = ("aria-label", "title", "placeholder", "string")
