@@ -12,10 +12,14 @@ import sys
 import time
 from pathlib import Path
 
+import provision
+
 REPO = Path(__file__).resolve().parent.parent
 VAR = REPO / "var"
 DATA_DIR = VAR / "data"
 MODULE = "hr_relationship"
+# Set once the harness re-runs itself in the provisioned virtual environment.
+PROVISIONED = "HR_RELATIONSHIP_PROVISIONED"
 # Odoo's log line prefix: "2026-01-01 10:00:00,123 4242 LEVEL db logger: msg"
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
@@ -25,22 +29,54 @@ def die(sentence, code=2):
     sys.exit(code)
 
 
-def check_odoo():
-    """Return the odoo package, or exit 2 with one sentence saying what is missing."""
+def _import_odoo():
+    """(odoo package, None) when this interpreter imports Odoo 18.0, else
+    (None, a clause saying why not)."""
     try:
         import odoo
         import odoo.release
     except Exception as exc:  # any import failure means Odoo is not usable
-        die(
-            f"Odoo 18.0 is missing: `{sys.executable} -c 'import odoo'` fails "
-            f"({type(exc).__name__}: {exc}); install Odoo 18.0 Community so that "
-            "python3 can import it (see DEVELOPERS.md)."
+        return None, (
+            f"`{sys.executable} -c 'import odoo'` fails ({type(exc).__name__}: {exc})"
         )
     version = odoo.release.version
     if not version.startswith("18.0"):
+        return None, (
+            f"`{sys.executable}` imports Odoo {version} from "
+            f"{Path(odoo.__file__).parent}"
+        )
+    return odoo, None
+
+
+def check_odoo():
+    """Return the odoo package. When this interpreter cannot import Odoo 18.0,
+    provision it into var/ and run the calling script again with the virtual
+    environment's interpreter; exit 2 with one sentence when that fails."""
+    odoo, problem = _import_odoo()
+    if odoo is None:
+        if os.environ.get(PROVISIONED):
+            die(
+                f"Odoo 18.0 is missing: {problem}, even after provisioning; "
+                f"remove {VAR / 'venv'} and run the command again."
+            )
+        print(
+            f"Odoo 18.0 is not importable here ({problem}): using the one "
+            f"provisioned in {VAR}.",
+            flush=True,
+        )
+        try:
+            python = provision.ensure(VAR, sys.executable)
+        except provision.ProvisionError as exc:
+            die(str(exc))
+        os.environ[PROVISIONED] = "1"
+        sys.stdout.flush()
+        os.execv(python, [str(python), *sys.argv])
+    missing = provision.missing_python_dependencies()
+    if missing:
         die(
-            f"Odoo 18.0 is required but `{sys.executable}` imports Odoo {version} "
-            f"from {Path(odoo.__file__).parent}."
+            f"{sys.executable} lacks the Python package(s) {', '.join(missing)} "
+            f"that {MODULE} needs: run `{sys.executable} -m pip install -r "
+            f"{provision.REQUIREMENTS}`."
         )
     return odoo
 
