@@ -5,6 +5,7 @@ import getpass
 import glob
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,10 @@ import provision
 REPO = Path(__file__).resolve().parent.parent
 VAR = REPO / "var"
 DATA_DIR = VAR / "data"
+# The libpq password file of the role ensure_postgres() creates, if it does.
+PGPASS = VAR / "pgpass"
+# What PostgreSQL says when the harness's role is missing or has no password.
+ROLE_PROBLEMS = ("does not exist", "password authentication failed", "no password")
 MODULE = "hr_relationship"
 # Set once the harness re-runs itself in the provisioned virtual environment.
 PROVISIONED = "HR_RELATIONSHIP_PROVISIONED"
@@ -113,14 +118,24 @@ def pg_connect(dbname="postgres"):
 
 
 def ensure_postgres():
-    """Make sure PostgreSQL answers; start the local cluster if it is down."""
+    """Make sure PostgreSQL answers: start the local cluster if it is down and,
+    on a fresh local cluster, create the role the harness connects as."""
     import psycopg2
 
+    use_pgpass()
     try:
         pg_connect().close()
         return
     except psycopg2.OperationalError as exc:
         first_error = str(exc).strip().splitlines()[0]
+    if any(problem in first_error for problem in ROLE_PROBLEMS):
+        create_role(first_error)
+        try:
+            pg_connect().close()
+            return
+        except psycopg2.OperationalError as exc:
+            message = str(exc).strip().splitlines()[0]
+            die(f"PostgreSQL still refuses the new role ({message}).")
     clusters = sorted(glob.glob("/etc/postgresql/*/main"))
     if not clusters or not shutil.which("pg_ctlcluster"):
         die(
@@ -135,15 +150,84 @@ def ensure_postgres():
             check=False,
         )
     deadline = time.monotonic() + 30
+    role_created = False
     while True:
         try:
             pg_connect().close()
             return
         except psycopg2.OperationalError as exc:
+            message = str(exc).strip().splitlines()[0]
+            if not role_created and any(p in message for p in ROLE_PROBLEMS):
+                create_role(message)
+                role_created = True
+                continue
             if time.monotonic() > deadline:
-                message = str(exc).strip().splitlines()[0]
                 die(f"PostgreSQL is still not reachable after starting it ({message}).")
             time.sleep(1)
+
+
+def use_pgpass():
+    """Let libpq read the password the harness gave the role it created."""
+    if PGPASS.is_file() and not (
+        os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE")
+    ):
+        os.environ["PGPASSFILE"] = str(PGPASS)
+
+
+def psql_quote(value):
+    """`value` as a single-quoted argument of a psql backslash command."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def create_role(problem):
+    """Create (or give a password to) the role of pg_settings() in the local
+    cluster, as its `postgres` superuser. Debian asks for a password over TCP,
+    so the role gets one, kept in var/pgpass for libpq."""
+    pg = pg_settings()
+    if pg["host"] not in ("127.0.0.1", "localhost", "::1"):
+        die(f"PostgreSQL on {pg['host']} refuses the connection ({problem}).")
+    if os.geteuid() == 0:
+        prefix = ["runuser", "-u", "postgres", "--"]
+    elif shutil.which("sudo") and not subprocess.call(
+        ["sudo", "-n", "-u", "postgres", "true"], stderr=subprocess.DEVNULL
+    ):
+        prefix = ["sudo", "-n", "-u", "postgres"]
+    else:
+        die(
+            f"PostgreSQL refuses the role {pg['user']} ({problem}) and creating "
+            "it needs root: create a role that may create databases (see "
+            "DEVELOPERS.md) or set PGUSER/PGPASSWORD."
+        )
+    password = os.environ.get("PGPASSWORD") or secrets.token_urlsafe(24)
+    print(f"Creating the PostgreSQL role {pg['user']}...", flush=True)
+    # Through psql variables, on stdin: never on a command line.
+    sql = (
+        f"\\set role {psql_quote(pg['user'])}\n"
+        f"\\set pass {psql_quote(password)}\n"
+        "SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS "
+        "(SELECT 1 FROM pg_roles WHERE rolname = :'role') \\gexec\n"
+        "SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', "
+        ":'pass') \\gexec\n"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PGHOST", "PGUSER", "PGPASSWORD", "PGPASSFILE", "PGDATABASE")
+    }
+    # Connecting over the Unix socket lets the `postgres` user in by peer auth.
+    cmd = [*prefix, "psql", "-p", pg["port"], "-q", "-v", "ON_ERROR_STOP=1"]
+    done = subprocess.run(
+        cmd, input=sql, text=True, env=env, cwd="/", capture_output=True, check=False
+    )
+    if done.returncode:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        reason = lines[-1] if lines else f"psql exit code {done.returncode}"
+        die(f"Creating the PostgreSQL role {pg['user']} failed ({reason}).")
+    if not os.environ.get("PGPASSWORD"):
+        VAR.mkdir(parents=True, exist_ok=True)
+        PGPASS.touch(mode=0o600)
+        PGPASS.write_text(f"*:{pg['port']}:*:{pg['user']}:{password}\n")
+        os.environ["PGPASSFILE"] = str(PGPASS)
 
 
 def db_exists(name):
