@@ -21,7 +21,7 @@ DATA_DIR = VAR / "data"
 # The libpq password file of the role ensure_postgres() creates, if it does.
 PGPASS = VAR / "pgpass"
 # What PostgreSQL says when the harness's role is missing or has no password.
-ROLE_PROBLEMS = ("does not exist", "password authentication failed", "no password")
+ROLE_PROBLEMS = ("does not exist", "no password supplied")
 MODULE = "hr_relationship"
 # Set once the harness re-runs itself in the provisioned virtual environment.
 PROVISIONED = "HR_RELATIONSHIP_PROVISIONED"
@@ -135,7 +135,12 @@ def ensure_postgres():
             return
         except psycopg2.OperationalError as exc:
             message = str(exc).strip().splitlines()[0]
-            die(f"PostgreSQL still refuses the new role ({message}).")
+            if os.environ.get("PGPASSFILE") == str(PGPASS):
+                PGPASS.unlink(missing_ok=True)
+            die(
+                f"PostgreSQL still refuses the role {pg_settings()['user']} "
+                f"({message}): set PGPASSWORD to its password."
+            )
     clusters = sorted(glob.glob("/etc/postgresql/*/main"))
     if not clusters or not shutil.which("pg_ctlcluster"):
         die(
@@ -180,9 +185,10 @@ def psql_quote(value):
 
 
 def create_role(problem):
-    """Create (or give a password to) the role of pg_settings() in the local
-    cluster, as its `postgres` superuser. Debian asks for a password over TCP,
-    so the role gets one, kept in var/pgpass for libpq."""
+    """Create the role of pg_settings() in the local cluster as its `postgres`
+    superuser, or give it a password when it has none. Debian asks for a
+    password over TCP, so the role gets one, kept in var/pgpass for libpq; an
+    existing password is never changed."""
     pg = pg_settings()
     if pg["host"] not in ("127.0.0.1", "localhost", "::1"):
         die(f"PostgreSQL on {pg['host']} refuses the connection ({problem}).")
@@ -199,15 +205,17 @@ def create_role(problem):
             "DEVELOPERS.md) or set PGUSER/PGPASSWORD."
         )
     password = os.environ.get("PGPASSWORD") or secrets.token_urlsafe(24)
-    print(f"Creating the PostgreSQL role {pg['user']}...", flush=True)
+    print(f"Setting up the PostgreSQL role {pg['user']}...", flush=True)
     # Through psql variables, on stdin: never on a command line.
     sql = (
         f"\\set role {psql_quote(pg['user'])}\n"
         f"\\set pass {psql_quote(password)}\n"
-        "SELECT format('CREATE ROLE %I', :'role') WHERE NOT EXISTS "
+        "SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', "
+        ":'pass') WHERE NOT EXISTS "
         "(SELECT 1 FROM pg_roles WHERE rolname = :'role') \\gexec\n"
-        "SELECT format('ALTER ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', "
-        ":'pass') \\gexec\n"
+        "SELECT format('ALTER ROLE %I PASSWORD %L', :'role', :'pass') "
+        "FROM pg_authid WHERE rolname = :'role' AND rolpassword IS NULL "
+        "\\gexec\n"
     )
     env = {
         key: value
