@@ -40,6 +40,8 @@ DEFAULT_VAR = REPO / "var"
 DEFAULT_ODOO_REPO = "https://github.com/odoo/odoo.git"
 DEFAULT_ODOO_REF = "18.0"
 STAMP = "hr_relationship-provision.json"
+# In the checkout's .git: which ODOO_REPO and ODOO_REF it was fetched from.
+SOURCE_STAMP = "hr_relationship-source.json"
 # Debian packages the Python requirements build against (psycopg2 and
 # python-ldap ship no wheels) and git, which fetches Odoo.
 BUILD_PACKAGES = (
@@ -117,18 +119,18 @@ def requirement_name(line):
     return canonical(match.group(1)) if match else None
 
 
-def manifest_python_dependencies(manifest=MANIFEST):
+def manifest_python_dependencies():
     """The manifest's external_dependencies['python'], as written there."""
-    data = ast.literal_eval(manifest.read_text(encoding="utf-8"))
+    data = ast.literal_eval(MANIFEST.read_text(encoding="utf-8"))
     return list(data.get("external_dependencies", {}).get("python", []))
 
 
-def pinned_requirements(path=REQUIREMENTS):
+def pinned_requirements():
     """{canonical name: requirement line} of a requirements file."""
     pins = {}
-    if not path.is_file():
+    if not REQUIREMENTS.is_file():
         return pins
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
         line = line.split("#", 1)[0].strip()
         if line and not line.startswith("-"):
             pins[requirement_name(line)] = line
@@ -215,6 +217,9 @@ def requirements_digest(layout, marker_version):
 
 
 def git_head(checkout):
+    # Without its own .git, git would answer for the repository around it.
+    if not (checkout / ".git").is_dir():
+        return None
     out = subprocess.run(
         ["git", "-C", str(checkout), "rev-parse", "HEAD"],
         capture_output=True,
@@ -224,9 +229,9 @@ def git_head(checkout):
     return out.stdout.strip() if out.returncode == 0 else None
 
 
-def read_stamp(layout):
+def read_json(path):
     try:
-        return json.loads(layout.stamp.read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
 
@@ -380,6 +385,8 @@ def fetch_odoo(layout):
             f"{layout.odoo_repo} at {layout.odoo_ref} holds {found}, not Odoo "
             "18.0: point ODOO_REPO/ODOO_REF at Odoo 18.0."
         )
+    source = {"odoo_repo": layout.odoo_repo, "odoo_ref": layout.odoo_ref}
+    (partial / ".git" / SOURCE_STAMP).write_text(json.dumps(source), encoding="utf-8")
     shutil.rmtree(layout.odoo, ignore_errors=True)
     partial.rename(layout.odoo)
 
@@ -406,6 +413,10 @@ def pip(layout, *args):
 
 
 def build_venv(layout, marker_version):
+    base_version = python_version(layout.base_python)
+    if layout.python.exists() and python_version(layout.python) != base_version:
+        say(f"{layout.venv} was made from another Python: making it again")
+        shutil.rmtree(layout.venv)
     if not layout.python.exists():
         say(f"creating the virtual environment {layout.venv}")
         shutil.rmtree(layout.venv, ignore_errors=True)
@@ -464,12 +475,19 @@ def ensure(var_dir=DEFAULT_VAR, base_python=sys.executable):
     layout.log.parent.mkdir(parents=True, exist_ok=True)
     check_pins()
     marker_version = marker_python(base_python)
-    stamp = read_stamp(layout)
-    wanted = {"odoo_repo": layout.odoo_repo, "odoo_ref": layout.odoo_ref}
-    same_source = all(stamp.get(key) == value for key, value in wanted.items())
+    stamp = read_json(layout.stamp)
+    wanted = {
+        "odoo_repo": layout.odoo_repo,
+        "odoo_ref": layout.odoo_ref,
+        "python": "%d.%d" % python_version(base_python),
+    }
+    same_source = read_json(layout.odoo / ".git" / SOURCE_STAMP) == {
+        "odoo_repo": layout.odoo_repo,
+        "odoo_ref": layout.odoo_ref,
+    }
     if (
-        same_source
-        and layout.odoo.is_dir()
+        all(stamp.get(key) == value for key, value in wanted.items())
+        and same_source
         and stamp.get("odoo_commit") == git_head(layout.odoo)
         and stamp.get("requirements") == requirements_digest(layout, marker_version)
         and imports_odoo18(layout.python)
@@ -479,7 +497,9 @@ def ensure(var_dir=DEFAULT_VAR, base_python=sys.executable):
 
     say(f"provisioning Odoo 18.0 into {layout.var}")
     ensure_system_packages(layout)
-    if not (same_source and layout.odoo.is_dir() and git_head(layout.odoo)):
+    if same_source and git_head(layout.odoo):
+        say(f"reusing the Odoo checkout {layout.odoo}")
+    else:
         fetch_odoo(layout)
     layout.stamp.unlink(missing_ok=True)
     build_venv(layout, marker_version)
