@@ -309,9 +309,10 @@ def ensure_system_packages(layout):
     elif shutil.which("sudo") and run(["sudo", "-n", "true"]).returncode == 0:
         prefix = ["sudo", "-n"]
     else:
+        what = "packages are" if len(missing) > 1 else "package is"
         raise ProvisionError(
-            f"The system packages {names} are missing and installing them needs "
-            f"root: run `sudo apt-get install {names}`, then run the command again."
+            f"The system {what} missing ({names}) and installing needs root: run "
+            f"`sudo apt-get install {names}`, then run the command again."
         )
     say(f"installing the system packages {names} (log: {layout.log})")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
