@@ -65,8 +65,8 @@ def check_odoo():
                 f"remove {VAR / 'venv'} and run the command again."
             )
         print(
-            f"Odoo 18.0 is not importable here ({problem}): using the one "
-            f"provisioned in {VAR}.",
+            f"Odoo 18.0 is not importable here ({problem}): using "
+            f"{VAR / 'venv'}, provisioned first if needed.",
             flush=True,
         )
         try:

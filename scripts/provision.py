@@ -372,7 +372,9 @@ def fetch_odoo(layout):
         if out.returncode:
             shutil.rmtree(partial, ignore_errors=True)
             lines = (out.stderr or out.stdout).strip().splitlines()
-            reason = lines[-1] if lines else f"exit code {out.returncode}"
+            # git's first "fatal:" line says what went wrong; advice follows it.
+            errors = [line for line in lines if line.startswith(("fatal:", "error:"))]
+            reason = (errors or lines or [f"exit code {out.returncode}"])[0]
             raise ProvisionError(
                 f"Cannot fetch Odoo {layout.odoo_ref} from {layout.odoo_repo} "
                 f"({reason}); set ODOO_REPO to a reachable clone of Odoo 18.0 "
