@@ -444,9 +444,9 @@ def build_venv(layout, marker_version):
         check=False,
     )
     if out.returncode:
+        lines = out.stderr.strip().splitlines() or [f"exit code {out.returncode}"]
         raise ProvisionError(
-            f"Cannot read {layout.odoo / 'requirements.txt'} "
-            f"({out.stderr.strip().splitlines()[-1:]})."
+            f"Cannot read {layout.odoo / 'requirements.txt'} ({lines[-1]})."
         )
     selected.write_text(out.stdout, encoding="utf-8")
     say(
