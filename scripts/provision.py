@@ -102,12 +102,16 @@ def run(cmd, log=None, **kwargs):
         )
 
 
-def log_tail(log, lines=15):
+def last_error(log):
+    """The last error line a command wrote to `log` (pip's "ERROR:", apt's
+    "E:"), else its last line: the gist of a failure, for one sentence."""
     try:
         text = Path(log).read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return ""
-    return "\n".join(text.rstrip().splitlines()[-lines:])
+        return "no log"
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if line.startswith(("ERROR:", "E:", "Error:"))]
+    return (errors or lines or ["no output"])[-1]
 
 
 def canonical(name):
@@ -322,10 +326,9 @@ def ensure_system_packages(layout):
     )
     for step in steps:
         if run(prefix + step, log=layout.log, env=env).returncode:
-            print(log_tail(layout.log), file=sys.stderr)
             raise ProvisionError(
                 f"`{' '.join(step[:2])}` failed while installing the system "
-                f"packages {names} (see {layout.log})."
+                f"packages {names} ({last_error(layout.log)}; see {layout.log})."
             )
 
 
@@ -408,10 +411,9 @@ def pip(layout, *args):
         *args,
     ]
     if run(cmd, log=layout.log).returncode:
-        print(log_tail(layout.log), file=sys.stderr)
         raise ProvisionError(
-            f"pip could not install {args[-1]} into {layout.venv} (see "
-            f"{layout.log}; is the package index reachable?)."
+            f"pip could not install {args[-1]} into {layout.venv} "
+            f"({last_error(layout.log)}; see {layout.log})."
         )
 
 
@@ -425,10 +427,9 @@ def build_venv(layout, marker_version):
         shutil.rmtree(layout.venv, ignore_errors=True)
         cmd = [layout.base_python, "-m", "venv", str(layout.venv)]
         if run(cmd, log=layout.log).returncode:
-            print(log_tail(layout.log), file=sys.stderr)
             raise ProvisionError(
                 f"`{layout.base_python} -m venv` could not create {layout.venv} "
-                "(on Debian/Ubuntu install python3-venv)."
+                f"({last_error(layout.log)}; on Debian/Ubuntu install python3-venv)."
             )
     selected = layout.venv / "odoo-requirements.txt"
     out = subprocess.run(
