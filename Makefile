@@ -2,15 +2,17 @@
 # libpq variables PGHOST/PGPORT/PGUSER/PGPASSWORD, and:
 #   make demo: DB (default hr_relationship_demo), HTTP_PORT (default 8069)
 #   make test: TEST_DB_PREFIX (default hr_relationship_test)
+# When PYTHON cannot import Odoo 18.0, both provision it into var/ from
+# ODOO_REPO (default Odoo's official repository) at ODOO_REF (default 18.0).
 PYTHON ?= python3
-export DB HTTP_PORT TEST_DB_PREFIX
+export DB HTTP_PORT TEST_DB_PREFIX ODOO_REPO ODOO_REF
 
 # Say so in one sentence when the interpreter itself is missing.
 CHECK_PYTHON = @command -v $(PYTHON) >/dev/null 2>&1 || { \
-	echo "Odoo 18.0 is missing: the Python interpreter '$(PYTHON)' was not found; install Python 3 and Odoo 18.0 Community (see DEVELOPERS.md)." >&2; \
+	echo "Python 3 is missing: the interpreter '$(PYTHON)' was not found; install Python 3 (the commands then provision Odoo 18.0 themselves) or set PYTHON." >&2; \
 	exit 2; }
 
-.PHONY: demo test lint
+.PHONY: demo test lint provision
 
 demo:
 	$(CHECK_PYTHON)
@@ -19,6 +21,12 @@ demo:
 test:
 	$(CHECK_PYTHON)
 	@$(PYTHON) scripts/run_tests.py
+
+# Provision Odoo 18.0 into var/ without running anything else (demo and test
+# do it by themselves when PYTHON cannot import Odoo 18.0).
+provision:
+	$(CHECK_PYTHON)
+	@$(PYTHON) scripts/provision.py
 
 lint:
 	ruff check .

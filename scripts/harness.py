@@ -5,6 +5,7 @@ import getpass
 import glob
 import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -12,10 +13,18 @@ import sys
 import time
 from pathlib import Path
 
+import provision
+
 REPO = Path(__file__).resolve().parent.parent
 VAR = REPO / "var"
 DATA_DIR = VAR / "data"
+# The libpq password file of the role ensure_postgres() creates, if it does.
+PGPASS = VAR / "pgpass"
+# What PostgreSQL says when the harness's role is missing or has no password.
+ROLE_PROBLEMS = ("does not exist", "no password supplied")
 MODULE = "hr_relationship"
+# Set once the harness re-runs itself in the provisioned virtual environment.
+PROVISIONED = "HR_RELATIONSHIP_PROVISIONED"
 # Odoo's log line prefix: "2026-01-01 10:00:00,123 4242 LEVEL db logger: msg"
 LOG_LINE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d+ \d+ (\w+) ")
 
@@ -25,22 +34,54 @@ def die(sentence, code=2):
     sys.exit(code)
 
 
-def check_odoo():
-    """Return the odoo package, or exit 2 with one sentence saying what is missing."""
+def _import_odoo():
+    """(odoo package, None) when this interpreter imports Odoo 18.0, else
+    (None, a clause saying why not)."""
     try:
         import odoo
         import odoo.release
     except Exception as exc:  # any import failure means Odoo is not usable
-        die(
-            f"Odoo 18.0 is missing: `{sys.executable} -c 'import odoo'` fails "
-            f"({type(exc).__name__}: {exc}); install Odoo 18.0 Community so that "
-            "python3 can import it (see DEVELOPERS.md)."
+        return None, (
+            f"`{sys.executable} -c 'import odoo'` fails ({type(exc).__name__}: {exc})"
         )
     version = odoo.release.version
     if not version.startswith("18.0"):
+        return None, (
+            f"`{sys.executable}` imports Odoo {version} from "
+            f"{Path(odoo.__file__).parent}"
+        )
+    return odoo, None
+
+
+def check_odoo():
+    """Return the odoo package. When this interpreter cannot import Odoo 18.0,
+    provision it into var/ and run the calling script again with the virtual
+    environment's interpreter; exit 2 with one sentence when that fails."""
+    odoo, problem = _import_odoo()
+    if odoo is None:
+        if os.environ.get(PROVISIONED):
+            die(
+                f"Odoo 18.0 is missing: {problem}, even after provisioning; "
+                f"remove {VAR / 'venv'} and run the command again."
+            )
+        print(
+            f"Odoo 18.0 is not importable here ({problem}): using "
+            f"{VAR / 'venv'}, provisioned first if needed.",
+            flush=True,
+        )
+        try:
+            python = provision.ensure(VAR, sys.executable)
+        except provision.ProvisionError as exc:
+            die(str(exc))
+        os.environ[PROVISIONED] = "1"
+        sys.stdout.flush()
+        os.execv(python, [str(python), *sys.argv])
+    missing = provision.missing_python_dependencies()
+    if missing:
         die(
-            f"Odoo 18.0 is required but `{sys.executable}` imports Odoo {version} "
-            f"from {Path(odoo.__file__).parent}."
+            f"{sys.executable} lacks the Python package(s) {', '.join(missing)} "
+            f"that {MODULE} needs: run `{sys.executable} -m pip install -r "
+            f"{provision.REQUIREMENTS}`."
         )
     return odoo
 
@@ -77,14 +118,29 @@ def pg_connect(dbname="postgres"):
 
 
 def ensure_postgres():
-    """Make sure PostgreSQL answers; start the local cluster if it is down."""
+    """Make sure PostgreSQL answers: start the local cluster if it is down and,
+    on a fresh local cluster, create the role the harness connects as."""
     import psycopg2
 
+    use_pgpass()
     try:
         pg_connect().close()
         return
     except psycopg2.OperationalError as exc:
         first_error = str(exc).strip().splitlines()[0]
+    if any(problem in first_error for problem in ROLE_PROBLEMS):
+        create_role(first_error)
+        try:
+            pg_connect().close()
+            return
+        except psycopg2.OperationalError as exc:
+            message = str(exc).strip().splitlines()[0]
+            if os.environ.get("PGPASSFILE") == str(PGPASS):
+                PGPASS.unlink(missing_ok=True)
+            die(
+                f"PostgreSQL still refuses the role {pg_settings()['user']} "
+                f"({message}): set PGPASSWORD to its password."
+            )
     clusters = sorted(glob.glob("/etc/postgresql/*/main"))
     if not clusters or not shutil.which("pg_ctlcluster"):
         die(
@@ -99,15 +155,87 @@ def ensure_postgres():
             check=False,
         )
     deadline = time.monotonic() + 30
+    role_created = False
     while True:
         try:
             pg_connect().close()
             return
         except psycopg2.OperationalError as exc:
+            message = str(exc).strip().splitlines()[0]
+            if not role_created and any(p in message for p in ROLE_PROBLEMS):
+                create_role(message)
+                role_created = True
+                continue
             if time.monotonic() > deadline:
-                message = str(exc).strip().splitlines()[0]
                 die(f"PostgreSQL is still not reachable after starting it ({message}).")
             time.sleep(1)
+
+
+def use_pgpass():
+    """Let libpq read the password the harness gave the role it created."""
+    if PGPASS.is_file() and not (
+        os.environ.get("PGPASSWORD") or os.environ.get("PGPASSFILE")
+    ):
+        os.environ["PGPASSFILE"] = str(PGPASS)
+
+
+def psql_quote(value):
+    """`value` as a single-quoted argument of a psql backslash command."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def create_role(problem):
+    """Create the role of pg_settings() in the local cluster as its `postgres`
+    superuser, or give it a password when it has none. Debian asks for a
+    password over TCP, so the role gets one, kept in var/pgpass for libpq; an
+    existing password is never changed."""
+    pg = pg_settings()
+    if pg["host"] not in ("127.0.0.1", "localhost", "::1"):
+        die(f"PostgreSQL on {pg['host']} refuses the connection ({problem}).")
+    if os.geteuid() == 0:
+        prefix = ["runuser", "-u", "postgres", "--"]
+    elif shutil.which("sudo") and not subprocess.call(
+        ["sudo", "-n", "-u", "postgres", "true"], stderr=subprocess.DEVNULL
+    ):
+        prefix = ["sudo", "-n", "-u", "postgres"]
+    else:
+        die(
+            f"PostgreSQL refuses the role {pg['user']} ({problem}) and creating "
+            "it needs root: create a role that may create databases (see "
+            "DEVELOPERS.md) or set PGUSER/PGPASSWORD."
+        )
+    password = os.environ.get("PGPASSWORD") or secrets.token_urlsafe(24)
+    print(f"Setting up the PostgreSQL role {pg['user']}...", flush=True)
+    # Through psql variables, on stdin: never on a command line.
+    sql = (
+        f"\\set role {psql_quote(pg['user'])}\n"
+        f"\\set pass {psql_quote(password)}\n"
+        "SELECT format('CREATE ROLE %I LOGIN CREATEDB PASSWORD %L', :'role', "
+        ":'pass') WHERE NOT EXISTS "
+        "(SELECT 1 FROM pg_roles WHERE rolname = :'role') \\gexec\n"
+        "SELECT format('ALTER ROLE %I PASSWORD %L', :'role', :'pass') "
+        "FROM pg_authid WHERE rolname = :'role' AND rolpassword IS NULL "
+        "\\gexec\n"
+    )
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("PGHOST", "PGUSER", "PGPASSWORD", "PGPASSFILE", "PGDATABASE")
+    }
+    # Connecting over the Unix socket lets the `postgres` user in by peer auth.
+    cmd = [*prefix, "psql", "-p", pg["port"], "-q", "-v", "ON_ERROR_STOP=1"]
+    done = subprocess.run(
+        cmd, input=sql, text=True, env=env, cwd="/", capture_output=True, check=False
+    )
+    if done.returncode:
+        lines = (done.stderr or done.stdout).strip().splitlines()
+        reason = lines[-1] if lines else f"psql exit code {done.returncode}"
+        die(f"Creating the PostgreSQL role {pg['user']} failed ({reason}).")
+    if not os.environ.get("PGPASSWORD"):
+        VAR.mkdir(parents=True, exist_ok=True)
+        PGPASS.touch(mode=0o600)
+        PGPASS.write_text(f"*:{pg['port']}:*:{pg['user']}:{password}\n")
+        os.environ["PGPASSFILE"] = str(PGPASS)
 
 
 def db_exists(name):
