@@ -27,7 +27,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         "recency and sentiment; empty when none of them is known.",
     )
     health_state = fields.Selection(
-        HEALTH_STATES, default="attention", readonly=True, group_expand=True
+        HEALTH_STATES, default="not_scored", readonly=True, group_expand=True
     )
 
     def action_refresh_health(self):

@@ -11,6 +11,8 @@ HEALTH_STATES = [
     ("healthy", "Healthy"),
     ("attention", "Needs Attention"),
     ("at_risk", "At Risk"),
+    # Nothing is known yet: no survey answer, contact or interaction to judge.
+    ("not_scored", "Not Scored"),
 ]
 # Settings (ir.config_parameter "hr_relationship.health_<key>") and their
 # defaults, documented in readme/CONFIGURE.md.
@@ -264,7 +266,7 @@ class HrRelationshipHealthSnapshot(models.Model):
                       FROM components
                 ), judged AS (
                     SELECT scored.*,
-                           CASE WHEN score IS NULL THEN 'attention'
+                           CASE WHEN score IS NULL THEN 'not_scored'
                                 WHEN score >= %(healthy_min)s THEN 'healthy'
                                 WHEN score < %(at_risk_below)s THEN 'at_risk'
                                 ELSE 'attention'

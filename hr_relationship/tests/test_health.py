@@ -158,7 +158,13 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertAlmostEqual(skipped_nps.health_score, 85.0)
         self.assertEqual(skipped_nps.health_state, "healthy")
         self.assertIsNone(self._stored_score(unknown))
-        self.assertEqual(unknown.health_state, "attention")
+        self.assertEqual(unknown.health_state, "not_scored")
+
+    def test_a_new_relationship_is_not_scored(self):
+        # Before the first refresh nothing is known, which is not a judgement.
+        fresh = self._contact("HRR Brand New")
+        self.assertEqual(fresh.health_state, "not_scored")
+        self.assertFalse(fresh.health_score)
 
     @freeze_time(TODAY)
     def test_internal_client_components_by_hand(self):
@@ -174,7 +180,7 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertAlmostEqual(self.client_sales.health_score, 56.0)
         self.assertEqual(self.client_sales.health_state, "attention")
         self.assertIsNone(self._stored_score(self.client_ops))
-        self.assertEqual(self.client_ops.health_state, "attention")
+        self.assertEqual(self.client_ops.health_state, "not_scored")
 
     @freeze_time(TODAY)
     def test_settings_change_weights_and_thresholds(self):
