@@ -227,7 +227,57 @@ class HrSatisfactionResult(models.Model):
             ]
         )
         self._withhold_small_groups(campaigns, min_group_size(self.env))
+        self._blank_unanswered(results)
         return results
+
+    @api.model
+    def _blank_unanswered(self, results):
+        """A figure nobody answered for is unknown, not 0: store NULL, which
+        the lists show empty and grouped reports leave out of averages (the
+        ORM would store 0)."""
+        if not results:
+            return
+        Service = self.env["hr.satisfaction.service.result"]
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE hr_satisfaction_result
+                   SET csat = CASE WHEN satisfaction_count > 0 THEN csat END,
+                       mean_satisfaction = CASE WHEN satisfaction_count > 0
+                                                THEN mean_satisfaction END,
+                       satisfaction_index = CASE WHEN satisfaction_count > 0
+                                                 THEN satisfaction_index END,
+                       nps = CASE WHEN recommendation_count > 0 THEN nps END,
+                       response_rate = CASE WHEN invited_count > 0
+                                            THEN response_rate END
+                 WHERE id = ANY(%(ids)s)
+                   AND (satisfaction_count = 0 OR recommendation_count = 0
+                        OR invited_count = 0)
+                """,
+                ids=results.ids,
+            )
+        )
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE hr_satisfaction_service_result
+                   SET importance_mean = CASE WHEN importance_count > 0
+                                              THEN importance_mean END,
+                       performance_mean = CASE WHEN performance_count > 0
+                                               THEN performance_mean END,
+                       gap = CASE WHEN importance_count > 0
+                                   AND performance_count > 0 THEN gap END
+                 WHERE result_id = ANY(%(ids)s)
+                   AND (importance_count = 0 OR performance_count = 0)
+                """,
+                ids=results.ids,
+            )
+        )
+        self.invalidate_model(
+            ["csat", "mean_satisfaction", "satisfaction_index", "nps", "response_rate"]
+        )
+        Service.invalidate_model(["importance_mean", "performance_mean", "gap"])
 
     @api.model
     def _replace_stakeholder_results(self, campaigns):

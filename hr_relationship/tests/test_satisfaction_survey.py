@@ -314,6 +314,17 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertFalse(total.nps)
         self.assertFalse(total.service_result_ids)
         self.assertFalse(self.client_sales.latest_survey_date)
+        # Unknown, not 0: nothing stored, so that reports average it out.
+        self.env.cr.execute(
+            "SELECT csat, mean_satisfaction, nps FROM hr_satisfaction_result"
+            " WHERE id = %s",
+            [total.id],
+        )
+        self.assertEqual(self.env.cr.fetchone(), (None, None, None))
+        [(csat,)] = self.env["hr.satisfaction.result"]._read_group(
+            [("campaign_id", "=", campaign.id)], [], ["csat:avg"]
+        )
+        self.assertFalse(csat)
 
     def test_all_detractors(self):
         campaign = self._campaign()
