@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, fields
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import USER_GROUP, HrRelationshipCase
 
@@ -188,3 +188,22 @@ class TestAlumni(HrRelationshipCase):
         self.assertEqual(
             self._alumni_of(self.leaver).partner_id.email, "lotte@home.example.com"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestDepartureTour(HttpCase):
+    def test_departure_flow(self):
+        leaver = self.env["hr.employee"].create(
+            {"name": "Lotte Leaver", "private_email": "lotte.private@example.com"}
+        )
+        self.start_tour(
+            f"/odoo/employees/{leaver.id}",
+            "hr_relationship_departure_tour",
+            login="admin",
+        )
+        alumnus = self.env["hr.stakeholder"].search(
+            [("former_employee_id", "=", leaver.id)]
+        )
+        self.assertFalse(leaver.active)
+        self.assertEqual(alumnus.partner_id.email, "lotte@home.example.com")
+        self.assertEqual(alumnus.consent_purpose, "Alumni events and rehiring")
