@@ -1,9 +1,11 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .hr_person_relation import readable_persons_domain
+from .record_check import checked_records
 
 INVERSE_SUFFIX = "_inverse"
 
@@ -124,6 +126,15 @@ class HrPersonRelationSide(models.Model):
         this = vals.get("this_partner_id", side and side.this_partner_id.id)
         other = vals.get("other_partner_id", side and side.other_partner_id.id)
         side_type = vals.get("side_type", side and side.side_type) or ""
+        known = dict(self._selection_side_type())
+        if side_type and side_type not in known:
+            raise UserError(
+                self.env._(
+                    "%(value)r is not a relation type; use one of %(allowed)s.",
+                    value=side_type,
+                    allowed=", ".join(known.values()),
+                )
+            )
         inverse = side_type.endswith(INVERSE_SUFFIX)
         values = {
             fname: vals[fname]
@@ -151,12 +162,12 @@ class HrPersonRelationSide(models.Model):
         return self.browse(side_ids)
 
     def write(self, vals):  # pylint: disable=method-required-super
-        for side in self:
+        for side in checked_records(self):
             values, __ = self._relation_values(vals, side)
             side.relation_id.write(values)
         self.invalidate_recordset()
         return True
 
     def unlink(self):  # pylint: disable=method-required-super
-        self.relation_id.unlink()
+        checked_records(self).relation_id.unlink()
         return True

@@ -3,6 +3,8 @@
 from odoo import Command, api, models
 from odoo.osv import expression
 
+from .record_check import checked_records
+
 MODULE = "hr_relationship"
 
 
@@ -64,6 +66,7 @@ class HrRelationshipGuardedFields(models.AbstractModel):
     def copy_data(self, default=None):
         # Duplicating a record stays possible for users outside the groups:
         # the copy keeps the values they cannot see, read here as superuser.
+        checked_records(self)
         default = dict(default or {})
         hidden = [
             name

@@ -3,11 +3,14 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from .record_check import is_record_id
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
-# Rows each card lists; its count and its link cover the rest.
+# Rows each card lists by default; its count and its link cover the rest.
 CARD_ROWS = 5
+MAX_CARD_ROWS = 50
 UPCOMING_DAYS = 14
 # Closed campaigns the customer-value trend goes back over.
 TREND_CAMPAIGNS = 12
@@ -24,9 +27,17 @@ class HrRelationshipOverview(models.AbstractModel):
     _description = "HR Relationship Overview"
 
     @api.model
-    def get_overview(self):
+    def get_overview(self, rows=CARD_ROWS):
         if not self.env.user.has_group(RELATIONSHIP_USER):
             raise AccessError(_("The relationship overview is for relationship users."))
+        if not is_record_id(rows) or rows > MAX_CARD_ROWS:
+            raise UserError(
+                _(
+                    "The overview lists from 1 to %(max)s rows a card, not %(rows)r.",
+                    max=MAX_CARD_ROWS,
+                    rows=rows,
+                )
+            )
         today = fields.Date.context_today(self)
         uid = self.env.uid
         mine = [("owner_id", "=", uid)]
@@ -36,6 +47,7 @@ class HrRelationshipOverview(models.AbstractModel):
                 _("My overdue contacts"),
                 "hr.stakeholder",
                 mine + [("next_contact_date", "<", today)],
+                rows=rows,
                 order="next_contact_date, id",
                 date_field="next_contact_date",
             ),
@@ -48,6 +60,7 @@ class HrRelationshipOverview(models.AbstractModel):
                     ("next_contact_date", ">=", today),
                     ("next_contact_date", "<=", today + timedelta(days=UPCOMING_DAYS)),
                 ],
+                rows=rows,
                 order="next_contact_date, id",
                 date_field="next_contact_date",
             ),
@@ -56,6 +69,7 @@ class HrRelationshipOverview(models.AbstractModel):
                 _("My internal clients at risk"),
                 "hr.internal.client",
                 [("hr_partner_id", "=", uid), ("health_state", "=", "at_risk")],
+                rows=rows,
                 order="health_score, id",
                 score_field="health_score",
             ),
@@ -64,6 +78,7 @@ class HrRelationshipOverview(models.AbstractModel):
                 _("My stakeholders at risk"),
                 "hr.stakeholder",
                 mine + [("health_state", "=", "at_risk")],
+                rows=rows,
                 order="health_score, id",
                 score_field="health_score",
             ),
@@ -72,6 +87,7 @@ class HrRelationshipOverview(models.AbstractModel):
                 _("Running campaigns"),
                 "hr.satisfaction.survey",
                 [("state", "=", "running")],
+                rows=rows,
                 order="deadline, id",
                 score_field="response_rate",
             ),
@@ -80,6 +96,7 @@ class HrRelationshipOverview(models.AbstractModel):
                 _("My recent interactions"),
                 "hr.relationship.interaction",
                 [("user_id", "=", uid), ("date", "<=", today)],
+                rows=rows,
                 order="date desc, id desc",
                 date_field="date",
             ),
@@ -88,10 +105,10 @@ class HrRelationshipOverview(models.AbstractModel):
 
     @api.model
     def _card(
-        self, key, title, model, domain, order, date_field=None, score_field=None
+        self, key, title, model, domain, order, rows, date_field=None, score_field=None
     ):
         Model = self.env[model]
-        records = Model.search(domain, order=order, limit=CARD_ROWS)
+        records = Model.search(domain, order=order, limit=rows)
         fnames = [name for name in (date_field, score_field) if name]
         values = {row["id"]: row for row in records.read(fnames)} if fnames else {}
         return {

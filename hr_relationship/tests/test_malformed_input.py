@@ -189,7 +189,86 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             "stakeholder_ids": [(6, 0, self.sh_anna.ids)],
         }
         bad_dates = ["9999-12-31", "1800-01-01", self.far_future]
+        position = self.env["hr.project.stakeholder"].create(
+            {"project_id": projects[0].id, "stakeholder_id": self.sh_bob.id}
+        )
+        colleagues = self.env.ref("hr_relationship.relationship_type_former_colleague")
+        relation = self.env["hr.person.relation"].create(
+            {
+                "left_partner_id": self.partner_ext.id,
+                "right_partner_id": self.caller.partner_id.id,
+                "type_id": colleagues.id,
+            }
+        )
+        side = self.env["hr.person.relation.side"].browse(relation.id * 2)
+        side_values = {
+            "this_partner_id": self.partner_ext.id,
+            "other_partner_id": self.caller.partner_id.id,
+            "side_type": str(colleagues.id),
+        }
+        # Odoo's own models that the addon extends with guarded fields.
+        copied_models = [
+            "crm.lead",
+            "hr.employee",
+            "project.project",
+            "res.partner",
+            "survey.question",
+            "survey.user_input",
+            "survey.user_input.line",
+        ]
         return {
+            **{(model, "copy_data"): self._record_cases() for model in copied_models},
+            ("hr.relationship.guarded.fields", "copy_data"): [([[1]], {})],
+            ("hr.relationship.overview", "get_overview"): [
+                ([], {"rows": "x"}),
+                ([], {"rows": 0}),
+                ([], {"rows": 10**6}),
+                ([], {"rows": [5]}),
+                ([], {"rows": True}),
+            ],
+            ("project.project", "action_view_hr_positions"): self._single(projects),
+            ("project.project", "action_view_hr_support_history"): self._single(
+                projects
+            ),
+            ("hr.project.stakeholder", "create"): [
+                (
+                    [
+                        {
+                            "project_id": projects[1].id,
+                            "stakeholder_id": self.sh_anna.id,
+                            **values,
+                        }
+                    ],
+                    {},
+                )
+                for values in ({"influence": 0}, {"interest": 9}, {"attitude": "bogus"})
+            ],
+            ("hr.project.stakeholder", "write"): [
+                ([[999999], {"influence": 3}], {}),
+                ([position.ids, {"influence": 9}], {}),
+                ([position.ids, {"target_attitude": "bogus"}], {}),
+            ],
+            ("hr.person.relation.side", "create"): [
+                ([dict(side_values, other_partner_id=self.partner_ext.id)], {}),
+                ([dict(side_values, side_type="abc")], {}),
+                (
+                    [dict(side_values, date_start="2026-05-01", date_end="2026-01-01")],
+                    {},
+                ),
+            ],
+            ("hr.person.relation.side", "write"): [
+                ([ids, {"note": "x"}], {}) for ids in BAD_IDS
+            ]
+            + [
+                (
+                    [side.ids, {"date_start": "2026-05-01", "date_end": "2026-01-01"}],
+                    {},
+                ),
+                ([side.ids, {"side_type": "abc"}], {}),
+            ],
+            ("hr.person.relation.side", "unlink"): self._record_cases(),
+            # Refused by name: Odoo never lets RPC call init.
+            ("hr.person.relation.side", "init"): [([], {})],
             ("hr.relationship.map", "get_graph"): get_graph,
             ("hr.relationship.map", "get_node_details"): get_node_details,
             ("hr.stakeholder", "create"): [
