@@ -1,4 +1,9 @@
 from . import hr_relationship_health_mixin
+from . import project_task
+from . import hr_relationship_topic
+from . import hr_relationship_concern
+from . import hr_relationship_concern_mixin
+from . import hr_improvement_action_mixin
 from . import hr_internal_client
 from . import hr_stakeholder
 from . import hr_stakeholder_profile
@@ -10,6 +15,7 @@ from . import project_project
 from . import crm_lead
 from . import hr_relationship_service
 from . import hr_satisfaction_survey
+from . import hr_satisfaction_survey_cycle
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
 from . import survey_question
@@ -17,3 +23,4 @@ from . import survey_user_input
 from . import survey_user_input_line
 from . import hr_relationship_health_snapshot
 from . import res_config_settings
+from . import res_company

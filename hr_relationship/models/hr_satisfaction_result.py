@@ -310,28 +310,35 @@ class HrSatisfactionResult(models.Model):
         rows = cr.fetchall()
         stakeholder_ids.update(stakeholder for __, stakeholder in rows)
         if stakeholder_ids:
-            # The newest answered result wins, ties going to the last made,
-            # as in _assign_latest; a Float the ORM sets to False holds 0.
+            # Each figure from the newest answered result that measured it,
+            # ties going to the last made, as in _assign_latest; a Float the
+            # ORM sets to False holds 0.
             cr.execute(
                 SQL(
                     """
                     UPDATE hr_stakeholder s
-                       SET latest_survey_date = r.date,
-                           latest_satisfaction = CASE WHEN r.satisfaction_count > 0
-                               THEN r.satisfaction_index ELSE 0 END,
-                           latest_nps = CASE WHEN r.recommendation_count > 0
-                               THEN r.nps ELSE 0 END
-                      FROM unnest(%(stakeholders)s) AS target(id)
-                 LEFT JOIN LATERAL (
-                               SELECT date, satisfaction_count, satisfaction_index,
-                                      recommendation_count, nps
-                                 FROM hr_satisfaction_result
-                                WHERE stakeholder_id = target.id
-                                  AND responded_count > 0
-                             ORDER BY date DESC, id DESC
-                                LIMIT 1
-                           ) r ON TRUE
-                     WHERE s.id = target.id
+                       SET latest_survey_date = (
+                               SELECT r.date FROM hr_satisfaction_result r
+                                WHERE r.stakeholder_id = s.id
+                                  AND r.responded_count > 0
+                             ORDER BY r.date DESC, r.id DESC LIMIT 1
+                           ),
+                           latest_satisfaction = COALESCE((
+                               SELECT r.satisfaction_index
+                                 FROM hr_satisfaction_result r
+                                WHERE r.stakeholder_id = s.id
+                                  AND r.responded_count > 0
+                                  AND r.satisfaction_count > 0
+                             ORDER BY r.date DESC, r.id DESC LIMIT 1
+                           ), 0),
+                           latest_nps = COALESCE((
+                               SELECT r.nps FROM hr_satisfaction_result r
+                                WHERE r.stakeholder_id = s.id
+                                  AND r.responded_count > 0
+                                  AND r.recommendation_count > 0
+                             ORDER BY r.date DESC, r.id DESC LIMIT 1
+                           ), 0)
+                     WHERE s.id = ANY(%(stakeholders)s)
                     """,
                     stakeholders=list(stakeholder_ids),
                 )
@@ -422,22 +429,25 @@ class HrSatisfactionResult(models.Model):
     @api.model
     def _assign_latest(self, records, link_field, satisfaction_field):
         """Set latest_satisfaction, latest_nps and latest_survey_date on
-        ``records`` from their newest answered results, in one query."""
-        latest = {}
+        ``records`` from their newest answered results, in one query. Each
+        figure comes from the newest result that measured it: a pulse asks
+        no recommendation and leaves the latest NPS as it was."""
+        latest, satisfaction, nps = {}, {}, {}
         if records._origin.ids:
             for result in self.sudo().search(
                 [(link_field, "in", records._origin.ids), ("responded_count", ">", 0)],
                 order="date desc, id desc",
             ):
-                latest.setdefault(result[link_field].id, result)
+                key = result[link_field].id
+                latest.setdefault(key, result)
+                if result.satisfaction_count:
+                    satisfaction.setdefault(key, result)
+                if result.recommendation_count:
+                    nps.setdefault(key, result)
         for record in records:
-            result = latest.get(record._origin.id)
-            record.latest_survey_date = result.date if result else False
+            key = record._origin.id
+            record.latest_survey_date = latest[key].date if key in latest else False
             record.latest_satisfaction = (
-                result[satisfaction_field]
-                if result and result.satisfaction_count
-                else False
+                satisfaction[key][satisfaction_field] if key in satisfaction else False
             )
-            record.latest_nps = (
-                result.nps if result and result.recommendation_count else False
-            )
+            record.latest_nps = nps[key].nps if key in nps else False

@@ -57,8 +57,14 @@ class HrStakeholder(models.Model):
 
     _name = "hr.stakeholder"
     _description = "HR Stakeholder"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.relationship.health.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.relationship.health.mixin",
+        "hr.relationship.concern.mixin",
+    ]
     _order = "name, id"
+    _concern_field = "stakeholder_id"
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     active = fields.Boolean(default=True)

@@ -13,3 +13,5 @@ from . import test_health
 from . import test_access_matrix
 from . import test_privacy
 from . import test_settings
+from . import test_value_cycle
+from . import test_concern
