@@ -26,11 +26,15 @@ class HrImprovementActionMixin(models.AbstractModel):
     )
 
     def _improvement_domain(self):
-        return [(self._improvement_field, "in", self._origin.ids)]
+        return [
+            (self._improvement_field, "in", self._origin.ids),
+            ("company_id", "in", self.env.companies.ids),
+        ]
 
     def _compute_improvement_counts(self):
         # Counts only, as superuser: HR staff need not be project users, and
-        # the improvement projects are open to every employee anyway.
+        # the improvement projects are open to every employee anyway. Limited
+        # to the user's companies, like the tasks the counts open.
         Task = self.env["project.task"].sudo().with_context(active_test=False)
         open_counts = dict(
             Task._read_group(
