@@ -31,14 +31,15 @@ class HrRelationshipConcern(models.Model):
         string="Raised By",
         check_company=True,
         index="btree_not_null",
-        ondelete="restrict",
+        ondelete="set null",
         tracking=True,
     )
+    # A concern belongs to the relationship: it goes with its client.
     internal_client_id = fields.Many2one(
         "hr.internal.client",
         check_company=True,
         index="btree_not_null",
-        ondelete="restrict",
+        ondelete="cascade",
         tracking=True,
     )
     project_id = fields.Many2one(

@@ -118,6 +118,23 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.relationship.health.snapshot", None): {"create": "M", "create_b": ""},
+    # Concerns: like interactions, everyone logs, the owner changes.
+    ("hr.relationship.concern", "q_user"): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.relationship.concern", "q_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.relationship.concern", "q_other"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.concern", "q_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.concern", None): {"create": "UBM", "create_b": ""},
+    # Topics: tags anyone with a role adds to.
+    ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
+    ("hr.relationship.topic", None): {"create": "UBM"},
 }
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
@@ -129,6 +146,8 @@ WRITE_VALUES = {
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
+    "hr.relationship.concern": {"deadline": "2026-03-01"},
+    "hr.relationship.topic": {"color": 3},
 }
 
 
@@ -252,6 +271,16 @@ class AccessMatrixMixin:
                 }
             )
 
+        def concern(client, user):
+            return env["hr.relationship.concern"].create(
+                {
+                    "name": "HRR Matrix",
+                    "company_id": client.company_id.id,
+                    "internal_client_id": client.id,
+                    "user_id": user.id,
+                }
+            )
+
         cls.targets = {
             "c_user": cls.client_sales,
             "c_bp": c_bp,
@@ -283,6 +312,11 @@ class AccessMatrixMixin:
             "svc": cls.service,
             "snap": snapshot(cls.sh_anna),
             "snap_b": snapshot(s_b),
+            "q_user": concern(cls.client_sales, cls.user),
+            "q_bp": concern(c_bp, cls.bp),
+            "q_other": concern(cls.client_ops, cls.other_user),
+            "q_b": concern(c_b, cls.bp),
+            "topic": env["hr.relationship.topic"].create({"name": "HRR Matrix"}),
         }
         for name, record in cls.targets.items():
             assert len(record) == 1, name
@@ -363,6 +397,14 @@ class AccessMatrixMixin:
                 "company_id": company.id,
                 "month": "2020-02-01",
             }
+        if model == "hr.relationship.concern":
+            return {
+                "name": "HRR New",
+                "company_id": company.id,
+                "internal_client_id": client.id,
+            }
+        if model == "hr.relationship.topic":
+            return {"name": f"HRR Topic {role}"}
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):
