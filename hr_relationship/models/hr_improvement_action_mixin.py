@@ -28,7 +28,7 @@ class HrImprovementActionMixin(models.AbstractModel):
     def _improvement_domain(self):
         return [
             (self._improvement_field, "in", self._origin.ids),
-            ("company_id", "in", self.env.companies.ids),
+            ("company_id", "in", [False, *self.env.companies.ids]),
         ]
 
     def _compute_improvement_counts(self):
