@@ -1,5 +1,10 @@
 from . import hr_relationship_guarded_fields
 from . import hr_relationship_health_mixin
+from . import project_task
+from . import hr_relationship_topic
+from . import hr_relationship_concern
+from . import hr_relationship_concern_mixin
+from . import hr_improvement_action_mixin
 from . import hr_internal_client
 from . import hr_project_stakeholder
 from . import hr_project_stakeholder_snapshot
@@ -19,6 +24,7 @@ from . import crm_lead
 from . import hr_relationship_service
 from . import hr_satisfaction_survey
 from . import hr_satisfaction_withheld_mixin
+from . import hr_satisfaction_survey_cycle
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
 from . import survey_question
@@ -28,3 +34,4 @@ from . import hr_relationship_health_snapshot
 from . import res_config_settings
 from . import hr_relationship_overview
 from . import hr_relationship_retention_log
+from . import res_company

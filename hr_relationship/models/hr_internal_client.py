@@ -13,8 +13,16 @@ class HrInternalClient(models.Model):
 
     _name = "hr.internal.client"
     _description = "HR Internal Client"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.relationship.health.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.relationship.health.mixin",
+        "hr.relationship.concern.mixin",
+        "hr.improvement.action.mixin",
+    ]
     _order = "name, id"
+    _concern_field = "internal_client_id"
+    _improvement_field = "hr_internal_client_ids"
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
@@ -312,3 +320,6 @@ class HrInternalClient(models.Model):
         return self.env["hr.relationship.interaction"]._action_log(
             {"default_internal_client_id": self.id}
         )
+
+    def _improvement_default(self):
+        return [self.id]

@@ -4,7 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
 SENTIMENT_SCORES = {
@@ -97,11 +97,28 @@ class HrRelationshipInteraction(models.Model):
         help="Sentiment from -2 (very negative) to 2 (very positive).",
     )
     summary = fields.Html()
+    topic_ids = fields.Many2many(
+        "hr.relationship.topic",
+        "hr_relationship_interaction_topic_rel",
+        "interaction_id",
+        "topic_id",
+        string="Topics",
+    )
+    concern_ids = fields.One2many(
+        "hr.relationship.concern", "interaction_id", string="Concerns"
+    )
 
     @api.depends("sentiment")
     def _compute_sentiment_score(self):
         for interaction in self:
             interaction.sentiment_score = SENTIMENT_SCORES.get(interaction.sentiment, 0)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        interactions = super().create(vals_list)
+        # Pulses go only after the interaction types chosen in the settings.
+        self.env["hr.satisfaction.survey"]._send_pulses_for_interactions(interactions)
+        return interactions
 
     @api.onchange("project_id")
     def _onchange_project_id(self):
@@ -163,4 +180,34 @@ class HrRelationshipInteraction(models.Model):
             "views": [(False, "form")],
             "target": "new",
             "context": context,
+        }
+
+    def action_create_concern(self):
+        """Register what was raised in this interaction as a concern, in one
+        click, and open it."""
+        self.ensure_one()
+        stakeholders = self.stakeholder_ids
+        concern = self.env["hr.relationship.concern"].create(
+            {
+                "name": self.name,
+                "description": self.summary,
+                "company_id": self.company_id.id,
+                "interaction_id": self.id,
+                "stakeholder_id": stakeholders[:1].id,
+                "internal_client_id": (
+                    self.internal_client_id
+                    or (stakeholders[:1].internal_client_ids[:1])
+                ).id,
+                "project_id": self.project_id.id,
+                "topic_ids": [Command.set(self.topic_ids.ids)],
+                "deadline": self.env["hr.relationship.concern"]._default_deadline(),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Concern"),
+            "res_model": concern._name,
+            "res_id": concern.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }

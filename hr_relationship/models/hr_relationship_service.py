@@ -9,7 +9,9 @@ class HrRelationshipService(models.Model):
 
     _name = "hr.relationship.service"
     _description = "HR Service"
+    _inherit = ["hr.improvement.action.mixin"]
     _order = "sequence, id"
+    _improvement_field = "hr_service_id"
 
     name = fields.Char(required=True, translate=True)
     sequence = fields.Integer(default=10)

@@ -659,8 +659,10 @@ class HrSatisfactionResult(models.Model):
     ):
         """Set latest_satisfaction, latest_nps and latest_survey_date on
         ``records`` from their newest answered results, in one query; with
-        ``readable_only``, from those the current user may read."""
-        latest = {}
+        ``readable_only``, from those the current user may read. Each figure
+        comes from the newest result that measured it: a pulse asks no
+        recommendation and leaves the latest NPS as it was."""
+        latest, satisfaction, nps = {}, {}, {}
         Result = self if readable_only else self.sudo()
         if records._origin.ids:
             for result in Result.search(
@@ -671,15 +673,16 @@ class HrSatisfactionResult(models.Model):
                 ],
                 order="date desc, id desc",
             ):
-                latest.setdefault(result[link_field].id, result)
+                key = result[link_field].id
+                latest.setdefault(key, result)
+                if result.satisfaction_count:
+                    satisfaction.setdefault(key, result)
+                if result.recommendation_count:
+                    nps.setdefault(key, result)
         for record in records:
-            result = latest.get(record._origin.id)
-            record.latest_survey_date = result.date if result else False
+            key = record._origin.id
+            record.latest_survey_date = latest[key].date if key in latest else False
             record.latest_satisfaction = (
-                result[satisfaction_field]
-                if result and result.satisfaction_count
-                else False
+                satisfaction[key][satisfaction_field] if key in satisfaction else False
             )
-            record.latest_nps = (
-                result.nps if result and result.recommendation_count else False
-            )
+            record.latest_nps = nps[key].nps if key in nps else False

@@ -67,3 +67,63 @@ class HrSatisfactionServiceResult(models.Model):
             "performance_mean",
             "gap",
         )
+
+    previous_campaign_id = fields.Many2one(
+        "hr.satisfaction.survey",
+        compute="_compute_previous",
+        help="The last earlier campaign that rated this service for the same "
+        "scope and internal client.",
+    )
+    previous_performance_mean = fields.Float(
+        string="Performance Before", compute="_compute_previous", digits=(3, 2)
+    )
+    performance_delta = fields.Float(
+        string="Performance Change",
+        compute="_compute_previous",
+        digits=(3, 2),
+        help="Performance now minus performance in the previous campaign: "
+        "positive means HR improved.",
+    )
+
+    @api.depends("service_id", "scope", "internal_client_id", "date")
+    def _compute_previous(self):
+        """The same service's figure in the previous campaign, looked up for
+        the whole batch in one query."""
+        records = self.filtered(
+            lambda r: r._origin.id and r.date and r.performance_count
+        )
+        candidates = self.browse()
+        if records:
+            candidates = self.sudo().search(
+                [
+                    ("service_id", "in", records.service_id.ids),
+                    ("scope", "in", list(set(records.mapped("scope")))),
+                    ("company_id", "in", records.company_id.ids),
+                    ("date", "<=", max(records.mapped("date"))),
+                    ("performance_count", ">", 0),
+                ],
+                order="date desc, id desc",
+            )
+        by_key = {}
+        for line in candidates:
+            key = (line.service_id, line.scope, line.internal_client_id)
+            by_key.setdefault(key, []).append(line)
+        for line in self:
+            previous = line in records and next(
+                (
+                    earlier
+                    for earlier in by_key.get(
+                        (line.service_id, line.scope, line.internal_client_id), ()
+                    )
+                    if earlier.campaign_id != line.campaign_id
+                    and (earlier.date, earlier.id) < (line.date, line._origin.id)
+                ),
+                None,
+            )
+            line.previous_campaign_id = previous.campaign_id if previous else False
+            line.previous_performance_mean = (
+                previous.performance_mean if previous else False
+            )
+            line.performance_delta = (
+                line.performance_mean - previous.performance_mean if previous else False
+            )

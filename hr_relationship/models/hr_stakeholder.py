@@ -78,8 +78,14 @@ class HrStakeholder(models.Model):
 
     _name = "hr.stakeholder"
     _description = "HR Stakeholder"
-    _inherit = ["mail.thread", "mail.activity.mixin", "hr.relationship.health.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "hr.relationship.health.mixin",
+        "hr.relationship.concern.mixin",
+    ]
     _order = "name, id"
+    _concern_field = "stakeholder_id"
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     active = fields.Boolean(default=True)
@@ -856,15 +862,20 @@ class HrStakeholder(models.Model):
 
     def _privacy_export_data(self):
         """Everything held about these stakeholders, as plain JSON values:
-        the records, profiles, interactions, their non-anonymous survey
-        answers and per-stakeholder results."""
+        the records, profiles, interactions, the concerns they raised, their
+        non-anonymous survey answers and per-stakeholder results."""
         self._check_privacy_admin()
         stakeholders = self.sudo().with_context(active_test=False)
 
         def name_of(record):
             return record.display_name or False
 
-        data = {"stakeholders": [], "interactions": [], "survey_answers": []}
+        data = {
+            "stakeholders": [],
+            "interactions": [],
+            "concerns": [],
+            "survey_answers": [],
+        }
         for stakeholder in stakeholders:
             profile = stakeholder.profile_ids[:1]
             data["stakeholders"].append(
@@ -930,6 +941,27 @@ class HrStakeholder(models.Model):
                     "sentiment": interaction.sentiment or False,
                     "summary": html2plaintext(interaction.summary or ""),
                     "stakeholder_ids": (interaction.stakeholder_ids & stakeholders).ids,
+                }
+            )
+        concerns = (
+            self.env["hr.relationship.concern"]
+            .sudo()
+            .search([("stakeholder_id", "in", stakeholders.ids)], order="id")
+        )
+        for concern in concerns:
+            data["concerns"].append(
+                {
+                    "id": concern.id,
+                    "stakeholder_id": concern.stakeholder_id.id,
+                    "concern": concern.name,
+                    "internal_client": name_of(concern.internal_client_id),
+                    "project": name_of(concern.project_id),
+                    "topics": concern.topic_ids.mapped("name"),
+                    "owner": name_of(concern.user_id),
+                    "deadline": fields.Date.to_string(concern.deadline),
+                    "status": concern.state,
+                    "description": html2plaintext(concern.description or ""),
+                    "resolution": html2plaintext(concern.resolution or ""),
                 }
             )
         for answer in stakeholders._privacy_answers(non_anonymous_only=True):

@@ -161,6 +161,36 @@ class ProjectProject(models.Model):
         )
         return action
 
+    # A project is closed when its status is set to Done (the last project
+    # update says so) or it moves to a folded stage: Odoo 18 has no other
+    # notion of a finished project. Those fields, and last_update_id which a
+    # new project update sets, are the writes that can close one.
+    _HR_CLOSING_FIELDS = {"stage_id", "last_update_status", "last_update_id"}
+
+    def _hr_is_closed(self):
+        self.ensure_one()
+        return self.last_update_status == "done" or bool(self.stage_id.fold)
+
+    def write(self, vals):
+        if (
+            self.env.context.get("hr_closing_checked")
+            or not self._HR_CLOSING_FIELDS & vals.keys()
+        ):
+            return super().write(vals)
+        projects = self.sudo()
+        were_closed = projects.filtered(lambda p: p._hr_is_closed())
+        # Setting the status writes again (a project update sets
+        # last_update_id): only this outer write looks at the closing.
+        result = super(
+            ProjectProject, self.with_context(hr_closing_checked=True)
+        ).write(vals)
+        closed = projects.filtered(lambda p: p.internal_client_id and p._hr_is_closed())
+        if closed - were_closed:
+            self.env["hr.satisfaction.survey"]._send_pulses_for_projects(
+                closed - were_closed
+            )
+        return result
+
     def _compute_hr_interaction_count(self):
         counts = dict(
             self.env["hr.relationship.interaction"]._read_group(

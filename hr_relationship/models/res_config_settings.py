@@ -13,6 +13,7 @@ from .hr_relationship_health_snapshot import (
     HEALTH_PARAM_PREFIX,
 )
 from .hr_satisfaction_survey import DEFAULT_SURVEY_PARAM
+from .hr_satisfaction_survey_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
 from .hr_stakeholder import (
     CADENCE_DEFAULTS,
     CADENCE_PARAM_PREFIX,
@@ -43,6 +44,23 @@ def _cadence_param(quadrant, string):
         default=CADENCE_DEFAULTS[quadrant],
         help="Contact cadence in days a new stakeholder in this quadrant starts "
         "with; 0 plans no contacts.",
+    )
+
+
+def _cycle_param(key, string, help_text):
+    default = CYCLE_DEFAULTS[key]
+    field_type = fields.Float if isinstance(default, float) else fields.Integer
+    return field_type(
+        string=string, config_parameter=PARAM + key, default=default, help=help_text
+    )
+
+
+def _pulse_after_param(interaction_type, string):
+    return fields.Boolean(
+        string=string,
+        config_parameter=PULSE_AFTER_PREFIX + interaction_type,
+        help="Send a pulse survey to the stakeholders of an interaction of this "
+        "type when it is logged.",
     )
 
 
@@ -189,6 +207,93 @@ class ResConfigSettings(models.TransientModel):
             self.env["hr.satisfaction.result"]._withhold_closed_anonymous()
         self.env["hr.stakeholder"].sudo()._refresh_retention_dates()
 
+    # --- Customer-value cycle: improvement actions and pulses -------------
+    hr_cycle_importance_min = _cycle_param(
+        "improvement_importance_min",
+        "Importance From",
+        "An HR service rated at least this important (1-5) and at most as "
+        "well performed as the next setting gets an improvement action.",
+    )
+    hr_cycle_performance_max = _cycle_param(
+        "improvement_performance_max",
+        "Performance Up To",
+        "An HR service rated at least as important as the previous setting "
+        "and at most this well performed (1-5) gets an improvement action.",
+    )
+    hr_cycle_csat_min = _cycle_param(
+        "improvement_csat_min",
+        "CSAT Below",
+        "An internal client whose CSAT (percent) is below this gets an "
+        "improvement action.",
+    )
+    hr_cycle_nps_min = _cycle_param(
+        "improvement_nps_min",
+        "NPS Below",
+        "An internal client whose NPS is below this gets an improvement action.",
+    )
+    hr_cycle_deadline_days = _cycle_param(
+        "improvement_deadline_days",
+        "Action Deadline (Days)",
+        "Days a proposed improvement action gets before it is due.",
+    )
+    hr_cycle_pulse_rate_limit_days = _cycle_param(
+        "pulse_rate_limit_days",
+        "One Pulse per (Days)",
+        "A person gets at most one pulse survey in this many days; 0 sets no limit.",
+    )
+    hr_cycle_pulse_duration_days = _cycle_param(
+        "pulse_duration_days",
+        "Pulse Open For (Days)",
+        "Days a pulse survey accepts answers before it closes by itself.",
+    )
+    hr_pulse_after_meeting = _pulse_after_param("meeting", "Meeting")
+    hr_pulse_after_call = _pulse_after_param("call", "Call")
+    hr_pulse_after_email = _pulse_after_param("email", "Email")
+    hr_pulse_after_coaching = _pulse_after_param("coaching", "Coaching")
+    hr_pulse_after_event = _pulse_after_param("event", "Event")
+    hr_pulse_after_feedback = _pulse_after_param("feedback", "Feedback")
+
+    @api.constrains(
+        "hr_cycle_importance_min",
+        "hr_cycle_performance_max",
+        "hr_cycle_csat_min",
+        "hr_cycle_nps_min",
+        "hr_cycle_deadline_days",
+        "hr_cycle_pulse_rate_limit_days",
+        "hr_cycle_pulse_duration_days",
+    )
+    def _check_hr_cycle(self):
+        for settings in self:
+            for fname in ("hr_cycle_importance_min", "hr_cycle_performance_max"):
+                if not 1 <= settings[fname] <= 5:
+                    raise ValidationError(
+                        _(
+                            "%(setting)s must lie on the 1-5 scale of the "
+                            "survey, not %(value)s.",
+                            setting=self._fields[fname].get_description(self.env)[
+                                "string"
+                            ],
+                            value=settings[fname],
+                        )
+                    )
+            if not 0 <= settings.hr_cycle_csat_min <= 100:
+                raise ValidationError(
+                    _("The CSAT threshold is a percentage between 0 and 100.")
+                )
+            if not -100 <= settings.hr_cycle_nps_min <= 100:
+                raise ValidationError(_("The NPS threshold lies between -100 and 100."))
+            if (
+                settings.hr_cycle_deadline_days < 1
+                or settings.hr_cycle_pulse_duration_days < 1
+            ):
+                raise ValidationError(
+                    _("Improvement actions and pulse surveys need at least one day.")
+                )
+            if settings.hr_cycle_pulse_rate_limit_days < 0:
+                raise ValidationError(_("The pulse rate limit cannot be negative."))
+
+    # --- End of the customer-value cycle ----------------------------------
+
     @api.constrains(
         "hr_health_weight_satisfaction",
         "hr_health_weight_nps",
@@ -269,7 +374,8 @@ class ResConfigSettings(models.TransientModel):
         # its default back: a weight, threshold or cadence of 0 is a real choice.
         set_param = self.env["ir.config_parameter"].sudo().set_param
         for fname, field in self._fields.items():
-            if fname.startswith(("hr_health_", "hr_cadence_")) and self[fname] == 0:
+            prefixes = ("hr_health_", "hr_cadence_", "hr_cycle_")
+            if fname.startswith(prefixes) and self[fname] == 0:
                 set_param(field.config_parameter, "0")
         return result
 

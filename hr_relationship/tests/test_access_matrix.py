@@ -196,7 +196,26 @@ MATRIX = {
     ("hr.person.relation.side", None): {"create": "UBM"},
 }
 # Models that only administrators have any access rights on.
-ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
+ADMIN_ONLY_MODELS = {
+    "hr.relationship.retention.log"(  # Concerns: like interactions, everyone logs, the owner changes.
+        "hr.relationship.concern", "q_user"
+    ): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.relationship.concern", "q_bp"): {"read": "UBM", "write": "BM", "unlink": "BM"},
+    ("hr.relationship.concern", "q_other"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.concern", "q_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.concern", None): {"create": "UBM", "create_b": ""},
+    # Topics: tags anyone with a role adds to.
+    ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
+    ("hr.relationship.topic", None): {"create": "UBM"},
+}
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
     "hr.stakeholder": {"interest": 2},
@@ -207,6 +226,8 @@ WRITE_VALUES = {
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
+    "hr.relationship.concern": {"deadline": "2026-03-01"},
+    "hr.relationship.topic": {"color": 3},
     "hr.relationship.retention.log": {"reason": "request"},
     "hr.project.stakeholder": {"target_attitude": "champion"},
     "hr.project.stakeholder.snapshot": {"interest": 3},
@@ -351,6 +372,16 @@ class AccessMatrixMixin:
                 }
             )
 
+        def concern(client, user):
+            return env["hr.relationship.concern"].create(
+                {
+                    "name": "HRR Matrix",
+                    "company_id": client.company_id.id,
+                    "internal_client_id": client.id,
+                    "user_id": user.id,
+                }
+            )
+
         cls.targets = {
             "c_user": cls.client_sales,
             "c_bp": c_bp,
@@ -384,6 +415,11 @@ class AccessMatrixMixin:
             "snap_bp": snapshot(s_bp),
             "snap_client": snapshot(client=cls.client_sales),
             "snap_b": snapshot(s_b),
+            "q_user": concern(cls.client_sales, cls.user),
+            "q_bp": concern(c_bp, cls.bp),
+            "q_other": concern(cls.client_ops, cls.other_user),
+            "q_b": concern(c_b, cls.bp),
+            "topic": env["hr.relationship.topic"].create({"name": "HRR Matrix"}),
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
         }
@@ -609,6 +645,14 @@ class AccessMatrixMixin:
         values = self._project_and_relation_values(model, operation, role)
         if values is not None:
             return values
+        if model == "hr.relationship.concern":
+            return {
+                "name": "HRR New",
+                "company_id": company.id,
+                "internal_client_id": client.id,
+            }
+        if model == "hr.relationship.topic":
+            return {"name": f"HRR Topic {role}"}
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):

@@ -1,0 +1,32 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+
+class HrImprovementPlanWizardLine(models.TransientModel):
+    _name = "hr.improvement.plan.wizard.line"
+    _description = "Proposed Improvement Action"
+
+    wizard_id = fields.Many2one(
+        "hr.improvement.plan.wizard", required=True, ondelete="cascade"
+    )
+    selected = fields.Boolean(string="Plan", default=True)
+    kind = fields.Selection(
+        [("service", "HR Service"), ("client", "Internal Client")],
+        string="Because of",
+        default="service",
+        required=True,
+    )
+    name = fields.Char(string="Action", required=True)
+    service_id = fields.Many2one("hr.relationship.service", string="HR Service")
+    internal_client_ids = fields.Many2many(
+        "hr.internal.client", string="Internal Clients"
+    )
+    reason = fields.Text(string="Why")
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
+    )
+    date_deadline = fields.Date(string="Deadline")
