@@ -194,12 +194,8 @@ MATRIX = {
     },
     ("hr.person.relation.side", "side_b"): {"read": "", "write": "", "unlink": ""},
     ("hr.person.relation.side", None): {"create": "UBM"},
-}
-# Models that only administrators have any access rights on.
-ADMIN_ONLY_MODELS = {
-    "hr.relationship.retention.log"(  # Concerns: like interactions, everyone logs, the owner changes.
-        "hr.relationship.concern", "q_user"
-    ): {
+    # Concerns: like interactions, everyone logs, the owner changes.
+    ("hr.relationship.concern", "q_user"): {
         "read": "UBM",
         "write": "UM",
         "unlink": "UM",
@@ -216,6 +212,8 @@ ADMIN_ONLY_MODELS = {
     ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
     ("hr.relationship.topic", None): {"create": "UBM"},
 }
+# Models that only administrators have any access rights on.
+ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
     "hr.stakeholder": {"interest": 2},
