@@ -167,7 +167,8 @@ class TestBrowser(OdooServerCase):
         browser.evaluate(f"{app}.click()")
         browser.wait_for(
             f"{query('.o_menu_brand')}?.textContent.trim() === 'Relationships'"
-            f" && !!{query('.o_action_manager .o_view_controller')}",
+            # The app opens on its overview, a client action.
+            f" && !!{query('.o_action_manager .o_hr_overview')}",
             "the Relationships app to open",
         )
         self._open_internal_clients()

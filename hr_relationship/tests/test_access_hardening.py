@@ -401,11 +401,10 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
             self.env["project.project"]
             .with_user(self.user)
             ._read_group(
-                [("id", "=", self.project.id)], ["hr_stakeholder_ids"], ["__count"]
+                [("id", "=", self.project.id)], ["internal_client_id"], ["__count"]
             )
         )
-        found = self.env["hr.stakeholder"].union(*(group for group, _count in groups))
-        self.assertEqual(found, self.sh_anna | self.sh_bob)
+        self.assertEqual(groups, [(self.project.internal_client_id, 1)])
 
     def test_xmlrpc(self):
         for method, args, kwargs in [
