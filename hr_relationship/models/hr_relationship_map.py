@@ -64,6 +64,7 @@ FILTER_KINDS = {
     "relation_types": "keys",
     "health_states": "keys",
     "internal_client_ids": "ids",
+    "person_relation_type_ids": "ids",
     "search": "text",
 }
 # A node key as the client sends it back as a focus: "stakeholder_12".
