@@ -27,3 +27,4 @@ from . import test_person_relation
 from . import test_relationship_map_relations
 from . import test_migration_project_stakeholder
 from . import test_ui_positions
+from . import test_relationship_map_phone
