@@ -194,6 +194,13 @@ export class RelationshipMap extends Component {
     async select(node) {
         this.state.selected = node.id;
         this.state.details = null;
+        if (this.ui.isSmall) {
+            // Keep the node in sight above the sheet that covers the lower half.
+            const box = this.svgRef.el.getBoundingClientRect();
+            const k = this.transform.k;
+            this.transform = { k, x: box.width / 2 - node.x * k, y: box.height / 4 - node.y * k };
+            this.applyTransform();
+        }
         this.state.details = await this.orm.call("hr.relationship.map", "get_node_details", [
             node.res_model,
             node.res_id,
