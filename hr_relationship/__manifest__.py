@@ -74,6 +74,7 @@
             "hr_relationship/static/tests/tours/**/*",
             "hr_relationship/static/src/tours/relationship_map_tour.js",
             "hr_relationship/static/src/tours/relationship_map_relations_tour.js",
+            "hr_relationship/static/src/tours/relationship_map_phone_tour.js",
         ],
     },
 }

@@ -468,7 +468,15 @@ class HrRelationshipMap(models.AbstractModel):
                 value = value and fields.Date.to_string(value)
             if value in (False, None, ""):
                 continue
-            facts.append({"label": description["string"], "value": value})
+            # The client shows dates in the user's format: it needs to know
+            # which values are dates.
+            facts.append(
+                {
+                    "label": description["string"],
+                    "value": value,
+                    "type": description["type"],
+                }
+            )
         return {
             "res_model": res_model,
             "res_id": record.id,

@@ -29,3 +29,4 @@ from . import test_migration_project_stakeholder
 from . import test_ui_positions
 from . import test_value_cycle
 from . import test_concern
+from . import test_relationship_map_phone

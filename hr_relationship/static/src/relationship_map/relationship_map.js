@@ -2,7 +2,8 @@
 // Copyright 2026 The hr_relationship authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { Component, onMounted, onWillStart, onWillUnmount, useRef, useState } from "@odoo/owl";
+import { Component, onMounted, onWillStart, useExternalListener, useRef, useState } from "@odoo/owl";
+import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
@@ -21,6 +22,11 @@ const TYPE_LABEL = Object.fromEntries(NODE_TYPES.map((type) => [type.key, type.l
 // Health states go from good to bad; unknown values fall back to grey.
 const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
 const DAY = 24 * 3600 * 1000;
+// A phone shows a node at least this large, so it can be read and tapped;
+// pinch or "Fit" shows the whole graph.
+const SMALL_SCREEN_MIN_ZOOM = 1;
+// A finger moves a few pixels while tapping: that is not a drag.
+const TAP_SLOP = { mouse: 3, pen: 6, touch: 10 };
 
 /**
  * Give each of several lines between the same two nodes its own bend:
@@ -64,6 +70,7 @@ export class RelationshipMap extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
+        this.ui = useState(useService("ui"));
         this.svgRef = useRef("svg");
         this.viewportRef = useRef("viewport");
         this.nodeTypes = NODE_TYPES;
@@ -96,7 +103,11 @@ export class RelationshipMap extends Component {
             truncated: 0,
             selected: null,
             details: null,
+            filtersOpen: false,
+            legendOpen: false,
         });
+        // Pointers down on the canvas, by id: one pans, two pinch.
+        this.pointers = new Map();
         onWillStart(() => this.load());
         onMounted(() => {
             this.fit();
@@ -105,14 +116,9 @@ export class RelationshipMap extends Component {
             this.svgRef.el.dataset.startedAt = String(this.startedAt);
             this.svgRef.el.dataset.renderedAt = String(performance.now());
         });
-        this.onPointerMove = this.onPointerMove.bind(this);
-        this.onPointerUp = this.onPointerUp.bind(this);
-        window.addEventListener("pointermove", this.onPointerMove);
-        window.addEventListener("pointerup", this.onPointerUp);
-        onWillUnmount(() => {
-            window.removeEventListener("pointermove", this.onPointerMove);
-            window.removeEventListener("pointerup", this.onPointerUp);
-        });
+        useExternalListener(window, "pointermove", this.onPointerMove);
+        useExternalListener(window, "pointerup", this.onPointerUp);
+        useExternalListener(window, "pointercancel", this.onPointerUp);
     }
 
     // ------------------------------------------------------------------
@@ -188,6 +194,13 @@ export class RelationshipMap extends Component {
     async select(node) {
         this.state.selected = node.id;
         this.state.details = null;
+        if (this.ui.isSmall) {
+            // Keep the node in sight above the sheet that covers the lower half.
+            const box = this.svgRef.el.getBoundingClientRect();
+            const k = this.transform.k;
+            this.transform = { k, x: box.width / 2 - node.x * k, y: box.height / 4 - node.y * k };
+            this.applyTransform();
+        }
         this.state.details = await this.orm.call("hr.relationship.map", "get_node_details", [
             node.res_model,
             node.res_id,
@@ -303,6 +316,34 @@ export class RelationshipMap extends Component {
         return `${edge.sourceNode.label} · ${edge.label} · ${edge.targetNode.label}`;
     }
 
+    edgeTooltip(edge) {
+        return _t("%(count)s interaction(s), last %(date)s", {
+            count: edge.weight,
+            date: this.formatDate(edge.last_date),
+        });
+    }
+
+    /** A date the server sends as "YYYY-MM-DD", in the user's format. */
+    formatDate(value) {
+        return value ? formatDate(deserializeDate(value)) : "";
+    }
+
+    factValue(fact) {
+        return fact.type === "date" ? this.formatDate(fact.value) : fact.value;
+    }
+
+    /** How many filters differ from showing everything, for the phone's Filters button. */
+    get activeFilterCount() {
+        const state = this.state;
+        return (
+            NODE_TYPES.filter((type) => !state.types[type.key]).length +
+            [state.relationType, state.internalClientId, state.healthState, state.personRelationType].filter(
+                Boolean
+            ).length +
+            (state.depth !== 2 ? 1 : 0)
+        );
+    }
+
     edgeWidth(edge) {
         return edge.type === "interaction" ? 1 + Math.log2(edge.weight || 1) : 1;
     }
@@ -326,9 +367,40 @@ export class RelationshipMap extends Component {
     }
 
     fit() {
+        this.fitAll();
+        if (this.ui.isSmall && this.transform.k < SMALL_SCREEN_MIN_ZOOM) {
+            this.zoomOnCenter(SMALL_SCREEN_MIN_ZOOM);
+            this.applyTransform();
+        }
+    }
+
+    /** The whole graph on screen, however small its nodes get. */
+    fitAll() {
         const box = this.svgRef.el.getBoundingClientRect();
         this.transform = fitTransform(this.graph.nodes, box.width || 1000, box.height || 700);
         this.applyTransform();
+    }
+
+    /**
+     * Zoom to k around what the user came to see: the focused nodes, else
+     * the centre of the graph.
+     */
+    zoomOnCenter(k) {
+        const box = this.svgRef.el.getBoundingClientRect();
+        const focused = this.graph.nodes.filter((node) => this.graph.focus.has(node.id));
+        const around = focused.length ? focused : this.graph.nodes;
+        const cx = around.reduce((sum, node) => sum + node.x, 0) / around.length;
+        const cy = around.reduce((sum, node) => sum + node.y, 0) / around.length;
+        this.transform = { k, x: box.width / 2 - cx * k, y: box.height / 2 - cy * k };
+    }
+
+    /** Zoom to k around the point (px, py) of the canvas, which stays put. */
+    zoomAt(px, py, k) {
+        const t = this.transform;
+        k = Math.min(8, Math.max(0.05, k));
+        t.x = px - ((px - t.x) * k) / t.k;
+        t.y = py - ((py - t.y) * k) / t.k;
+        t.k = k;
     }
 
     onWheel(ev) {
@@ -337,27 +409,76 @@ export class RelationshipMap extends Component {
         const px = ev.clientX - box.left;
         const py = ev.clientY - box.top;
         const factor = ev.deltaY < 0 ? 1.15 : 1 / 1.15;
-        const t = this.transform;
-        const k = Math.min(8, Math.max(0.05, t.k * factor));
-        // Zoom around the pointer so the point under it stays put.
-        t.x = px - ((px - t.x) * k) / t.k;
-        t.y = py - ((py - t.y) * k) / t.k;
-        t.k = k;
+        this.zoomAt(px, py, this.transform.k * factor);
         this.applyTransform();
     }
 
     onBackgroundPointerDown(ev) {
-        this.drag = { kind: "pan", startX: ev.clientX, startY: ev.clientY, x: this.transform.x, y: this.transform.y };
+        if (ev.isPrimary) {
+            // No other pointer is down, whatever a lost pointerup left behind.
+            this.pointers.clear();
+            this.pinchedNode = null;
+        }
+        this.pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+        this.startGesture();
+    }
+
+    /** (Re)start panning with one pointer down, pinching with two. */
+    startGesture() {
+        const [first, second] = this.pointers.values();
+        if (!first) {
+            this.drag = null;
+            return;
+        }
+        if (!second) {
+            this.drag = { kind: "pan", startX: first.x, startY: first.y, x: this.transform.x, y: this.transform.y };
+            return;
+        }
+        const box = this.svgRef.el.getBoundingClientRect();
+        this.drag = {
+            kind: "pinch",
+            distance: Math.hypot(second.x - first.x, second.y - first.y) || 1,
+            // The point of the graph under the fingers' middle stays under it.
+            graphX: ((first.x + second.x) / 2 - box.left - this.transform.x) / this.transform.k,
+            graphY: ((first.y + second.y) / 2 - box.top - this.transform.y) / this.transform.k,
+            k: this.transform.k,
+        };
     }
 
     onNodePointerDown(ev, node) {
+        if (!ev.isPrimary && this.pointers.size) {
+            // A second finger landing on a node belongs to the pinch.
+            this.pinchedNode = node;
+            return;
+        }
         ev.stopPropagation();
-        this.drag = { kind: "node", node, startX: ev.clientX, startY: ev.clientY, x: node.x, y: node.y, moved: false };
+        this.pointers.clear();
+        this.pinchedNode = null;
+        this.drag = {
+            kind: "node",
+            node,
+            startX: ev.clientX,
+            startY: ev.clientY,
+            x: node.x,
+            y: node.y,
+            moved: false,
+            slop: TAP_SLOP[ev.pointerType] || TAP_SLOP.mouse,
+        };
     }
 
     onPointerMove(ev) {
         const drag = this.drag;
         if (!drag) {
+            return;
+        }
+        if (drag.kind !== "node") {
+            if (!this.pointers.has(ev.pointerId)) {
+                return;
+            }
+            this.pointers.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+        }
+        if (drag.kind === "pinch") {
+            this.pinch(drag);
             return;
         }
         const ddx = ev.clientX - drag.startX;
@@ -368,7 +489,7 @@ export class RelationshipMap extends Component {
             this.applyTransform();
             return;
         }
-        if (Math.abs(ddx) + Math.abs(ddy) > 3) {
+        if (Math.abs(ddx) + Math.abs(ddy) > drag.slop) {
             drag.moved = true;
         }
         drag.node.x = drag.x + ddx / this.transform.k;
@@ -381,16 +502,41 @@ export class RelationshipMap extends Component {
         }
     }
 
-    onPointerUp() {
-        if (this.drag?.kind === "node" && this.drag.moved) {
-            this.suppressClick = true;
+    pinch(drag) {
+        const [first, second] = this.pointers.values();
+        const box = this.svgRef.el.getBoundingClientRect();
+        const distance = Math.hypot(second.x - first.x, second.y - first.y) || 1;
+        const k = Math.min(8, Math.max(0.05, (drag.k * distance) / drag.distance));
+        this.transform = {
+            k,
+            x: (first.x + second.x) / 2 - box.left - drag.graphX * k,
+            y: (first.y + second.y) / 2 - box.top - drag.graphY * k,
+        };
+        this.applyTransform();
+    }
+
+    onPointerUp(ev) {
+        if (this.drag?.kind === "node") {
+            if (this.drag.moved) {
+                this.suppressClick = true;
+            }
+            this.drag = null;
+            return;
         }
-        this.drag = null;
+        if (this.pointers.delete(ev.pointerId)) {
+            // Lifting one finger of a pinch goes on panning with the other.
+            this.startGesture();
+        }
     }
 
     onNodeClick(node) {
         if (this.suppressClick) {
             this.suppressClick = false;
+            return;
+        }
+        // The finger of a pinch that landed on a node did not mean to tap it.
+        if (node === this.pinchedNode) {
+            this.pinchedNode = null;
             return;
         }
         this.select(node);
@@ -409,6 +555,18 @@ export class RelationshipMap extends Component {
     onSearch() {
         this.state.focus = null;
         this.load();
+    }
+
+    toggleFilters() {
+        this.state.filtersOpen = !this.state.filtersOpen;
+    }
+
+    toggleLegend() {
+        this.state.legendOpen = !this.state.legendOpen;
+    }
+
+    closePanel() {
+        this.state.selected = null;
     }
 
     onToggleType(key) {
