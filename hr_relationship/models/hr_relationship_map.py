@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+# Marks of the network refresh a node can carry; the map filters on them.
+NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")
 NODE_TYPES = ("internal_client", "stakeholder", "project", "department", "employee")
 # Without a focus the cap keeps the relationship records before the org chart.
 TYPE_PRIORITY = {node_type: rank for rank, node_type in enumerate(NODE_TYPES)}
@@ -68,7 +70,8 @@ class HrRelationshipMap(models.AbstractModel):
         :param focus: a node id (``"stakeholder_12"``) or ``{"model", "id"}``
         :param depth: steps from the focus (or from the search matches) to keep
         :param filters: dict with optional ``types``, ``relation_types``,
-            ``internal_client_ids``, ``health_states`` and ``search``
+            ``internal_client_ids``, ``health_states``, ``network_flags``
+            (any of ``NETWORK_FLAGS``) and ``search``
         :param limit: maximum number of nodes returned
         """
         # Model-level gate: the map is for relationship users only.
@@ -97,7 +100,17 @@ class HrRelationshipMap(models.AbstractModel):
             "relation_types": graph.relation_types,
             "health_states": graph.health_states,
             "internal_clients": graph.client_choices,
+            "network_flags": self._network_flag_choices(),
         }
+
+    @api.model
+    def _network_flag_choices(self):
+        labels = {
+            "single_threaded": self.env._("Single-threaded clients"),
+            "coverage_gap": self.env._("Not contacted in time"),
+            "key_person": self.env._("Key people"),
+        }
+        return [[flag, labels[flag]] for flag in NETWORK_FLAGS]
 
     @api.model
     def _focus_record(self, focus):
@@ -132,7 +145,14 @@ class HrRelationshipMap(models.AbstractModel):
             else []
         )
 
-        client_fields = ["name", "department_id", "client_lead_id", "hr_partner_id"]
+        client_fields = [
+            "name",
+            "department_id",
+            "client_lead_id",
+            "hr_partner_id",
+            "single_threaded",
+            "hr_sole_contact_id",
+        ]
         clients = self._rows(
             Client, [], client_fields + (["health_state"] if client_health else [])
         )
@@ -144,6 +164,8 @@ class HrRelationshipMap(models.AbstractModel):
             "employee_id",
             "partner_id",
             "former_employee_id",
+            "coverage_gap",
+            "hr_sole_contact_id",
         ]
         stakeholders = self._rows(
             Stakeholder,
@@ -316,6 +338,8 @@ class _Graph:
         self.relation_types = []
         self.health_states = []
         self.client_choices = []
+        # HR people who are the only contact of some stakeholder or client.
+        self.key_user_ids = set()
 
     def add_node(self, node_type, res_id, label, influence=2, model=None, **extra):
         prefix = "user" if model == "res.users" else node_type
@@ -365,7 +389,9 @@ class _Graph:
                 row["name"],
                 influence=4,
                 health_state=row.get("health_state"),
+                single_threaded=row["single_threaded"] or None,
             )
+            self.key_user_ids.add(row["hr_sole_contact_id"])
             self.add_edge(
                 key, f"department_{row['department_id']}", "client_department"
             )
@@ -396,7 +422,9 @@ class _Graph:
                 relation_type=row["relation_type"],
                 health_state=row.get("health_state"),
                 external=not row["employee_id"],
+                coverage_gap=row["coverage_gap"] or None,
             )
+            self.key_user_ids.add(row["hr_sole_contact_id"])
             self.stakeholder_partner[row["id"]] = row["partner_id"]
             self.add_edge(key, f"employee_{row['employee_id']}", "stakeholder_employee")
             self.add_edge(
@@ -443,8 +471,17 @@ class _Graph:
         ]
         self.pending_edges = []
 
+    def _mark_key_people(self):
+        for user_id in self.key_user_ids:
+            employee_id = self.employee_of_user.get(user_id)
+            key = f"employee_{employee_id}" if employee_id else f"user_{user_id}"
+            if key in self.nodes:
+                self.nodes[key]["key_person"] = True
+
     def apply_filters(self, filters):
         self._finish()
+        self._mark_key_people()
+        network_flags = set(filters.get("network_flags") or [])
         types = set(filters.get("types") or NODE_TYPES)
         relation_types = set(filters.get("relation_types") or [])
         health_states = set(filters.get("health_states") or [])
@@ -462,6 +499,12 @@ class _Graph:
                 health_states
                 and node["type"] in ("stakeholder", "internal_client")
                 and (node.get("health_state") not in health_states)
+            ):
+                continue
+            if (
+                network_flags
+                and node["type"] in ("stakeholder", "internal_client", "employee")
+                and not any(node.get(flag) for flag in network_flags)
             ):
                 continue
             keep[key] = node

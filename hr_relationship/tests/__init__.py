@@ -17,3 +17,4 @@ from . import test_translations
 from . import test_overview
 from . import test_reports
 from . import test_access_hardening
+from . import test_network

@@ -1,2 +1,4 @@
 from . import hr_departure_wizard
 from . import privacy_lookup_wizard
+from . import hr_relationship_who_knows
+from . import hr_relationship_who_knows_line

@@ -46,11 +46,17 @@ export class RelationshipMap extends Component {
             relationType: "",
             internalClientId: "",
             healthState: "",
+            networkFlag: "",
             focus:
                 context.active_model && context.active_id
                     ? { model: context.active_model, id: context.active_id }
                     : null,
-            meta: { relation_types: [], health_states: [], internal_clients: [] },
+            meta: {
+                relation_types: [],
+                health_states: [],
+                internal_clients: [],
+                network_flags: [],
+            },
             total: 0,
             truncated: 0,
             selected: null,
@@ -87,6 +93,7 @@ export class RelationshipMap extends Component {
                 ? [parseInt(this.state.internalClientId)]
                 : [],
             health_states: this.state.healthState ? [this.state.healthState] : [],
+            network_flags: this.state.networkFlag ? [this.state.networkFlag] : [],
             search: this.state.focus ? "" : this.state.search.trim(),
         };
     }
@@ -124,6 +131,7 @@ export class RelationshipMap extends Component {
                 relation_types: result.relation_types,
                 health_states: result.health_states,
                 internal_clients: result.internal_clients,
+                network_flags: result.network_flags || [],
             },
             total: result.total,
             truncated: result.truncated,
