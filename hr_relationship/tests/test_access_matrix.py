@@ -129,6 +129,16 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.relationship.health.snapshot", None): {"create": "M", "create_b": ""},
+    # Portfolios are written by the network refresh only: one's own, those
+    # one coaches as business partner, all for administrators.
+    ("hr.relationship.portfolio", "pf_user"): {"read": "UM", "write": "", "unlink": ""},
+    ("hr.relationship.portfolio", "pf_coached"): {
+        "read": "BM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio", "pf_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.portfolio", None): {"create": ""},
 }
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
@@ -140,6 +150,7 @@ WRITE_VALUES = {
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
+    "hr.relationship.portfolio": {"key_person_count": 0},
 }
 
 
@@ -267,7 +278,32 @@ class AccessMatrixMixin:
                 }
             )
 
+        Portfolio = env["hr.relationship.portfolio"]
+        coach = Employee.create(
+            {"name": "Coach", "company_id": cls.company.id, "user_id": cls.bp.id}
+        )
+        coachee = Employee.create(
+            {
+                "name": "Coachee",
+                "company_id": cls.company.id,
+                "user_id": cls.other_user.id,
+                "coach_id": coach.id,
+            }
+        )
+
+        def portfolio(user, company, employee=None):
+            return Portfolio.create(
+                {
+                    "user_id": user.id,
+                    "company_id": company.id,
+                    "employee_id": employee.id if employee else False,
+                }
+            )
+
         cls.targets = {
+            "pf_user": portfolio(cls.user, cls.company),
+            "pf_coached": portfolio(cls.other_user, cls.company, coachee),
+            "pf_b": portfolio(cls.bp, cls.company_b),
             "c_user": cls.client_sales,
             "c_bp": c_bp,
             "c_other": cls.client_ops,
@@ -380,6 +416,8 @@ class AccessMatrixMixin:
                 "company_id": company.id,
                 "month": "2020-02-01",
             }
+        if model == "hr.relationship.portfolio":
+            return {"user_id": user.id, "company_id": company.id}
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):
