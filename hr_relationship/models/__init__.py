@@ -27,3 +27,4 @@ from . import hr_stakeholder_network
 from . import hr_internal_client_network
 from . import hr_employee_network
 from . import res_partner_network
+from . import hr_relationship_portfolio_snapshot

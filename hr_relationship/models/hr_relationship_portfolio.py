@@ -100,6 +100,9 @@ class HrRelationshipPortfolio(models.Model):
         string="Coaching Conversations",
     )
     coaching_count = fields.Integer(compute="_compute_coaching_count")
+    snapshot_ids = fields.One2many(
+        "hr.relationship.portfolio.snapshot", "portfolio_id", string="Trend"
+    )
 
     _sql_constraints = [
         (
@@ -248,6 +251,7 @@ class HrRelationshipPortfolio(models.Model):
             )
         )
         self.invalidate_model(flush=False)
+        self.env["hr.relationship.portfolio.snapshot"]._snapshot_portfolios(today)
 
     def _sole_domain(self):
         self.ensure_one()

@@ -139,6 +139,22 @@ MATRIX = {
     },
     ("hr.relationship.portfolio", "pf_b"): {"read": "", "write": "", "unlink": ""},
     ("hr.relationship.portfolio", None): {"create": ""},
+    ("hr.relationship.portfolio.snapshot", "pfs_user"): {
+        "read": "UM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", "pfs_coached"): {
+        "read": "BM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", "pfs_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", None): {"create": ""},
 }
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
@@ -151,6 +167,7 @@ WRITE_VALUES = {
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
     "hr.relationship.portfolio": {"key_person_count": 0},
+    "hr.relationship.portfolio.snapshot": {"coverage": 1.0},
 }
 
 
@@ -300,10 +317,20 @@ class AccessMatrixMixin:
                 }
             )
 
-        cls.targets = {
+        portfolios = {
             "pf_user": portfolio(cls.user, cls.company),
             "pf_coached": portfolio(cls.other_user, cls.company, coachee),
             "pf_b": portfolio(cls.bp, cls.company_b),
+        }
+        PortfolioSnapshot = env["hr.relationship.portfolio.snapshot"]
+        cls.targets = {
+            **portfolios,
+            **{
+                f"pfs_{key[3:]}": PortfolioSnapshot.create(
+                    {"portfolio_id": record.id, "month": "2026-01-01"}
+                )
+                for key, record in portfolios.items()
+            },
             "c_user": cls.client_sales,
             "c_bp": c_bp,
             "c_other": cls.client_ops,
@@ -418,6 +445,8 @@ class AccessMatrixMixin:
             }
         if model == "hr.relationship.portfolio":
             return {"user_id": user.id, "company_id": company.id}
+        if model == "hr.relationship.portfolio.snapshot":
+            return {"portfolio_id": self.targets["pf_user"].id, "month": "2020-01-01"}
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):

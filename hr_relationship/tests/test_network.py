@@ -113,6 +113,9 @@ class TestNetworkMetrics(NetworkCase):
         self.assertEqual(other.coverage, 0.0)
         self.assertEqual(other.overdue_count, 1, "Carl")
         self.assertEqual(mine.employee_id, self.emp_hr)
+        # This month's figures are kept for their trend.
+        self.assertEqual(mine.snapshot_ids.month, self.today.replace(day=1))
+        self.assertEqual(mine.snapshot_ids.key_person_count, 3)
 
     def test_brokerage(self):
         """Each of the two users closes a square (user, two stakeholders,
