@@ -169,10 +169,11 @@ def generate(env, stakeholders, interactions, users, clients):
                   JOIN clients
                     ON clients.rank = mod(split_part(p.name, ' ', 3)::int,
                                           %(clients)s)
-                 WHERE p.comment = %(tag)s AND p.name LIKE 'Bench person %%'
+                 WHERE p.comment = %(tag)s AND p.name LIKE %(person)s
                    AND split_part(p.name, ' ', 3)::int >= %(first)s
                 """,
                 client_pattern=f"{TAG} %",
+                person="Bench person %",
                 clients=clients,
                 tag=TAG,
                 first=have_stakeholders + 1,
@@ -200,7 +201,7 @@ def generate(env, stakeholders, interactions, users, clients):
                       JOIN res_partner p ON p.id = s.partner_id
                  LEFT JOIN hr_internal_client_stakeholder_rel link
                         ON link.stakeholder_id = s.id
-                     WHERE p.comment = %(tag)s AND p.name LIKE 'Bench person %%'
+                     WHERE p.comment = %(tag)s AND p.name LIKE %(person)s
                 ), moments AS (
                     SELECT n, hr.id AS user_id, book.id AS stakeholder_id,
                            CASE WHEN mod(n, 10) = 0 THEN book.internal_client_id
@@ -232,6 +233,7 @@ def generate(env, stakeholders, interactions, users, clients):
                 """,
                 pattern=f"{TAG}_%",
                 tag=TAG,
+                person="Bench person %",
                 first=have_interactions + 1,
                 last=interactions,
                 users=users,

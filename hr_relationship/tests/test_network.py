@@ -118,15 +118,17 @@ class TestNetworkMetrics(NetworkCase):
         self.assertEqual(mine.snapshot_ids.key_person_count, 3)
 
     def test_brokerage(self):
-        """Each of the two users closes a square (user, two stakeholders,
-        their client): half the shortest lines between the two stakeholders
-        run through the user. 9 nodes: 0.5 * 2 / (8 * 7)."""
-        self.assertAlmostEqual(self._portfolio(self.user).brokerage, 0.0179, places=4)
-        self.assertAlmostEqual(
-            self._portfolio(self.other_user).brokerage, 0.0179, places=4
-        )
-        # The manager only reaches Operations, at the edge of the network.
-        self.assertEqual(self._portfolio(self.manager).brokerage, 0.0)
+        """Stakeholders fold into their clients: Sales hangs on ``user``,
+        Operations on ``other_user`` and ``manager``; nobody bridges yet."""
+        for user in (self.user, self.other_user, self.manager):
+            self.assertEqual(self._portfolio(user).brokerage, 0.0)
+        # Now ``user`` also meets Bob of Operations: every line from Sales to
+        # Operations and its two colleagues runs through them. 5 nodes, 3 of
+        # the 6 pairs not involving ``user``: 3 * 2 / (4 * 3).
+        self._interaction(self.sh_bob, user_id=self.user.id)
+        self.Network._refresh_network()
+        self.assertEqual(self._portfolio(self.user).brokerage, 0.5)
+        self.assertEqual(self._portfolio(self.other_user).brokerage, 0.0)
 
     def test_window_setting(self):
         self.env["ir.config_parameter"].set_param(
