@@ -35,3 +35,11 @@ from . import res_config_settings
 from . import hr_relationship_overview
 from . import hr_relationship_retention_log
 from . import res_company
+from . import hr_relationship_network
+from . import hr_relationship_portfolio
+from . import hr_relationship_interaction_coaching
+from . import hr_stakeholder_network
+from . import hr_internal_client_network
+from . import hr_employee_network
+from . import res_partner_network
+from . import hr_relationship_portfolio_snapshot

@@ -9,6 +9,9 @@ from odoo.tools import SQL
 
 from .record_check import is_record_id
 
+# Marks of the network refresh a node can carry; the map filters on them.
+NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")
+
 NODE_TYPES = ("internal_client", "stakeholder", "project", "department", "employee")
 # Without a focus the cap keeps the relationship records before the org chart.
 TYPE_PRIORITY = {node_type: rank for rank, node_type in enumerate(NODE_TYPES)}
@@ -65,6 +68,7 @@ FILTER_KINDS = {
     "health_states": "keys",
     "internal_client_ids": "ids",
     "person_relation_type_ids": "ids",
+    "network_flags": "keys",
     "search": "text",
 }
 # A node key as the client sends it back as a focus: "stakeholder_12".
@@ -89,6 +93,9 @@ class HrRelationshipMap(models.AbstractModel):
             ``internal_client_ids``, ``health_states``, ``search`` and
             ``person_relation_type_ids`` (which relations between persons
             to draw; all when empty)
+            ``internal_client_ids``, ``health_states``, ``network_flags``
+            (any of ``NETWORK_FLAGS``) and ``search``
+
         :param limit: maximum number of nodes returned
         """
         # Model-level gate: the map is for relationship users only.
@@ -118,6 +125,7 @@ class HrRelationshipMap(models.AbstractModel):
             "health_states": graph.health_states,
             "internal_clients": graph.client_choices,
             "person_relation_types": graph.person_relation_types,
+            "network_flags": self._network_flag_choices(),
         }
 
     @api.model
@@ -208,9 +216,20 @@ class HrRelationshipMap(models.AbstractModel):
     def _filter_choices(self, key):
         if key == "types":
             return NODE_TYPES
+        if key == "network_flags":
+            return list(NETWORK_FLAGS)
         fname = {"relation_types": "relation_type", "health_states": "health_state"}
         field = self.env["hr.stakeholder"]._fields.get(fname[key])
         return [value for value, _label in field.selection] if field else []
+
+    @api.model
+    def _network_flag_choices(self):
+        labels = {
+            "single_threaded": self.env._("Single-threaded clients"),
+            "coverage_gap": self.env._("Not contacted in time"),
+            "key_person": self.env._("Key people"),
+        }
+        return [[flag, labels[flag]] for flag in NETWORK_FLAGS]
 
     @api.model
     def _focus_record(self, focus):
@@ -263,7 +282,14 @@ class HrRelationshipMap(models.AbstractModel):
             else []
         )
 
-        client_fields = ["name", "department_id", "client_lead_id", "hr_partner_id"]
+        client_fields = [
+            "name",
+            "department_id",
+            "client_lead_id",
+            "hr_partner_id",
+            "single_threaded",
+            "hr_sole_contact_id",
+        ]
         clients = self._rows(
             Client, [], client_fields + (["health_state"] if client_health else [])
         )
@@ -275,6 +301,8 @@ class HrRelationshipMap(models.AbstractModel):
             "employee_id",
             "partner_id",
             "former_employee_id",
+            "coverage_gap",
+            "hr_sole_contact_id",
         ]
         Stakeholder.check_field_access_rights("read", ["project_ids"])
         stakeholders = self._rows(
@@ -506,6 +534,8 @@ class _Graph:
         self.client_choices = []
         self.person_relation_types = []
         self.employee_of_partner = {}
+        # HR people who are the only contact of some stakeholder or client.
+        self.key_user_ids = set()
 
     def add_node(self, node_type, res_id, label, influence=2, model=None, **extra):
         prefix = "user" if model == "res.users" else node_type
@@ -557,7 +587,9 @@ class _Graph:
                 row["name"],
                 influence=4,
                 health_state=row.get("health_state"),
+                single_threaded=row["single_threaded"] or None,
             )
+            self.key_user_ids.add(row["hr_sole_contact_id"])
             self.add_edge(
                 key, f"department_{row['department_id']}", "client_department"
             )
@@ -588,7 +620,9 @@ class _Graph:
                 relation_type=row["relation_type"],
                 health_state=row.get("health_state"),
                 external=not row["employee_id"],
+                coverage_gap=row["coverage_gap"] or None,
             )
+            self.key_user_ids.add(row["hr_sole_contact_id"])
             self.stakeholder_partner[row["id"]] = row["partner_id"]
             self.add_edge(key, f"employee_{row['employee_id']}", "stakeholder_employee")
             self.add_edge(
@@ -670,8 +704,17 @@ class _Graph:
         ]
         self.pending_edges = []
 
+    def _mark_key_people(self):
+        for user_id in self.key_user_ids:
+            employee_id = self.employee_of_user.get(user_id)
+            key = f"employee_{employee_id}" if employee_id else f"user_{user_id}"
+            if key in self.nodes:
+                self.nodes[key]["key_person"] = True
+
     def apply_filters(self, filters):
         self._finish()
+        self._mark_key_people()
+        network_flags = set(filters.get("network_flags") or [])
         types = set(filters.get("types") or NODE_TYPES)
         relation_types = set(filters.get("relation_types") or [])
         health_states = set(filters.get("health_states") or [])
@@ -690,6 +733,12 @@ class _Graph:
                 health_states
                 and node["type"] in ("stakeholder", "internal_client")
                 and (node.get("health_state") not in health_states)
+            ):
+                continue
+            if (
+                network_flags
+                and node["type"] in ("stakeholder", "internal_client", "employee")
+                and not any(node.get(flag) for flag in network_flags)
             ):
                 continue
             keep[key] = node

@@ -12,6 +12,7 @@ from .hr_relationship_health_snapshot import (
     HEALTH_DEFAULTS,
     HEALTH_PARAM_PREFIX,
 )
+from .hr_relationship_network import NETWORK_WINDOW_DEFAULT, NETWORK_WINDOW_PARAM
 from .hr_satisfaction_survey import DEFAULT_SURVEY_PARAM
 from .hr_satisfaction_survey_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
 from .hr_stakeholder import (
@@ -293,6 +294,31 @@ class ResConfigSettings(models.TransientModel):
                 raise ValidationError(_("The pulse rate limit cannot be negative."))
 
     # --- End of the customer-value cycle ----------------------------------
+
+    # --- Relationship network (issue 11) ---
+    hr_network_window_days = fields.Integer(
+        string="Network Window (Days)",
+        config_parameter=NETWORK_WINDOW_PARAM,
+        default=NETWORK_WINDOW_DEFAULT,
+        help="An HR colleague counts as in contact with a person or internal "
+        "client when they had an interaction in this many days up to today.",
+    )
+
+    @api.constrains("hr_network_window_days")
+    def _check_hr_network_window_days(self):
+        for settings in self:
+            if settings.hr_network_window_days < 1:
+                raise ValidationError(
+                    _(
+                        "The network window must be at least one day, not %(days)s.",
+                        days=settings.hr_network_window_days,
+                    )
+                )
+
+    def action_hr_refresh_network(self):
+        return self.env["hr.relationship.portfolio"].action_refresh_network()
+
+    # --- End of relationship network ---
 
     @api.constrains(
         "hr_health_weight_satisfaction",

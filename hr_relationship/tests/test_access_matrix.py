@@ -211,6 +211,32 @@ MATRIX = {
     # Topics: tags anyone with a role adds to.
     ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
     ("hr.relationship.topic", None): {"create": "UBM"},
+    # Portfolios are written by the network refresh only: one's own, those
+    # one coaches as business partner, all for administrators.
+    ("hr.relationship.portfolio", "pf_user"): {"read": "UM", "write": "", "unlink": ""},
+    ("hr.relationship.portfolio", "pf_coached"): {
+        "read": "BM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio", "pf_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.portfolio", None): {"create": ""},
+    ("hr.relationship.portfolio.snapshot", "pfs_user"): {
+        "read": "UM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", "pfs_coached"): {
+        "read": "BM",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", "pfs_b"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
+    ("hr.relationship.portfolio.snapshot", None): {"create": ""},
 }
 # Models that only administrators have any access rights on.
 ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
@@ -224,6 +250,8 @@ WRITE_VALUES = {
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
+    "hr.relationship.portfolio": {"key_person_count": 0},
+    "hr.relationship.portfolio.snapshot": {"coverage": 1.0},
     "hr.relationship.concern": {"deadline": "2026-03-01"},
     "hr.relationship.topic": {"color": 3},
     "hr.relationship.retention.log": {"reason": "request"},
@@ -380,7 +408,42 @@ class AccessMatrixMixin:
                 }
             )
 
+        Portfolio = env["hr.relationship.portfolio"]
+        coach = Employee.create(
+            {"name": "Coach", "company_id": cls.company.id, "user_id": cls.bp.id}
+        )
+        coachee = Employee.create(
+            {
+                "name": "Coachee",
+                "company_id": cls.company.id,
+                "user_id": cls.other_user.id,
+                "coach_id": coach.id,
+            }
+        )
+
+        def portfolio(user, company, employee=None):
+            return Portfolio.create(
+                {
+                    "user_id": user.id,
+                    "company_id": company.id,
+                    "employee_id": employee.id if employee else False,
+                }
+            )
+
+        portfolios = {
+            "pf_user": portfolio(cls.user, cls.company),
+            "pf_coached": portfolio(cls.other_user, cls.company, coachee),
+            "pf_b": portfolio(cls.bp, cls.company_b),
+        }
+        PortfolioSnapshot = env["hr.relationship.portfolio.snapshot"]
         cls.targets = {
+            **portfolios,
+            **{
+                f"pfs_{key[3:]}": PortfolioSnapshot.create(
+                    {"portfolio_id": record.id, "month": "2026-01-01"}
+                )
+                for key, record in portfolios.items()
+            },
             "c_user": cls.client_sales,
             "c_bp": c_bp,
             "c_other": cls.client_ops,
@@ -566,6 +629,22 @@ class AccessMatrixMixin:
             }
         return None
 
+    def _cycle_and_network_values(self, model, role, user, company, client):
+        """Create values of the value cycle's and the network's models."""
+        if model == "hr.relationship.concern":
+            return {
+                "name": "HRR New",
+                "company_id": company.id,
+                "internal_client_id": client.id,
+            }
+        if model == "hr.relationship.topic":
+            return {"name": f"HRR Topic {role}"}
+        if model == "hr.relationship.portfolio":
+            return {"user_id": user.id, "company_id": company.id}
+        if model == "hr.relationship.portfolio.snapshot":
+            return {"portfolio_id": self.targets["pf_user"].id, "month": "2020-01-01"}
+        return None
+
     def _create_values(self, model, operation, role):
         """Values to create, made inside the cell's savepoint."""
         user = self.role_users[role]
@@ -643,14 +722,9 @@ class AccessMatrixMixin:
         values = self._project_and_relation_values(model, operation, role)
         if values is not None:
             return values
-        if model == "hr.relationship.concern":
-            return {
-                "name": "HRR New",
-                "company_id": company.id,
-                "internal_client_id": client.id,
-            }
-        if model == "hr.relationship.topic":
-            return {"name": f"HRR Topic {role}"}
+        values = self._cycle_and_network_values(model, role, user, company, client)
+        if values is not None:
+            return values
         raise AssertionError(f"no create values for {model}")
 
     def _cells(self):

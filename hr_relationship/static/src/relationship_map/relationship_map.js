@@ -89,6 +89,7 @@ export class RelationshipMap extends Component {
             internalClientId: "",
             healthState: "",
             personRelationType: "",
+            networkFlag: "",
             focus:
                 context.active_model && context.active_id
                     ? { model: context.active_model, id: context.active_id }
@@ -98,6 +99,7 @@ export class RelationshipMap extends Component {
                 health_states: [],
                 internal_clients: [],
                 person_relation_types: [],
+                network_flags: [],
             },
             total: 0,
             truncated: 0,
@@ -137,6 +139,7 @@ export class RelationshipMap extends Component {
             person_relation_type_ids: this.state.personRelationType
                 ? [parseInt(this.state.personRelationType)]
                 : [],
+            network_flags: this.state.networkFlag ? [this.state.networkFlag] : [],
             search: this.state.focus ? "" : this.state.search.trim(),
         };
     }
@@ -176,6 +179,7 @@ export class RelationshipMap extends Component {
                 health_states: result.health_states,
                 internal_clients: result.internal_clients,
                 person_relation_types: result.person_relation_types || [],
+                network_flags: result.network_flags || [],
             },
             total: result.total,
             truncated: result.truncated,

@@ -1,0 +1,69 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+from odoo.tools import SQL
+
+
+class HrRelationshipPortfolioSnapshot(models.Model):
+    """A portfolio's figures of one month, kept by the network refresh so
+    that a coaching conversation sees their trend."""
+
+    _name = "hr.relationship.portfolio.snapshot"
+    _description = "HR Relationship Portfolio Snapshot"
+    _order = "month desc, id desc"
+
+    portfolio_id = fields.Many2one(
+        "hr.relationship.portfolio", required=True, ondelete="cascade", index=True
+    )
+    user_id = fields.Many2one(related="portfolio_id.user_id", string="HR Colleague")
+    company_id = fields.Many2one(
+        related="portfolio_id.company_id", store=True, index=True
+    )
+    month = fields.Date(required=True, help="First day of the month.")
+    stakeholder_count = fields.Integer(string="Stakeholders Owned")
+    client_count = fields.Integer(string="Clients Partnered")
+    overdue_count = fields.Integer(string="Overdue Contacts")
+    at_risk_count = fields.Integer(string="At-Risk Relationships")
+    coverage = fields.Float(string="Coverage (%)", digits=(16, 1), aggregator="avg")
+    key_person_count = fields.Integer(string="Key-Person Risk")
+    brokerage = fields.Float(digits=(16, 4), aggregator="avg")
+
+    _sql_constraints = [
+        (
+            "portfolio_month_uniq",
+            "unique(portfolio_id, month)",
+            "A portfolio has one snapshot per month.",
+        ),
+    ]
+
+    def _snapshot_portfolios(self, today):
+        """Upsert this month's snapshot of every portfolio, in one statement."""
+        self.env.cr.execute(
+            SQL(
+                """
+                INSERT INTO hr_relationship_portfolio_snapshot (
+                    portfolio_id, company_id, month, stakeholder_count,
+                    client_count, overdue_count, at_risk_count, coverage,
+                    key_person_count, brokerage,
+                    create_uid, create_date, write_uid, write_date)
+                SELECT id, company_id, %(month)s, stakeholder_count, client_count,
+                       overdue_count, at_risk_count, coverage, key_person_count,
+                       brokerage, %(uid)s, %(now)s, %(uid)s, %(now)s
+                  FROM hr_relationship_portfolio
+                ON CONFLICT (portfolio_id, month) DO UPDATE SET
+                    stakeholder_count = EXCLUDED.stakeholder_count,
+                    client_count = EXCLUDED.client_count,
+                    overdue_count = EXCLUDED.overdue_count,
+                    at_risk_count = EXCLUDED.at_risk_count,
+                    coverage = EXCLUDED.coverage,
+                    key_person_count = EXCLUDED.key_person_count,
+                    brokerage = EXCLUDED.brokerage,
+                    write_uid = EXCLUDED.write_uid,
+                    write_date = EXCLUDED.write_date
+                """,
+                month=today.replace(day=1),
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+            )
+        )
+        self.invalidate_model(flush=False)
