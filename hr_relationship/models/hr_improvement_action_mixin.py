@@ -3,6 +3,7 @@
 from odoo import _, fields, models
 
 from .project_task import DONE_STATE, OPEN_TASK_DOMAIN, RELATIONSHIP_USER
+from .record_check import checked_records
 
 
 class HrImprovementActionMixin(models.AbstractModel):
@@ -55,7 +56,7 @@ class HrImprovementActionMixin(models.AbstractModel):
             record.improvement_done_count = done_counts.get(record._origin, 0)
 
     def action_view_improvement_actions(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["project.task"]._hr_improvement_action(
             _("Improvement Actions of %s", self.display_name),
             [(self._improvement_field, "in", self.ids)],

@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext
 
 OPEN_STATES = ("new", "in_progress")
@@ -152,9 +152,23 @@ class HrRelationshipConcern(models.Model):
                 )
 
     def write(self, vals):
+        self._check_state_value(vals)
         if "deadline" in vals:
             vals = {**vals, "overdue_activity_sent": False}
         return super().write(vals)
+
+    @api.model
+    def _check_state_value(self, vals):
+        # Odoo's own conversion would fail with an internal error.
+        states = dict(self._fields["state"]._description_selection(self.env))
+        if "state" in vals and vals["state"] not in states:
+            raise UserError(
+                _(
+                    "%(value)r is not a status of a concern; use one of %(states)s.",
+                    value=vals["state"],
+                    states=", ".join(states.values()),
+                )
+            )
 
     @api.model
     def _default_deadline(self):

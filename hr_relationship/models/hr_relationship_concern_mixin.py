@@ -3,6 +3,7 @@
 from odoo import _, fields, models
 
 from .hr_relationship_concern import OPEN_STATES
+from .record_check import checked_records
 
 
 class HrRelationshipConcernMixin(models.AbstractModel):
@@ -32,7 +33,7 @@ class HrRelationshipConcernMixin(models.AbstractModel):
             record.concern_count = counts.get(record._origin, 0)
 
     def action_view_concerns(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.concern"]._action_for(
             _("Concerns of %s", self.display_name),
             [(self._concern_field, "=", self.id)],

@@ -7,6 +7,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from .record_check import checked_records
+
 SENTIMENT_SCORES = {
     "very_negative": -2,
     "negative": -1,
@@ -185,7 +187,7 @@ class HrRelationshipInteraction(models.Model):
     def action_create_concern(self):
         """Register what was raised in this interaction as a concern, in one
         click, and open it."""
-        self.ensure_one()
+        checked_records(self, single=True)
         stakeholders = self.stakeholder_ids
         concern = self.env["hr.relationship.concern"].create(
             {

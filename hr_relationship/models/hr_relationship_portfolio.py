@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from .hr_stakeholder import HIGH_SCORE, MANAGER_GROUP
+from .record_check import checked_records
 
 
 class HrRelationshipPortfolio(models.Model):
@@ -261,7 +262,7 @@ class HrRelationshipPortfolio(models.Model):
         ]
 
     def action_view_key_stakeholders(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Only %(name)s reaches them", name=self.user_id.name),
@@ -271,7 +272,7 @@ class HrRelationshipPortfolio(models.Model):
         }
 
     def action_view_key_clients(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Only %(name)s reaches them", name=self.user_id.name),
@@ -281,7 +282,7 @@ class HrRelationshipPortfolio(models.Model):
         }
 
     def action_view_coaching(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(
             self.env._("Coaching of %(name)s", name=self.user_id.name),
             [("portfolio_id", "=", self.id)],
@@ -289,7 +290,7 @@ class HrRelationshipPortfolio(models.Model):
         )
 
     def action_log_coaching(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_log(
             {
                 "default_portfolio_id": self.id,
@@ -301,9 +302,9 @@ class HrRelationshipPortfolio(models.Model):
             }
         )
 
-    @api.model
     def action_refresh_network(self):
         """The administrators' button: the daily refresh, now."""
+        checked_records(self)
         if not self.env.user.has_group(MANAGER_GROUP):
             raise AccessError(
                 self.env._("Only relationship administrators refresh the network.")

@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 
 from .anonymity import min_group_size
 from .project_task import DONE_STATE
+from .record_check import checked_records
 
 _logger = logging.getLogger(__name__)
 
@@ -105,7 +106,7 @@ class HrSatisfactionSurvey(models.Model):
                 )
 
     def action_plan_improvements(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         self.check_access("write")
         self._check_closed(_("planning improvements"))
         wizard = self.env["hr.improvement.plan.wizard"].create(
@@ -294,7 +295,7 @@ class HrSatisfactionSurvey(models.Model):
     def action_you_said_we_did(self):
         """Open the mail composer on the campaign with the "you said, we did"
         template, so HR reviews the message before it goes out."""
-        self.ensure_one()
+        checked_records(self, single=True)
         self.check_access("write")
         self._check_closed(_('"you said, we did"'))
         has_actions = (

@@ -316,6 +316,7 @@ class ResConfigSettings(models.TransientModel):
                 )
 
     def action_hr_refresh_network(self):
+        checked_records(self)
         return self.env["hr.relationship.portfolio"].action_refresh_network()
 
     # --- End of relationship network ---

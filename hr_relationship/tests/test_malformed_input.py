@@ -216,8 +216,90 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             "survey.user_input",
             "survey.user_input.line",
         ]
+        interactions = self._interaction(self.sh_anna) | self._interaction(self.sh_bob)
+        concern = self.env["hr.relationship.concern"].create(
+            {
+                "name": "HRR malformed concern",
+                "company_id": self.company.id,
+                "internal_client_id": self.client_sales.id,
+            }
+        )
+        portfolios = self.env["hr.relationship.portfolio"].create(
+            [
+                {"user_id": self.user.id, "company_id": self.company.id},
+                {"user_id": self.other_user.id, "company_id": self.company.id},
+            ]
+        )
+        services = self.env["hr.relationship.service"].search([], limit=2)
+        person_models = (
+            ("hr.stakeholder", stakeholders),
+            ("hr.internal.client", clients),
+            ("hr.employee", employees),
+            ("res.partner", partners),
+        )
         return {
+            **{
+                (model, "action_hr_who_knows"): self._single(records)
+                for model, records in person_models
+            },
             **{(model, "copy_data"): self._record_cases() for model in copied_models},
+            ("hr.relationship.network", "who_knows"): [
+                (["hr.stakeholder", "abc"], {}),
+                (["hr.stakeholder", -1], {}),
+                (["hr.stakeholder", [1, 2]], {}),
+                (["res.users.apikeys", 1], {}),
+                ([5, 1], {}),
+            ],
+            ("hr.relationship.interaction", "action_create_concern"): self._single(
+                interactions
+            ),
+            ("hr.relationship.concern", "write"): [
+                ([[999999], {"name": "x"}], {}),
+                ([concern.ids, {"state": "resolved", "resolution": False}], {}),
+                ([concern.ids, {"state": "lost"}], {}),
+            ],
+            ("hr.relationship.concern.mixin", "action_view_concerns"): [([[1]], {})],
+            ("hr.stakeholder", "action_view_concerns"): self._single(stakeholders),
+            ("hr.internal.client", "action_view_concerns"): self._single(clients),
+            ("hr.improvement.action.mixin", "action_view_improvement_actions"): [
+                ([[1]], {})
+            ],
+            ("hr.internal.client", "action_view_improvement_actions"): self._single(
+                clients
+            ),
+            ("hr.relationship.service", "action_view_improvement_actions"): (
+                self._single(services)
+            ),
+            ("hr.satisfaction.survey", "action_view_improvement_actions"): (
+                self._single(campaigns)
+            ),
+            ("hr.satisfaction.survey", "action_plan_improvements"): self._single(
+                campaigns
+            ),
+            ("hr.satisfaction.survey", "action_you_said_we_did"): self._single(
+                campaigns
+            ),
+            ("hr.improvement.plan.wizard", "action_confirm"): self._record_cases(),
+            ("hr.relationship.portfolio", "action_log_coaching"): self._single(
+                portfolios
+            ),
+            ("hr.relationship.portfolio", "action_view_coaching"): self._single(
+                portfolios
+            ),
+            ("hr.relationship.portfolio", "action_view_key_clients"): self._single(
+                portfolios
+            ),
+            ("hr.relationship.portfolio", "action_view_key_stakeholders"): (
+                self._single(portfolios)
+            ),
+            ("hr.relationship.portfolio", "action_refresh_network"): (
+                self._record_cases()
+            ),
+            ("res.config.settings", "action_hr_refresh_network"): self._record_cases(),
+            ("project.project", "write"): [
+                ([[999999], {"name": "x"}], {}),
+                ([projects.ids, {"internal_client_id": "abc"}], {}),
+            ],
             ("hr.relationship.guarded.fields", "copy_data"): [([[1]], {})],
             ("hr.relationship.overview", "get_overview"): [
                 ([], {"rows": "x"}),

@@ -4,6 +4,8 @@ from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
+from ..models.record_check import checked_records
+
 
 class HrImprovementPlanWizard(models.TransientModel):
     """Improvement actions proposed from a closed campaign, which HR
@@ -20,7 +22,7 @@ class HrImprovementPlanWizard(models.TransientModel):
     )
 
     def action_confirm(self):
-        self.ensure_one()
+        checked_records(self, single=True)
         campaign = self.campaign_id
         campaign.check_access("write")
         lines = self.line_ids.filtered("selected")

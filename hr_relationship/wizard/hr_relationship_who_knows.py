@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
+from ..models.record_check import checked_records
+
 
 class HrRelationshipWhoKnows(models.TransientModel):
     """The answer to "who knows this person?", shown in a dialog: one line
@@ -27,7 +29,7 @@ class HrRelationshipWhoKnows(models.TransientModel):
 
     @api.model
     def _open_for(self, record):
-        record.ensure_one()
+        checked_records(record, single=True)
         answer = self.env["hr.relationship.network"].who_knows(record._name, record.id)
         lines = [
             {
