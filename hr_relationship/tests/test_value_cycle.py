@@ -257,7 +257,19 @@ class TestYouSaidWeDid(ValueCycleMixin, HrRelationshipCase):
         self.assertEqual(emailed.res_partner_id, composer.partner_ids)
 
     def test_anonymous_campaign_below_minimum_group_withholds_figures(self):
-        campaign = self._planned(anonymous=True)
+        campaign = self._closed_campaign(anonymous=True)
+        wizard = self._plan(campaign)
+        # Withheld figures propose nothing; HR still plans an action by hand.
+        self.assertFalse(wizard.line_ids)
+        wizard.line_ids = [
+            Command.create(
+                {
+                    "name": "Improve Recruitment and selection",
+                    "service_id": self.recruitment.id,
+                }
+            )
+        ]
+        wizard.action_confirm()
         values = campaign._hr_you_said_we_did_values()
         self.assertTrue(values["withheld"])
         self.assertEqual(values["min_group"], 5)
@@ -270,9 +282,10 @@ class TestYouSaidWeDid(ValueCycleMixin, HrRelationshipCase):
         # The actions are still told.
         self.assertIn("Improve Recruitment and selection", body)
 
-        # With a minimum of 3, three answers are enough.
+        # With a minimum of 3 when the campaign closes, three answers are
+        # enough (lowering it later cannot bring back what was not stored).
         self._set_param("anonymity_min_group", "3")
-        values = campaign._hr_you_said_we_did_values()
+        values = self._closed_campaign(anonymous=True)._hr_you_said_we_did_values()
         self.assertFalse(values["withheld"])
         self.assertIsNotNone(values["csat"])
         self.assertTrue(values["services"])
