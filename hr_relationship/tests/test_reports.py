@@ -43,3 +43,29 @@ class TestReports(HrRelationshipCase):
         self.assertEqual(action["domain"], [("campaign_id", "=", campaign.id)])
         self.assertEqual(action["context"], {"search_default_scope_client": 1})
         self.assertEqual(action["views"][0][1], "list")
+
+    def test_every_search_panel_of_the_app_opens(self):
+        """Each search panel the app declares loads its values, as the web
+        client does when the report opens (a res.users panel must not try to
+        build a hierarchy of users, for example)."""
+        views = self.env["ir.ui.view"].search(
+            [("type", "=", "search"), ("arch_db", "like", "searchpanel")]
+        )
+        views = views.filtered(lambda v: v.xml_id.startswith("hr_relationship."))
+        self.assertTrue(views)
+        for view in views:
+            arch = etree.fromstring(
+                self.env[view.model].get_view(view.id, "search")["arch"]
+            )
+            for node in arch.xpath("//searchpanel/field"):
+                with self.subTest(view=view.xml_id, field=node.get("name")):
+                    method = (
+                        "search_panel_select_multi_range"
+                        if node.get("select") == "multi"
+                        else "search_panel_select_range"
+                    )
+                    getattr(self.env[view.model].with_user(self.manager), method)(
+                        node.get("name"),
+                        enable_counters=bool(node.get("enable_counters")),
+                        hierarchize=node.get("hierarchize", "1") != "0",
+                    )
