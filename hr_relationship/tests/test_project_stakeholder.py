@@ -125,6 +125,22 @@ class TestProjectStakeholder(HrRelationshipCase):
         self.assertEqual(self.project.hr_below_target_count, 0)
         self.assertFalse(sceptic.is_below_target)
 
+    def test_daily_job_and_orm_agree_on_the_support_index(self):
+        """The index is computed by the ORM on each edit and in SQL by the
+        daily job: both must give the same figure on the same positions."""
+        self._position(self.sh_anna, attitude="champion", influence=5)
+        self._position(self.sh_bob, attitude="neutral", influence=2)
+        self._position(self.sh_erik, attitude="blocker", influence=1)
+        by_orm = self.project.hr_support_index
+        self.assertAlmostEqual(by_orm, 50.0)
+        self.env.cr.execute(
+            "UPDATE project_project SET hr_support_index = NULL WHERE id = %s",
+            [self.project.id],
+        )
+        self.env.invalidate_all()
+        self.env["hr.project.support.snapshot"]._cron_refresh_project_support()
+        self.assertEqual(self.project.hr_support_index, by_orm)
+
     def test_monthly_history_and_trend(self):
         Snapshot = self.env["hr.project.support.snapshot"]
         anna = self._position(self.sh_anna, attitude="champion", influence=4)
