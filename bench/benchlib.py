@@ -3,7 +3,8 @@
 """What the hand-run benchmarks share: configuration, the module, measuring.
 
 The benchmarks import it as ``benchlib``; ``python3 bench/<script>.py`` puts
-this directory on ``sys.path``.
+this directory on ``sys.path``. The plumbing (addons path, PostgreSQL, the
+database password, Chromium) is the harness's: ``scripts/harness.py``.
 """
 
 import gc
@@ -19,38 +20,37 @@ from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The harness lives in scripts/; appended, so that nothing there shadows a module.
+sys.path.append(os.path.join(REPO, "scripts"))
+
+import harness  # noqa: E402  (needs the path above)
+
+# libpq reads the password of the role the harness created from var/pgpass.
+harness.use_pgpass()
 
 Measurement = namedtuple("Measurement", "ms queries result")
 
+# Headless Debian Chromium through Playwright, as the top-level browser test.
+chromium = harness.chromium
 
-def addons_path():
-    """The repository plus Odoo's own addons directories, found from the package."""
-    odoo_dir = os.path.dirname(odoo.__file__)
-    candidates = [
-        REPO,
-        os.path.join(odoo_dir, "addons"),
-        os.path.join(os.path.dirname(odoo_dir), "addons"),
-    ]
-    return ",".join(path for path in candidates if os.path.isdir(path))
+
+def addons_path(repo=REPO):
+    """Odoo's own addons directories plus ``repo`` (this repository)."""
+    return harness.addons_path(odoo, repo)
 
 
 def db_args():
-    """Odoo's command-line options for the addons path and the libpq settings."""
-    args = [
-        f"--addons-path={addons_path()}",
-        f"--db_host={os.environ.get('PGHOST', '127.0.0.1')}",
-    ]
-    for variable, option in (
-        ("PGPORT", "db_port"),
-        ("PGUSER", "db_user"),
-        ("PGPASSWORD", "db_password"),
-    ):
-        if os.environ.get(variable):
-            args.append(f"--{option}={os.environ[variable]}")
-    return args
+    """Odoo's command-line options for the addons path and the libpq settings.
+
+    No password: libpq reads ``PGPASSWORD`` or ``PGPASSFILE`` from the
+    environment. The benchmarks keep Odoo's default data directory.
+    """
+    return harness.odoo_options(odoo, data_dir=None)
 
 
 def configure():
+    """Make sure PostgreSQL answers, then configure Odoo in this process."""
+    harness.ensure_postgres()
     odoo.tools.config.parse_config(db_args() + ["--log-level=warn"])
 
 
@@ -70,9 +70,9 @@ def ensure_module(db):
 def prepare(db, reset=False):
     """Configure Odoo and bring ``db`` to the code being measured; with
     ``reset``, drop it first so that the data is generated anew."""
-    if reset:
-        subprocess.run(["dropdb", "--if-exists", db], check=True)
     configure()
+    if reset:
+        harness.drop_db(db)
     ensure_module(db)
 
 

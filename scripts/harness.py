@@ -1,5 +1,19 @@
-"""Shared helpers for `make demo` and `make test`: prerequisites, PostgreSQL,
-and the command line that runs the Odoo importable by this interpreter."""
+"""The one harness module: what `make demo`, `make test`, the translation
+export, the top-level tests and the benchmarks share.
+
+- Odoo: check_odoo() (provisioning it into var/ when this interpreter cannot
+  import Odoo 18.0), addons_path(), odoo_options() and odoo_cmd().
+- PostgreSQL: ensure_postgres() starts a stopped local cluster and creates the
+  role; pg_connect(), db_exists(), drop_db() and friends. Passwords never go on
+  a command line: libpq (psycopg2 in Odoo and here, psql, dropdb) reads them
+  from PGPASSWORD or PGPASSFILE in the environment, and use_pgpass() points
+  PGPASSFILE at var/pgpass for the role the harness created.
+- Chromium: chromium() launches Debian's Chromium headless through Playwright
+  for Python, the one browser client of the tests and benchmarks.
+
+Only the standard library is imported at module level: this runs before
+anything is provisioned. Scripts outside scripts/ put this directory on
+sys.path and `import harness`."""
 
 import getpass
 import glob
@@ -11,6 +25,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import provision
@@ -86,12 +101,13 @@ def check_odoo():
     return odoo
 
 
-def addons_path(odoo):
-    """The repository plus Odoo's own addons directories, found from the package."""
+def addons_path(odoo, repo=REPO):
+    """Odoo's own addons directories, found from the package, plus `repo` (this
+    repository, or another checkout of the addon)."""
     package = Path(odoo.__file__).resolve().parent
     candidates = [package.parent / "addons", package / "addons"]
     dirs = [str(path) for path in candidates if path.is_dir()]
-    return ",".join(dirs + [str(REPO)])
+    return ",".join(dirs + [str(repo)])
 
 
 def pg_settings():
@@ -301,20 +317,79 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def odoo_cmd(odoo, db, *args):
-    """Command line for Odoo on database `db`, connected the libpq way."""
+def odoo_options(odoo, data_dir=DATA_DIR):
+    """Odoo's options for the addons path, the data directory (None: Odoo's
+    default) and the libpq settings of pg_settings(). There is no password
+    option: the password stays in PGPASSWORD or PGPASSFILE, which libpq reads
+    from the environment, so that it never shows on a command line."""
     pg = pg_settings()
-    # The password stays in PGPASSWORD, which libpq reads, not on the command line.
-    return [
-        sys.executable,
-        "-m",
-        "odoo",
-        "server",
-        f"--database={db}",
-        f"--addons-path={addons_path(odoo)}",
-        f"--data-dir={DATA_DIR}",
+    options = [f"--addons-path={addons_path(odoo)}"]
+    if data_dir:
+        options.append(f"--data-dir={data_dir}")
+    options += [
         f"--db_host={pg['host']}",
         f"--db_port={pg['port']}",
         f"--db_user={pg['user']}",
-        *args,
     ]
+    return options
+
+
+def odoo_server_args(odoo, db, *args):
+    """The options of Odoo's server command on database `db`, then `args`."""
+    return [f"--database={db}", *odoo_options(odoo), *args]
+
+
+def odoo_cmd(odoo, db, *args):
+    """Command line for Odoo's server on database `db`, connected the libpq way."""
+    return [sys.executable, "-m", "odoo", "server", *odoo_server_args(odoo, db, *args)]
+
+
+# Debian's Chromium as the tests and benchmarks run it: headless, quiet, and
+# without any traffic of its own (the project talks to loopback only).
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+
+
+def chromium_executable():
+    """The system's Chromium (or Chrome) binary, or None."""
+    for name in provision.BROWSERS:
+        if path := shutil.which(name):
+            return path
+    return None
+
+
+@contextmanager
+def chromium():
+    """A headless Chromium driven by Playwright for Python: yields Playwright's
+    sync `Browser`, closed on exit. It runs the system's Chromium binary (which
+    provisioning and .ci/run install), never a browser Playwright downloads;
+    Playwright itself comes from test-requirements.txt. Raises RuntimeError
+    with one sentence when either is missing."""
+    executable = chromium_executable()
+    if not executable:
+        raise RuntimeError(
+            "Chromium is missing: install Debian's chromium (apt-get install "
+            "chromium); provisioning and .ci/run do."
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError as exc:
+        raise RuntimeError(
+            f"Playwright for Python is missing ({exc}): run `{sys.executable} -m "
+            f"pip install -r {provision.TEST_REQUIREMENTS}`."
+        ) from exc
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=list(CHROMIUM_ARGS)
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()

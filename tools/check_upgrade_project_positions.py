@@ -10,8 +10,9 @@ stakeholder's attitude as initial attitude, and that the old table is gone.
 
     python3 tools/check_upgrade_project_positions.py [--db NAME] [--old-rev REV]
 
-Connects like the harness (PGHOST, PGPORT, PGUSER, PGPASSWORD); drops and
-recreates the database. Exits 1 when a check fails.
+Connects like the harness (PGHOST, PGPORT, PGUSER, and PGPASSWORD or
+PGPASSFILE, never a password option); drops and recreates the database.
+Exits 1 when a check fails.
 """
 
 import argparse
@@ -89,7 +90,7 @@ def main():
         ).stdout
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old_dir, filter="data")
-        old_addons = new_addons.replace(REPO, old_dir, 1)
+        old_addons = benchlib.addons_path(old_dir)
         subprocess.run(["dropdb", "--if-exists", args.db], check=True)
         common = ["--stop-after-init", "--log-level=warn"]
         subprocess.run(
