@@ -23,22 +23,21 @@ each), counts its SQL queries the way ``assertQueryCount`` does
 the same for both blocks.
 
 With ``--render`` it also starts an Odoo server on ``--http-port`` and opens
-the map in headless Chromium (Chrome DevTools Protocol via websocket-client),
-reporting the time from the map action starting to its first interactive
-render, once with the default cap of 500 nodes and once with every node.
+the map in headless Chromium (Debian's, driven by Playwright for Python
+through the harness's launcher), reporting the time from the map action
+starting to its first interactive render, once with the default cap of 500
+nodes and once with every node.
 """
 
 import argparse
 import json
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 
-from benchlib import db_args, environment, prepare, run_counted
+from benchlib import chromium, db_args, environment, prepare, run_counted
 
 from odoo import SUPERUSER_ID, Command
 from odoo.tools import SQL
@@ -246,8 +245,6 @@ def measure_graph(env, runs):
 
 def render_times(db, port, limits):
     """First render of the map in headless Chromium, per node cap."""
-    import websocket  # websocket-client, only needed here
-
     server = subprocess.Popen(
         [
             sys.executable,
@@ -262,46 +259,22 @@ def render_times(db, port, limits):
             "--max-cron-threads=0",
         ],
     )
-    profile = tempfile.mkdtemp(prefix="map_bench_chrome_")
-    chrome = None
     try:
         _wait_http(f"http://127.0.0.1:{port}/web/login", 120)
-        debug_port = port + 1000
-        chrome = subprocess.Popen(
-            [
-                shutil.which("chromium") or "chromium",
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                f"--remote-debugging-port={debug_port}",
-                f"--user-data-dir={profile}",
-                "--window-size=1600,1000",
-                "about:blank",
-            ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        tabs = json.loads(_wait_http(f"http://127.0.0.1:{debug_port}/json/list", 30))
-        page = next(tab for tab in tabs if tab["type"] == "page")
-        cdp = Cdp(
-            websocket.create_connection(page["webSocketDebuggerUrl"], timeout=120)
-        )
-        cdp.login(f"http://127.0.0.1:{port}", "admin", "admin")
-        for limit in limits:
-            action = _bench_action(db, limit)
-            url = f"http://127.0.0.1:{port}/odoo/action-{action}"
-            try:
-                cdp.open_map(url)  # warm-up: assets and caches
-                yield limit, cdp.open_map(url)
-            except TimeoutError:
-                yield limit, None
+        with chromium() as browser:
+            page = MapPage(browser.new_page(viewport={"width": 1600, "height": 1000}))
+            page.login(f"http://127.0.0.1:{port}", "admin", "admin")
+            for limit in limits:
+                action = _bench_action(db, limit)
+                url = f"http://127.0.0.1:{port}/odoo/action-{action}"
+                try:
+                    page.open_map(url)  # warm-up: assets and caches
+                    yield limit, page.open_map(url)
+                except TimeoutError:
+                    yield limit, None
     finally:
-        if chrome:
-            chrome.terminate()
-            chrome.wait()
         server.terminate()
         server.wait()
-        shutil.rmtree(profile, ignore_errors=True)
 
 
 def _bench_action(db, limit):
@@ -332,52 +305,38 @@ def _wait_http(url, timeout):
             time.sleep(0.5)
 
 
-class Cdp:
-    """The few Chrome DevTools Protocol calls the bench needs."""
+class MapPage:
+    """The few page operations the bench needs, on a Playwright page."""
 
-    def __init__(self, ws):
-        self.ws = ws
-        self.next_id = 0
-
-    def call(self, method, **params):
-        self.next_id += 1
-        self.ws.send(
-            json.dumps({"id": self.next_id, "method": method, "params": params})
-        )
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("id") == self.next_id:
-                return message.get("result", {})
+    def __init__(self, page):
+        self.page = page
+        self.page.set_default_timeout(120_000)
 
     def evaluate(self, expression):
-        result = self.call(
-            "Runtime.evaluate", expression=expression, returnByValue=True
-        )
-        return result.get("result", {}).get("value")
+        return self.page.evaluate(expression)
 
     def wait_for(self, expression, timeout=120):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            value = self.evaluate(expression)
-            if value:
-                return value
-            time.sleep(0.05)
-        raise TimeoutError(expression)
+        """The truthy value of ``expression``; TimeoutError after ``timeout`` s."""
+        from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+        try:
+            handle = self.page.wait_for_function(
+                expression, timeout=timeout * 1000, polling=50
+            )
+        except PlaywrightTimeout as exc:
+            raise TimeoutError(expression) from exc
+        return handle.json_value()
 
     def login(self, base, login, password):
-        self.call("Page.navigate", url=f"{base}/web/login")
-        self.wait_for("!!document.querySelector('form input[name=login]')")
-        field = "document.querySelector('input[name=%s]').value = %s;"
-        self.evaluate(
-            field % ("login", json.dumps(login))
-            + field % ("password", json.dumps(password))
-            + "document.querySelector('form button[type=submit]').click();"
-        )
+        self.page.goto(f"{base}/web/login")
+        self.page.locator("form input[name=login]").fill(login)
+        self.page.locator("form input[name=password]").fill(password)
+        self.page.locator("form button[type=submit]").click()
         self.wait_for("!!document.querySelector('.o_main_navbar')")
 
     def open_map(self, url):
-        self.call("Page.navigate", url="about:blank")
-        self.call("Page.navigate", url=url)
+        self.page.goto("about:blank")
+        self.page.goto(url, wait_until="commit")
         times = self.wait_for(
             "(() => { const svg = document.querySelector("
             "'.o_hr_map_canvas[data-rendered-at]'); return svg && ["

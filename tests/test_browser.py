@@ -1,174 +1,85 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """A user in a real headless Chromium: log in, open the Relationships app from
-the main menu and see the internal clients. Chromium is driven over the
-DevTools protocol with websocket-client."""
+the main menu and see the internal clients. Chromium is Debian's, driven by
+Playwright for Python through the harness's launcher (scripts/harness.py)."""
 
 import json
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
-import urllib.request
+import sys
+from contextlib import ExitStack
+from pathlib import Path
 
 from odoo_client import OdooServerCase
 
+sys.path.append(str(Path(__file__).resolve().parent.parent / "scripts"))
+
+import harness  # noqa: E402  (needs the path above)
+
 try:
-    import websocket
-except ImportError:  # reported as a failure by the test itself
-    websocket = None
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # harness.chromium() then fails the test with one sentence
+    PlaywrightTimeout = TimeoutError
 
 APP_XMLID = "hr_relationship.menu_relationship_root"
 STEP_TIMEOUT = 60
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Browser:
-    """Just enough of the DevTools protocol: evaluate JavaScript in one page."""
-
-    def __init__(self, executable):
-        self.profile = tempfile.mkdtemp(prefix="hr_relationship_chromium_")
-        port = free_port()
-        self.proc = subprocess.Popen(
-            [
-                executable,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--window-size=1366,900",
-                f"--remote-debugging-port={port}",
-                f"--user-data-dir={self.profile}",
-                "about:blank",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        self.ws = None
-        self.next_id = 0
-        self.exceptions = []
-        page = self._wait_page(port)
-        self.ws = websocket.create_connection(
-            page["webSocketDebuggerUrl"], timeout=STEP_TIMEOUT, suppress_origin=True
-        )
-        self.send("Runtime.enable")
-        self.send("Page.enable")
-
-    def _wait_page(self, port):
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/json/list", timeout=5
-                ) as response:
-                    pages = [t for t in json.load(response) if t["type"] == "page"]
-                if pages:
-                    return pages[0]
-            except OSError:
-                pass
-            if time.monotonic() > deadline or self.proc.poll() is not None:
-                raise AssertionError("Chromium did not open its DevTools endpoint")
-            time.sleep(0.3)
-
-    def send(self, method, **params):
-        self.next_id += 1
-        self.ws.send(
-            json.dumps({"id": self.next_id, "method": method, "params": params})
-        )
-        while True:
-            message = json.loads(self.ws.recv())
-            if message.get("method") == "Runtime.exceptionThrown":
-                details = message["params"]["exceptionDetails"]
-                self.exceptions.append(
-                    details.get("exception", {}).get("description") or details["text"]
-                )
-            if message.get("id") == self.next_id:
-                if "error" in message:
-                    raise AssertionError(f"{method} failed: {message['error']}")
-                return message["result"]
-
-    def evaluate(self, expression):
-        result = self.send(
-            "Runtime.evaluate", expression=expression, returnByValue=True
-        )
-        if "exceptionDetails" in result:
-            raise AssertionError(f"{expression!r} raised {result['exceptionDetails']}")
-        return result["result"].get("value")
-
-    def wait_for(self, expression, what, timeout=STEP_TIMEOUT):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            # Navigation destroys the page's context; that is not a failure.
-            try:
-                value = self.evaluate(expression)
-            except AssertionError:
-                value = None
-            if value:
-                return value
-            time.sleep(0.25)
-        location = self.evaluate("location.href")
-        raise AssertionError(
-            f"Timed out after {timeout}s waiting for {what} at {location}"
-        )
-
-    def close(self):
-        if self.ws:
-            self.ws.close()
-        self.proc.kill()
-        self.proc.wait(timeout=30)
-        shutil.rmtree(self.profile, ignore_errors=True)
-
-
-def query(selector):
-    """JavaScript for the first element matching `selector`, or undefined."""
-    return f"document.querySelector({json.dumps(selector)})"
-
-
 class TestBrowser(OdooServerCase):
     def setUp(self):
         super().setUp()
-        executable = shutil.which("chromium")
-        if not executable:
-            self.fail("Debian's chromium is not installed: apt-get install chromium")
-        if websocket is None:
-            self.fail("websocket-client is missing: pip install websocket-client")
-        self.browser = Browser(executable)
-        self.addCleanup(self.browser.close)
+        stack = ExitStack()
+        self.addCleanup(stack.close)
+        try:
+            browser = stack.enter_context(harness.chromium())
+        except RuntimeError as exc:
+            self.fail(str(exc))
+        self.page = browser.new_page(viewport={"width": 1366, "height": 900})
+        self.page.set_default_timeout(STEP_TIMEOUT * 1000)
+        self.exceptions = []
+        self.page.on("pageerror", lambda error: self.exceptions.append(str(error)))
+
+    def wait_for(self, expression, what, arg=None):
+        """Wait until the JavaScript `expression` (a function of `arg` when one
+        is given) is truthy; fail saying what did not appear."""
+        if arg is not None:
+            expression = f"(arg) => ({expression})"
+        try:
+            return self.page.wait_for_function(expression, arg=arg).json_value()
+        except PlaywrightTimeout:
+            self.fail(
+                f"Timed out after {STEP_TIMEOUT}s waiting for {what} at {self.page.url}"
+            )
+
+    def step(self, locator, what):
+        """`locator` once it is attached; fail saying what did not appear."""
+        try:
+            locator.first.wait_for()
+        except PlaywrightTimeout:
+            self.fail(
+                f"Timed out after {STEP_TIMEOUT}s waiting for {what} at {self.page.url}"
+            )
+        return locator.first
 
     def test_open_relationships_app(self):
-        browser = self.browser
-        browser.send("Page.navigate", url=f"{self.url}/web/login?db={self.db}")
-        browser.wait_for(f"!!{query('form.oe_login_form')}", "the login form")
-        browser.evaluate(
-            f"{query('input[name=login]')}.value = {json.dumps(self.login)};"
-            f"{query('input[name=password]')}.value = {json.dumps(self.password)};"
-            f"{query('form.oe_login_form')}.submit();"
-        )
+        page = self.page
+        page.goto(f"{self.url}/web/login?db={self.db}")
+        form = self.step(page.locator("form.oe_login_form"), "the login form")
+        form.locator("input[name=login]").fill(self.login)
+        form.locator("input[name=password]").fill(self.password)
+        form.locator("button[type=submit]").click()
         # The community web client lists the apps in the navbar's home menu.
-        apps_button = query(".o_navbar_apps_menu button")
-        browser.wait_for(f"!!{apps_button}", "the web client")
-        browser.evaluate(f"{apps_button}.click()")
-        app = query(f".o_app[data-menu-xmlid='{APP_XMLID}']")
-        label = browser.wait_for(
-            f"{app}?.textContent.trim()", "the Relationships app in the home menu"
+        self.step(page.locator(".o_navbar_apps_menu button"), "the web client").click()
+        app = self.step(
+            page.locator(f".o_app[data-menu-xmlid='{APP_XMLID}']"),
+            "the Relationships app in the home menu",
         )
-        self.assertEqual(label, "Relationships")
-        browser.evaluate(f"{app}.click()")
-        browser.wait_for(
-            f"{query('.o_menu_brand')}?.textContent.trim() === 'Relationships'"
+        self.assertEqual(app.text_content().strip(), "Relationships")
+        app.click()
+        self.wait_for(
+            "document.querySelector('.o_menu_brand')?.textContent.trim()"
+            " === 'Relationships'"
             # The app opens on its overview, a client action.
-            f" && !!{query('.o_action_manager .o_hr_overview')}",
+            " && !!document.querySelector('.o_action_manager .o_hr_overview')",
             "the Relationships app to open",
         )
         self._open_internal_clients()
@@ -183,39 +94,41 @@ class TestBrowser(OdooServerCase):
             {"fields": ["name"], "limit": 3},
         )
         for name in [client["name"] for client in clients]:
-            browser.wait_for(
-                f"{query('.o_content')}?.innerText.includes({json.dumps(name)})",
+            self.wait_for(
+                "document.querySelector('.o_content')?.innerText.includes(arg)",
                 f"internal client {name!r} in the view",
+                arg=name,
             )
-        self.assertEqual(browser.exceptions, [], "JavaScript errors in the web client")
+        self.assertEqual(self.exceptions, [], "JavaScript errors in the web client")
 
     def _open_internal_clients(self):
         """Open Internal Clients from the app's menu unless the app starts there."""
-        browser = self.browser
+        page = self.page
         views = ".o_action_manager .o_kanban_view, .o_action_manager .o_list_view"
         in_view = (
-            f"{query('.o_breadcrumb')}?.textContent.includes('Internal Clients')"
-            f" && !!{query(views)}"
+            "document.querySelector('.o_breadcrumb')?.textContent"
+            ".includes('Internal Clients')"
+            f" && !!document.querySelector({json.dumps(views)})"
         )
-        if browser.evaluate(in_view):
+        if page.evaluate(in_view):
             return
         # The entry is either a top-level section or inside a section dropdown.
         entries = (
             ".o_menu_sections [data-menu-xmlid], .o-dropdown--menu [data-menu-xmlid]"
         )
-        click_entry = f"""(() => {{
+        click_entry = f"""() => {{
             const entry = [...document.querySelectorAll({json.dumps(entries)})]
                 .find(el => el.textContent.trim() === 'Internal Clients');
             entry?.click();
             return !!entry;
-        }})()"""
-        toggles = "document.querySelectorAll('.o_menu_sections .dropdown-toggle')"
-        if not browser.evaluate(click_entry):
-            for index in range(browser.evaluate(f"{toggles}.length")):
-                browser.evaluate(f"{toggles}[{index}].click()")
-                time.sleep(0.3)
-                if browser.evaluate(click_entry):
+        }}"""
+        if not page.evaluate(click_entry):
+            toggles = page.locator(".o_menu_sections .dropdown-toggle")
+            for index in range(toggles.count()):
+                toggles.nth(index).click()
+                page.wait_for_timeout(300)
+                if page.evaluate(click_entry):
                     break
             else:
                 self.fail("No 'Internal Clients' entry in the Relationships menu")
-        browser.wait_for(in_view, "the Internal Clients list or kanban view")
+        self.wait_for(in_view, "the Internal Clients list or kanban view")
