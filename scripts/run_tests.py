@@ -3,10 +3,19 @@ and run its Odoo tests, run the top-level tests/ against a server on that
 database, prove the module installs without demo data, then drop both
 databases. The closing line is "N passed, N failed[, N skipped]".
 
+The counts come from the test frameworks' own results (scripts/test_results.py
+writes them as JSON), never from the log: Odoo's aggregated OdooTestResult for
+the addon's tests, unittest's result for the top-level ones. Installing a
+database is a check, not a test: a failed check (an install, a server that does
+not answer, an ERROR line no failing test explains) fails the run and is listed
+as such, but counts neither as passed nor as failed.
+
 With --install-only, only the install without demo data runs (the CI's check
-of a freshly provisioned interpreter)."""
+of a freshly provisioned interpreter). --test-tags, -k, --skip and --db narrow
+the run while working on one part."""
 
 import argparse
+import json
 import os
 import re
 import signal
@@ -19,21 +28,17 @@ import urllib.request
 import harness
 
 LOG_DIR = harness.VAR / "log"
-RESULT = re.compile(
-    r"odoo\.tests\.result: (\d+) failed, (\d+) error\(s\) of (\d+) tests "
-    r"when loading database"
-)
+RESULTS = harness.REPO / "scripts" / "test_results.py"
 MAX_BLOCK_LINES = 40
+PARTS = ("odoo-tests", "toplevel", "nodemo")
 
 
 class OdooRun:
     """An Odoo process whose output goes to a log file and is scanned on the fly
-    for the tests result, skipped tests and ERROR/CRITICAL lines."""
+    for ERROR/CRITICAL lines (the test counts come from its results file)."""
 
     def __init__(self, cmd, log_path):
         self.log_path = log_path
-        self.result = None  # (failed, errors, run)
-        self.skipped = 0
         self.bad_blocks = []  # ERROR/CRITICAL lines, each with its traceback
         self.proc = subprocess.Popen(
             cmd,
@@ -63,11 +68,6 @@ class OdooRun:
                     continue
                 block = None
                 level = match.group(1)
-                message = line[match.end() :].split(": ", 1)[-1]
-                if result := RESULT.search(line):
-                    self.result = tuple(int(n) for n in result.groups())
-                if level == "INFO" and message.startswith("skipped "):
-                    self.skipped += 1
                 if level in ("ERROR", "CRITICAL"):
                     block = [line]
                     self.bad_blocks.append(block)
@@ -92,78 +92,133 @@ class OdooRun:
 
 
 class Tally:
+    """The tests, counted from their results, and the checks around them."""
+
     def __init__(self):
         self.passed = self.failed = self.skipped = 0
-        self.problems = []
+        self.checks = []  # (what was checked, whether it held)
+        self.problems = []  # (message, detail lines)
 
-    def fail(self, message, details=()):
-        self.failed += 1
-        self.problems.append((message, list(details)))
+    def add_tests(self, passed, failed, skipped):
+        self.passed += passed
+        self.failed += failed
+        self.skipped += skipped
 
-    def note_bad_lines(self, run, what):
-        """Report ERROR/CRITICAL lines; count them as a failure of their own only
-        when no failing test already accounts for them."""
-        if not run.bad_blocks:
-            return False
+    def check(self, name, ok, message=None, details=()):
+        """Record a check; one that fails is listed with `message`."""
+        self.checks.append((name, ok))
+        if not ok:
+            self.problems.append((message or f"Check failed: {name}", list(details)))
+        return ok
+
+    def note_bad_lines(self, run, what, explained):
+        """List ERROR/CRITICAL lines; they fail a check of their own unless a
+        failing test is `explained` to account for them."""
         lines = [line for block in run.bad_blocks[:20] for line in block]
-        self.problems.append((f"{what} logged ERROR/CRITICAL lines", lines))
-        return True
+        if lines and explained:
+            self.problems.append((f"{what} logged ERROR/CRITICAL lines", lines))
+        self.check(
+            f"{what} logs no ERROR/CRITICAL line",
+            explained or not lines,
+            f"{what} logged ERROR/CRITICAL lines",
+            lines,
+        )
 
 
 def banner(text):
     print(f"\n=== {text}", flush=True)
 
 
-def odoo_tests(odoo, db, tally, runs):
+def read_results(path):
+    """The JSON scripts/test_results.py wrote, or None when it wrote none."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def results_cmd(*args):
+    return [sys.executable, str(RESULTS), *map(str, args)]
+
+
+def odoo_tests(odoo, db, tally, runs, options):
+    """Install (or, on an existing --db, update) the addon with demo data in
+    `db` and run its Odoo tests unless they are skipped; whether `db` loaded."""
     port = harness.free_port()
     log_path = LOG_DIR / f"{db}-install-tests.log"
-    banner(
-        f"(a) Installing {harness.MODULE} with demo data in {db} and running its tests"
-    )
+    results_path = LOG_DIR / f"{db}-odoo-results.json"
+    results_path.unlink(missing_ok=True)
+    with_tests = "odoo-tests" not in options.skip
+    verb = "Updating" if options.db else "Installing"
+    title = f"(a) {verb} {harness.MODULE} with demo data in {db}"
+    if with_tests:
+        title += f" and running its tests ({options.test_tags})"
+    banner(title)
     print(f"    log: {log_path}", flush=True)
+    test_options = ["--test-enable", f"--test-tags={options.test_tags}"]
     run = OdooRun(
-        harness.odoo_cmd(
-            odoo,
-            db,
-            "-i",
-            harness.MODULE,
-            "--test-enable",
-            f"--test-tags=/{harness.MODULE}",
-            "--stop-after-init",
-            "--http-interface=127.0.0.1",
-            f"--http-port={port}",
-            f"--screenshots={LOG_DIR}",
-            "--log-level=info",
+        results_cmd(
+            "odoo",
+            results_path,
+            "--",
+            *harness.odoo_server_args(
+                odoo,
+                db,
+                "-u" if options.db else "-i",
+                harness.MODULE,
+                *(test_options if with_tests else []),
+                "--stop-after-init",
+                "--http-interface=127.0.0.1",
+                f"--http-port={port}",
+                f"--screenshots={LOG_DIR}",
+                "--log-level=info",
+            ),
         ),
         log_path,
     )
     runs.append(run)
     rc = run.wait()
-    if run.result is None:
-        tally.fail(f"Odoo reported no tests result (exit code {rc}); see {log_path}")
-        tally.note_bad_lines(run, "The install with tests")
-        return False
-    failed, errors, ran = run.result
-    skipped = min(run.skipped, ran - failed - errors)
-    tally.passed += ran - failed - errors - skipped
-    tally.skipped += skipped
-    tally.failed += failed + errors
-    if failed or errors:
-        tally.problems.append(
-            (f"{failed} Odoo test(s) failed and {errors} errored", [])
-        )
-    print(
-        f"    Odoo tests: {ran} ran, {failed} failed, {errors} errors, "
-        f"{skipped} skipped",
-        flush=True,
+    results = read_results(results_path)
+    loaded = results is not None and db in results["databases"]
+    tally.check(
+        f"{verb.lower()} {harness.MODULE} with demo data in {db}",
+        loaded,
+        f"{db} did not load (exit code {rc}); see {log_path}",
     )
-    if ran == 0:
-        tally.fail(f"No Odoo test of {harness.MODULE} ran")
-    if tally.note_bad_lines(run, "The install with tests") and not (failed or errors):
-        tally.failed += 1
-    if rc and not (failed or errors):
-        tally.fail(f"Odoo exited with code {rc} while installing and testing")
-    return True
+    failed = 0
+    report = results["databases"][db] if loaded else None
+    if report is not None:
+        ran, skipped = report["tests_run"], report["skipped"]
+        failed = report["failures"] + report["errors"]
+        tally.add_tests(max(ran - failed - skipped, 0), failed, skipped)
+        print(
+            f"    Odoo tests: {ran} ran, {report['failures']} failed, "
+            f"{report['errors']} errors, {skipped} skipped",
+            flush=True,
+        )
+        if failed:
+            tally.problems.append(
+                (
+                    f"{report['failures']} Odoo test(s) failed and "
+                    f"{report['errors']} errored; see {log_path}",
+                    [],
+                )
+            )
+        tally.check(
+            f"Odoo tests selected by {options.test_tags} ran",
+            ran > 0,
+            f"No Odoo test of {harness.MODULE} ran ({options.test_tags})",
+        )
+    elif loaded and with_tests:
+        tally.check("Odoo reported test results", False)
+    if loaded:
+        tally.check(
+            "Odoo exited cleanly",
+            not rc or bool(failed),
+            f"Odoo exited with code {rc} while installing and testing",
+        )
+    tally.note_bad_lines(run, "The install with tests", explained=bool(failed))
+    return loaded
 
 
 def wait_http(url, run, timeout=180):
@@ -179,14 +234,12 @@ def wait_http(url, run, timeout=180):
     return False
 
 
-UNITTEST_RAN = re.compile(r"^Ran (\d+) tests? in ", re.M)
-UNITTEST_COUNTS = re.compile(r"(failures|errors|skipped|unexpected successes)=(\d+)")
-
-
-def toplevel_tests(odoo, db, tally, runs):
+def toplevel_tests(odoo, db, tally, runs, options):
     port = harness.free_port()
     url = f"http://127.0.0.1:{port}"
     log_path = LOG_DIR / f"{db}-server.log"
+    results_path = LOG_DIR / f"{db}-toplevel-results.json"
+    results_path.unlink(missing_ok=True)
     banner(f"(b) Serving {db} on {url} and running the top-level tests/")
     print(f"    server log: {log_path}", flush=True)
     harness.keep_offline(db)
@@ -208,8 +261,12 @@ def toplevel_tests(odoo, db, tally, runs):
         # done by concurrent browser requests on Python 3.11.7, the manifest
         # parsing behind it can hit a CPython race, so do it once up front.
         ready = wait_http(f"{url}/web/login", server)
-        if not (ready and wait_http(f"{url}/web/static/img/favicon.ico", server)):
-            tally.fail(f"The Odoo server did not answer on {url}; see {log_path}")
+        ready = ready and wait_http(f"{url}/web/static/img/favicon.ico", server)
+        if not tally.check(
+            f"the Odoo server answers on {url}",
+            ready,
+            f"The Odoo server did not answer on {url}; see {log_path}",
+        ):
             return
         env = dict(
             os.environ,
@@ -218,8 +275,9 @@ def toplevel_tests(odoo, db, tally, runs):
             ODOO_LOGIN="admin",
             ODOO_PASSWORD="admin",
         )
+        patterns = [arg for pattern in options.patterns for arg in ("-k", pattern)]
         proc = subprocess.run(
-            [sys.executable, "-m", "unittest", "discover", "-s", "tests", "-v"],
+            results_cmd("unittest", results_path, "tests", *patterns),
             cwd=harness.REPO,
             env=env,
             stdin=subprocess.DEVNULL,
@@ -233,28 +291,35 @@ def toplevel_tests(odoo, db, tally, runs):
         (LOG_DIR / f"{db}-toplevel-tests.log").write_text(proc.stdout)
     finally:
         server.stop()
-    ran = UNITTEST_RAN.findall(proc.stdout)
-    if not ran:
-        tally.fail(f"The top-level tests did not report (exit code {proc.returncode})")
+    results = read_results(results_path)
+    if not tally.check(
+        "the top-level tests reported their results",
+        results is not None,
+        f"The top-level tests wrote no results (exit code {proc.returncode})",
+    ):
         return
-    ran = int(ran[-1])
-    tail = proc.stdout[proc.stdout.rfind("\nRan ") :]
-    counts = {key: int(n) for key, n in UNITTEST_COUNTS.findall(tail)}
-    bad = counts.get("failures", 0) + counts.get("errors", 0)
-    bad += counts.get("unexpected successes", 0)
-    skipped = counts.get("skipped", 0)
-    tally.passed += max(ran - bad - skipped, 0)
-    tally.skipped += skipped
-    tally.failed += bad
+    bad = results["failures"] + results["errors"] + results["unexpected_successes"]
+    passed = len(results["passed"]) + len(results["expected_failures"])
+    tally.add_tests(passed, len(bad), len(results["skipped"]))
     if bad:
-        tally.problems.append((f"{bad} top-level test(s) failed; see above", []))
-    if proc.returncode and not bad:
-        tally.fail(f"The top-level tests exited with code {proc.returncode}")
-    if tally.note_bad_lines(server, "The server under the top-level tests") and not bad:
-        tally.failed += 1
+        tally.problems.append((f"{len(bad)} top-level test(s) failed; see above", bad))
+    tally.check(
+        "top-level tests ran",
+        results["tests_run"] > 0,
+        "No top-level test ran" + (f" (-k {options.patterns})" if patterns else ""),
+    )
+    tally.check(
+        "the top-level tests exited cleanly",
+        not proc.returncode or bool(bad),
+        f"The top-level tests exited with code {proc.returncode}",
+    )
+    tally.note_bad_lines(
+        server, "The server under the top-level tests", explained=bool(bad)
+    )
 
 
 def install_without_demo(odoo, db, tally, runs):
+    """A check, not a test: the addon installs without demo data."""
     log_path = LOG_DIR / f"{db}-install.log"
     banner(f"(c) Installing {harness.MODULE} without demo data in {db}")
     print(f"    log: {log_path}", flush=True)
@@ -273,24 +338,62 @@ def install_without_demo(odoo, db, tally, runs):
     )
     runs.append(run)
     rc = run.wait()
-    if rc or run.bad_blocks:
-        tally.fail(f"Installing without demo data failed (exit code {rc})")
-        tally.note_bad_lines(run, "The install without demo data")
-    else:
-        tally.passed += 1
+    lines = [line for block in run.bad_blocks[:20] for line in block]
+    if tally.check(
+        f"{harness.MODULE} installs without demo data",
+        not (rc or lines),
+        f"Installing without demo data failed (exit code {rc}); see {log_path}",
+        lines,
+    ):
         print("    installed cleanly", flush=True)
 
 
-def main():
+def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--install-only",
         action="store_true",
         help="only prove that the addon installs without demo data",
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--test-tags",
+        default=f"/{harness.MODULE}",
+        help="Odoo's --test-tags for the addon's tests (default: %(default)s), "
+        f"e.g. /{harness.MODULE}:TestAccessRights",
+    )
+    parser.add_argument(
+        "-k",
+        dest="patterns",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="only the top-level tests matching this unittest -k pattern "
+        "(repeatable), e.g. -k test_rpc",
+    )
+    parser.add_argument(
+        "--skip",
+        action="append",
+        default=[],
+        choices=PARTS,
+        help="leave out a part: the addon's Odoo tests (the database is still "
+        "installed), the top-level tests, or the install without demo data "
+        "(repeatable)",
+    )
+    parser.add_argument(
+        "--db",
+        help="use this existing database with demo data instead of a "
+        f"throw-away one: {harness.MODULE} is updated there, and the database "
+        "is kept",
+    )
+    return parser.parse_args()
+
+
+def main():
+    options = parse_args()
     odoo = harness.check_odoo()
     harness.ensure_postgres()
+    if options.db and not harness.db_exists(options.db):
+        harness.die(f"The database {options.db} given by --db does not exist.")
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     # A CI timeout or `kill` must still drop the databases, like Ctrl+C does.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
@@ -298,32 +401,47 @@ def main():
     prefix = os.environ.get("TEST_DB_PREFIX") or f"{harness.MODULE}_test"
     demo_db = f"{prefix}_{os.getpid()}"
     nodemo_db = f"{demo_db}_nodemo"
+    throw_away = [nodemo_db] if options.db else [demo_db, nodemo_db]
     tally, runs = Tally(), []
     started = time.monotonic()
     try:
-        if not args.install_only and odoo_tests(odoo, demo_db, tally, runs):
-            toplevel_tests(odoo, demo_db, tally, runs)
-        install_without_demo(odoo, nodemo_db, tally, runs)
+        if not options.install_only:
+            loaded = odoo_tests(odoo, options.db or demo_db, tally, runs, options)
+            if loaded and "toplevel" not in options.skip:
+                toplevel_tests(odoo, options.db or demo_db, tally, runs, options)
+        if options.install_only or "nodemo" not in options.skip:
+            install_without_demo(odoo, nodemo_db, tally, runs)
     except KeyboardInterrupt:
-        tally.fail("Interrupted")
+        tally.check("the run was not interrupted", False, "Interrupted")
     finally:
         for run in runs:
             run.stop()
-        for db in (demo_db, nodemo_db):
+        for db in throw_away:
             harness.drop_db(db)
 
-    if tally.passed + tally.failed + tally.skipped == 0:
-        tally.fail("No test ran at all")
+    tests_wanted = not options.install_only and (
+        "odoo-tests" not in options.skip or "toplevel" not in options.skip
+    )
+    if tests_wanted and tally.passed + tally.failed + tally.skipped == 0:
+        tally.check("some test ran", False, "No test ran at all")
     banner(f"Summary ({time.monotonic() - started:.0f}s, logs in {LOG_DIR})")
     for message, details in tally.problems:
         print(f"FAILED: {message}")
         for line in details:
             print(f"    {line}")
+    failed_checks = [name for name, ok in tally.checks if not ok]
+    print(
+        f"Checks (not counted as tests): {len(tally.checks) - len(failed_checks)} "
+        f"held, {len(failed_checks)} failed",
+        flush=True,
+    )
     summary = f"{tally.passed} passed, {tally.failed} failed"
     if tally.skipped:
         summary += f", {tally.skipped} skipped"
+    if failed_checks:
+        summary += f" ({len(failed_checks)} check(s) failed)"
     print(summary, flush=True)
-    sys.exit(1 if tally.failed else 0)
+    sys.exit(1 if tally.failed or failed_checks else 0)
 
 
 if __name__ == "__main__":
