@@ -13,6 +13,7 @@ from . import hr_relationship_type
 from . import hr_person_relation
 from . import hr_person_relation_side
 from . import hr_stakeholder
+from . import hr_stakeholder_privacy
 from . import hr_stakeholder_profile
 from . import mail_message
 from . import hr_relationship_interaction
