@@ -606,6 +606,57 @@ class HrStakeholder(models.Model):
             self, "stakeholder_id", "satisfaction_index", readable_only=True
         )
 
+    # Health (hr.relationship.health.mixin)
+
+    @api.model
+    def _health_link_field(self):
+        return "stakeholder_id"
+
+    @api.model
+    def _health_satisfaction_field(self):
+        return "satisfaction_index"
+
+    @api.model
+    def _health_owner_field(self):
+        return "owner_id"
+
+    @api.model
+    def _health_activity_type(self):
+        return self.env.ref("hr_relationship.mail_activity_type_health_stakeholder")
+
+    @api.model
+    def _health_sentiment_query(self, since, today):
+        link = self._fields["interaction_ids"]
+        return SQL(
+            """
+            SELECT rel.%(stakeholder)s AS id, AVG(moment.sentiment_score) AS mean
+              FROM %(rel)s rel
+              JOIN hr_relationship_interaction moment
+                ON moment.id = rel.%(interaction)s
+             WHERE rel.%(stakeholder)s IN (SELECT id FROM scope)
+               AND moment.date > %(since)s AND moment.date <= %(today)s
+             GROUP BY rel.%(stakeholder)s
+            """,
+            rel=SQL.identifier(link.relation),
+            stakeholder=SQL.identifier(link.column1),
+            interaction=SQL.identifier(link.column2),
+            since=since,
+            today=today,
+        )
+
+    @api.model
+    def _health_at_risk_recipients(self, owners, mode):
+        # The HR business partners of the stakeholder's internal clients (its
+        # owner when they have none), or both. Who is told is the app's
+        # decision, not limited by what the user running the refresh may read.
+        recipients = {}
+        for stakeholder in self.sudo().browse(list(owners)):
+            partners = stakeholder.internal_client_ids.hr_partner_id.ids
+            owner = owners[stakeholder.id]
+            users = owner + partners if mode == "both" else partners or owner
+            recipients[stakeholder.id] = list(dict.fromkeys(users))
+        return recipients
+
     # company_id always has a value at create, so creating with neither
     # person still runs the check.
     @api.constrains("employee_id", "partner_id", "company_id")

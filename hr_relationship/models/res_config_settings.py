@@ -4,13 +4,13 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .anonymity import MIN_GROUP_DEFAULT, MIN_GROUP_PARAM, MIN_GROUP_RANGE
-from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
-from .hr_relationship_health_snapshot import (
+from .hr_relationship_health_mixin import (
     AT_RISK_ACTIVITY_DEFAULT,
     AT_RISK_ACTIVITY_PARAM,
     AT_RISK_ACTIVITY_RECIPIENTS,
     HEALTH_DEFAULTS,
     HEALTH_PARAM_PREFIX,
+    MAX_CADENCE_DAYS,
 )
 from .hr_relationship_network import NETWORK_WINDOW_DEFAULT, NETWORK_WINDOW_PARAM
 from .hr_satisfaction_survey import DEFAULT_SURVEY_PARAM
@@ -407,5 +407,5 @@ class ResConfigSettings(models.TransientModel):
 
     def action_hr_refresh_health(self):
         checked_records(self)
-        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        self.env["hr.relationship.health.mixin"]._cron_refresh_health()
         return True

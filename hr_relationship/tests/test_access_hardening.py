@@ -467,9 +467,7 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
                     "nps": nps,
                 }
             )
-        cls.env["hr.relationship.health.snapshot"]._refresh_health(
-            "hr.stakeholder", (cls.sh_anna | cls.sh_bob).ids
-        )
+        (cls.sh_anna | cls.sh_bob)._health_run((cls.sh_anna | cls.sh_bob).ids)
 
     FIGURES = ["latest_satisfaction", "latest_nps", "latest_survey_date"]
 
