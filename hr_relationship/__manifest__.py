@@ -4,7 +4,7 @@
     "name": "HR Relationship Management",
     "summary": "Internal clients, stakeholders, interactions and customer-value "
     "surveys for HR, in one relational view",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
@@ -60,7 +60,7 @@
         "views/hr_relationship_overview_views.xml",
         "views/hr_relationship_network_views.xml",
         "views/menus.xml",
-        "views/hr_satisfaction_survey_views.xml",
+        "views/hr_satisfaction_campaign_views.xml",
         "views/hr_value_cycle_views.xml",
         "views/survey_templates.xml",
         "views/relationship_map_views.xml",

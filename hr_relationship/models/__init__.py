@@ -23,9 +23,9 @@ from . import res_partner
 from . import project_project
 from . import crm_lead
 from . import hr_relationship_service
-from . import hr_satisfaction_survey
+from . import hr_satisfaction_campaign
 from . import hr_satisfaction_withheld_mixin
-from . import hr_satisfaction_survey_cycle
+from . import hr_satisfaction_campaign_cycle
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
 from . import survey_question

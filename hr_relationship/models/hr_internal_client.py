@@ -89,7 +89,7 @@ class HrInternalClient(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "internal_client_id", string="Survey Results"
     )
-    latest_satisfaction = fields.Float(
+    latest_csat = fields.Float(
         string="Latest CSAT",
         compute="_compute_latest_survey",
         store=True,

@@ -115,7 +115,8 @@ class HrRelationshipHealthMixin(models.AbstractModel):
     @api.model
     def _health_satisfaction_field(self):
         """The satisfaction figure of hr.satisfaction.result (0-100) that
-        health reads for this model."""
+        health reads for this model; the record and the health snapshot hold
+        its latest value as ``latest_<figure>``."""
         raise NotImplementedError
 
     @api.model
@@ -235,7 +236,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                     -- The latest answered result: its figures, and whether
                     -- they are known (a result stores "no answer" as 0).
                     SELECT DISTINCT ON (res.%(link)s) res.%(link)s AS id,
-                           res.%(satisfaction)s AS latest_satisfaction,
+                           res.%(satisfaction)s AS satisfaction_value,
                            res.nps AS latest_nps,
                            res.satisfaction_count > 0 AS has_satisfaction,
                            res.recommendation_count > 0 AS has_nps
@@ -250,7 +251,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                            CASE WHEN survey.has_nps THEN survey.latest_nps
                            END AS nps_raw,
                            CASE WHEN survey.has_satisfaction
-                                THEN survey.latest_satisfaction::numeric
+                                THEN survey.satisfaction_value::numeric
                            END AS satisfaction,
                            CASE WHEN survey.has_nps
                                 THEN (survey.latest_nps::numeric + 100) / 2
@@ -291,7 +292,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 ), snapshot AS (
                     INSERT INTO %(snapshot_table)s
                            (%(link)s, month, company_id, health_score,
-                            health_state, latest_satisfaction, latest_nps,
+                            health_state, %(snapshot_satisfaction)s, latest_nps,
                             create_uid, create_date, write_uid, write_date)
                     SELECT id, %(month)s, company_id, score, state, satisfaction,
                            nps_raw, %(uid)s, %(now)s, %(uid)s, %(now)s
@@ -300,7 +301,8 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                     DO UPDATE SET company_id = EXCLUDED.company_id,
                                   health_score = EXCLUDED.health_score,
                                   health_state = EXCLUDED.health_state,
-                                  latest_satisfaction = EXCLUDED.latest_satisfaction,
+                                  %(snapshot_satisfaction)s
+                                      = EXCLUDED.%(snapshot_satisfaction)s,
                                   latest_nps = EXCLUDED.latest_nps,
                                   write_uid = EXCLUDED.write_uid,
                                   write_date = EXCLUDED.write_date
@@ -314,6 +316,10 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 owner=SQL.identifier(self._health_owner_field()),
                 link=link,
                 satisfaction=SQL.identifier(self._health_satisfaction_field()),
+                # The snapshot names the figure as the record does.
+                snapshot_satisfaction=SQL.identifier(
+                    f"latest_{self._health_satisfaction_field()}"
+                ),
                 in_scope=in_scope,
                 sentiment=self._health_sentiment_query(
                     today - timedelta(days=SENTIMENT_WINDOW_DAYS), today

@@ -29,9 +29,19 @@ class HrRelationshipHealthSnapshot(models.Model):
     )
     health_score = fields.Float(aggregator="avg", digits=(5, 1), readonly=True)
     health_state = fields.Selection(HEALTH_STATES, readonly=True)
+    # Each row holds the satisfaction figure of its kind of relationship, named
+    # as on the record (and on hr.satisfaction.result, latest_<figure>).
     # A stakeholder's row holds that person's answers, a per-stakeholder result
-    # that plain users may not see.
-    latest_satisfaction = fields.Float(
+    # that plain users may not see; the group stays on both for one rule.
+    latest_satisfaction_index = fields.Float(
+        string="Latest Satisfaction Index",
+        aggregator="avg",
+        digits=(5, 1),
+        readonly=True,
+        groups="hr_relationship.group_hr_relationship_business_partner",
+    )
+    latest_csat = fields.Float(
+        string="Latest CSAT",
         aggregator="avg",
         digits=(5, 1),
         readonly=True,
@@ -55,7 +65,8 @@ class HrRelationshipHealthSnapshot(models.Model):
         (
             "scores_range",
             "CHECK(health_score BETWEEN 0 AND 100 "
-            "AND latest_satisfaction BETWEEN 0 AND 100 "
+            "AND latest_satisfaction_index BETWEEN 0 AND 100 "
+            "AND latest_csat BETWEEN 0 AND 100 "
             "AND latest_nps BETWEEN -100 AND 100)",
             "Health and satisfaction are between 0 and 100, NPS between -100 and 100.",
         ),

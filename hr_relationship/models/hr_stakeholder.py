@@ -9,6 +9,7 @@ from odoo.tools import SQL
 from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 from .record_check import checked_records
+from .sql_names import m2m_table
 
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
@@ -241,7 +242,8 @@ class HrStakeholder(models.Model):
     # One person's answers: read from their latest per-stakeholder result as
     # the current user, so that they follow that result's record rules (plain
     # users get the aggregates only, business partners their clients').
-    latest_satisfaction = fields.Float(
+    latest_satisfaction_index = fields.Float(
+        string="Latest Satisfaction Index",
         compute="_compute_latest_survey",
         compute_sudo=False,
         groups=BUSINESS_PARTNER_GROUP,
@@ -455,7 +457,7 @@ class HrStakeholder(models.Model):
                            MIN(interaction.date)
                                FILTER (WHERE interaction.date > %(today)s)
                                AS planned_date
-                      FROM hr_relationship_interaction_stakeholder_rel rel
+                      FROM %(interaction_rel)s rel
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
                      WHERE rel.stakeholder_id IN (SELECT id FROM scope)
@@ -485,6 +487,9 @@ class HrStakeholder(models.Model):
                         OR stakeholder.next_contact_date
                             IS DISTINCT FROM fresh.next_date)
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
                 in_scope=in_scope,
                 today=fields.Date.context_today(self),
                 max_date=date.max,

@@ -13,8 +13,8 @@ from .hr_relationship_health_mixin import (
     MAX_CADENCE_DAYS,
 )
 from .hr_relationship_network import NETWORK_WINDOW_DEFAULT, NETWORK_WINDOW_PARAM
-from .hr_satisfaction_survey import DEFAULT_SURVEY_PARAM
-from .hr_satisfaction_survey_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
+from .hr_satisfaction_campaign import DEFAULT_SURVEY_PARAM
+from .hr_satisfaction_campaign_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
 from .hr_stakeholder import CADENCE_DEFAULTS, CADENCE_PARAM_PREFIX
 from .hr_stakeholder_privacy import (
     CONSENT_VALIDITY_DEFAULT,
