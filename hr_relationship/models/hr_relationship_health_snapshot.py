@@ -34,7 +34,6 @@ class HrRelationshipHealthSnapshot(models.Model):
     # A stakeholder's row holds that person's answers, a per-stakeholder result
     # that plain users may not see; the group stays on both for one rule.
     latest_satisfaction_index = fields.Float(
-        string="Latest Satisfaction Index",
         aggregator="avg",
         digits=(5, 1),
         readonly=True,

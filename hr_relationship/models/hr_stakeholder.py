@@ -243,7 +243,6 @@ class HrStakeholder(models.Model):
     # the current user, so that they follow that result's record rules (plain
     # users get the aggregates only, business partners their clients').
     latest_satisfaction_index = fields.Float(
-        string="Latest Satisfaction Index",
         compute="_compute_latest_survey",
         compute_sudo=False,
         groups=BUSINESS_PARTNER_GROUP,

@@ -34,7 +34,11 @@ RETENTION_RELATION_TYPES = ("candidate", "alumnus")
 PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
 
 
-class HrStakeholderPrivacy(models.Model):
+# Kept apart from hr_stakeholder.py on purpose, as survey keeps its templates
+# apart from its surveys: privacy is one concern with its own reviewers.
+class HrStakeholderPrivacy(models.Model):  # pylint: disable=consider-merging-classes-inherited
+    """Consent and the data subject's rights on stakeholders."""
+
     _inherit = "hr.stakeholder"
 
     consent = fields.Boolean(
