@@ -13,9 +13,10 @@ Stakeholders and interactions come from the generator of
 bench_contact_dates.py. On top of it, with SQL (the generator is not what is
 measured): internal clients, a tenth of the interactions logged for a client,
 varied sentiment, and ``--answers`` answered survey results (the rows that
-feed ``latest_satisfaction`` and ``latest_nps``: one answering stakeholder
-each, a seventh of them without a recommendation answer), with the internal
-clients' stored latest figures filled in as the survey's compute would.
+feed ``latest_csat``, ``latest_satisfaction_index`` and ``latest_nps``: one
+answering stakeholder each, a seventh of them without a recommendation
+answer), with the internal clients' stored latest figures filled in as the
+survey's compute would.
 
 It then times and counts the SQL queries (``cr.sql_log_count``) of:
 
@@ -163,7 +164,7 @@ def generate_health_inputs(env, client_count, answer_count):
             SQL(
                 """
                 UPDATE %(table)s rec
-                   SET latest_satisfaction = res.%(satisfaction)s,
+                   SET latest_csat = res.%(satisfaction)s,
                        latest_nps = res.nps,
                        latest_survey_date = res.date
                   FROM hr_satisfaction_result res
@@ -215,8 +216,8 @@ def main():
 
         def refresh_tenth():
             env["hr.stakeholder"]._refresh_contact_dates(tenth_stakeholders)
-            created = Snapshot._refresh_health("hr.stakeholder", tenth_stakeholders)
-            created |= Snapshot._refresh_health("hr.internal.client", tenth_clients)
+            created = env["hr.stakeholder"]._health_run(tenth_stakeholders)
+            created |= env["hr.internal.client"]._health_run(tenth_clients)
             return created
 
         def refresh_all():
