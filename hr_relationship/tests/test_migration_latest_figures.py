@@ -32,8 +32,9 @@ class TestMigrationLatestFigures(HrRelationshipCase):
         self.env.cr.execute(
             SQL(
                 "SELECT name FROM ir_model_fields WHERE model = %s"
-                " AND name LIKE 'latest_%%' ORDER BY name",
+                " AND name LIKE %s ORDER BY name",
                 model,
+                "latest%",
             )
         )
         return [name for (name,) in self.env.cr.fetchall()]
