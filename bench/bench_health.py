@@ -25,7 +25,7 @@ It then times and counts the SQL queries (``cr.sql_log_count``) of:
   every relationship that turns at risk, through the ORM (whose inserts take
   100 rows a query), so its count follows the number of new activities;
 * the daily refresh once scored (``_cron_refresh_health`` for all, the same
-  three steps restricted to ids for a tenth): its query count must be the
+  steps per model restricted to a tenth): its query count must be the
   same at a tenth and at all of the data.
 
 Every measured run is rolled back; the generated data stays for another run.
@@ -215,10 +215,12 @@ def main():
         tenth_clients = client_ids[: len(client_ids) // 10]
 
         def refresh_tenth():
-            env["hr.stakeholder"]._refresh_contact_dates(tenth_stakeholders)
-            created = env["hr.stakeholder"]._health_run(tenth_stakeholders)
-            created |= env["hr.internal.client"]._health_run(tenth_clients)
-            return created
+            # What the daily job does per model (contact dates, then health),
+            # on a tenth of the records.
+            created = env["hr.stakeholder"].browse(tenth_stakeholders)._refresh_health()
+            return created | (
+                env["hr.internal.client"].browse(tenth_clients)._refresh_health()
+            )
 
         def refresh_all():
             return Snapshot._cron_refresh_health()
