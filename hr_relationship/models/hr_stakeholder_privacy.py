@@ -36,10 +36,10 @@ PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
 
 # Kept apart from hr_stakeholder.py on purpose, as survey keeps its templates
 # apart from its surveys: privacy is one concern with its own reviewers.
-class HrStakeholderPrivacy(models.Model):  # pylint: disable=consider-merging-classes-inherited
+class HrStakeholderPrivacy(models.Model):
     """Consent and the data subject's rights on stakeholders."""
 
-    _inherit = "hr.stakeholder"
+    _inherit = "hr.stakeholder"  # pylint: disable=consider-merging-classes-inherited
 
     consent = fields.Boolean(
         string="Consent Given",
