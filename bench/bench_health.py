@@ -13,9 +13,10 @@ Stakeholders and interactions come from the generator of
 bench_contact_dates.py. On top of it, with SQL (the generator is not what is
 measured): internal clients, a tenth of the interactions logged for a client,
 varied sentiment, and ``--answers`` answered survey results (the rows that
-feed ``latest_satisfaction`` and ``latest_nps``: one answering stakeholder
-each, a seventh of them without a recommendation answer), with the internal
-clients' stored latest figures filled in as the survey's compute would.
+feed ``latest_csat``, ``latest_satisfaction_index`` and ``latest_nps``: one
+answering stakeholder each, a seventh of them without a recommendation
+answer), with the internal clients' stored latest figures filled in as the
+survey's compute would.
 
 It then times and counts the SQL queries (``cr.sql_log_count``) of:
 
@@ -24,7 +25,7 @@ It then times and counts the SQL queries (``cr.sql_log_count``) of:
   every relationship that turns at risk, through the ORM (whose inserts take
   100 rows a query), so its count follows the number of new activities;
 * the daily refresh once scored (``_cron_refresh_health`` for all, the same
-  three steps restricted to ids for a tenth): its query count must be the
+  steps per model restricted to a tenth): its query count must be the
   same at a tenth and at all of the data.
 
 Every measured run is rolled back; the generated data stays for another run.
@@ -163,7 +164,7 @@ def generate_health_inputs(env, client_count, answer_count):
             SQL(
                 """
                 UPDATE %(table)s rec
-                   SET latest_satisfaction = res.%(satisfaction)s,
+                   SET latest_csat = res.%(satisfaction)s,
                        latest_nps = res.nps,
                        latest_survey_date = res.date
                   FROM hr_satisfaction_result res
@@ -214,10 +215,12 @@ def main():
         tenth_clients = client_ids[: len(client_ids) // 10]
 
         def refresh_tenth():
-            env["hr.stakeholder"]._refresh_contact_dates(tenth_stakeholders)
-            created = Snapshot._refresh_health("hr.stakeholder", tenth_stakeholders)
-            created |= Snapshot._refresh_health("hr.internal.client", tenth_clients)
-            return created
+            # What the daily job does per model (contact dates, then health),
+            # on a tenth of the records.
+            created = env["hr.stakeholder"].browse(tenth_stakeholders)._refresh_health()
+            return created | (
+                env["hr.internal.client"].browse(tenth_clients)._refresh_health()
+            )
 
         def refresh_all():
             return Snapshot._cron_refresh_health()

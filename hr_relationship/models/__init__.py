@@ -13,6 +13,7 @@ from . import hr_relationship_type
 from . import hr_person_relation
 from . import hr_person_relation_side
 from . import hr_stakeholder
+from . import hr_stakeholder_privacy
 from . import hr_stakeholder_profile
 from . import mail_message
 from . import hr_relationship_interaction
@@ -22,9 +23,9 @@ from . import res_partner
 from . import project_project
 from . import crm_lead
 from . import hr_relationship_service
-from . import hr_satisfaction_survey
+from . import hr_satisfaction_campaign
 from . import hr_satisfaction_withheld_mixin
-from . import hr_satisfaction_survey_cycle
+from . import hr_satisfaction_campaign_cycle
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
 from . import survey_question

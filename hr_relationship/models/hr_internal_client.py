@@ -89,7 +89,7 @@ class HrInternalClient(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "internal_client_id", string="Survey Results"
     )
-    latest_satisfaction = fields.Float(
+    latest_csat = fields.Float(
         string="Latest CSAT",
         compute="_compute_latest_survey",
         store=True,
@@ -179,6 +179,41 @@ class HrInternalClient(models.Model):
         updated = self.env.cr.rowcount
         self.invalidate_model(["last_interaction_date"], flush=False)
         return updated
+
+    # Health (hr.relationship.health.mixin); an internal client's owner is
+    # its HR business partner, so every recipient setting but nobody means
+    # that partner (the mixin's default).
+
+    @api.model
+    def _health_link_field(self):
+        return "internal_client_id"
+
+    @api.model
+    def _health_satisfaction_field(self):
+        return "csat"
+
+    @api.model
+    def _health_owner_field(self):
+        return "hr_partner_id"
+
+    @api.model
+    def _health_activity_type(self):
+        return self.env.ref("hr_relationship.mail_activity_type_health_client")
+
+    @api.model
+    def _health_sentiment_query(self, since, today):
+        return SQL(
+            """
+            SELECT moment.internal_client_id AS id,
+                   AVG(moment.sentiment_score) AS mean
+              FROM hr_relationship_interaction moment
+             WHERE moment.internal_client_id IN (SELECT id FROM scope)
+               AND moment.date > %(since)s AND moment.date <= %(today)s
+             GROUP BY moment.internal_client_id
+            """,
+            since=since,
+            today=today,
+        )
 
     @api.depends("stakeholder_ids", "project_ids", "interaction_ids")
     def _compute_counts(self):

@@ -1,24 +1,66 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from markupsafe import Markup
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
 
-from .hr_relationship_health_snapshot import HEALTH_STATES
 from .record_check import checked_records
 
 # Longest contact cadence, in days: ten years is already "no plan".
 MAX_CADENCE_DAYS = 3650
+HEALTH_STATES = [
+    ("healthy", "Healthy"),
+    ("attention", "Needs Attention"),
+    ("at_risk", "At Risk"),
+    # Nothing is known yet: no survey answer, contact or interaction to judge.
+    ("not_scored", "Not Scored"),
+]
+# Settings (ir.config_parameter "hr_relationship.health_<key>") and their
+# defaults, documented in readme/CONFIGURE.md.
+HEALTH_PARAM_PREFIX = "hr_relationship.health_"
+HEALTH_DEFAULTS = {
+    "weight_satisfaction": 30,
+    "weight_nps": 20,
+    "weight_recency": 30,
+    "weight_sentiment": 20,
+    "healthy_min": 70,
+    "at_risk_below": 40,
+}
+# Who gets a to-do when a relationship becomes at risk (a setting).
+AT_RISK_ACTIVITY_PARAM = "hr_relationship.at_risk_activity"
+AT_RISK_ACTIVITY_DEFAULT = "owner"
+AT_RISK_ACTIVITY_RECIPIENTS = [
+    ("none", "Nobody"),
+    ("owner", "Relationship Owner"),
+    ("hr_partner", "HR Business Partner"),
+    ("both", "Owner and HR Business Partner"),
+]
+SENTIMENT_WINDOW_DAYS = 90
+# Contact recency reaches 0 when the contact is this many cadences overdue.
+RECENCY_ZERO_AFTER_CADENCES = 3
 
 
 class HrRelationshipHealthMixin(models.AbstractModel):
-    """Health of a relationship, shared by stakeholders and internal clients.
+    """Health of a relationship, shared by stakeholders and internal clients,
+    and the engine that scores it.
 
-    It depends on today's date, so the daily refresh of
-    hr.relationship.health.snapshot writes it rather than a compute."""
+    Health depends on today's date, so the daily job writes it rather than
+    a compute, and keeps a monthly row of hr.relationship.health.snapshot.
+    The formula is written once, in _health_run(); each model gives only its
+    own parts through the _health_* hooks below."""
 
     _name = "hr.relationship.health.mixin"
     _description = "Relationship Health"
 
+    # What the engine reads; the models give these their own definitions.
+    active = fields.Boolean()
+    company_id = fields.Many2one("res.company")
+    last_interaction_date = fields.Date()
+    contact_cadence_days = fields.Integer(string="Contact Every (Days)")
     health_score = fields.Float(
         digits=(5, 1),
         aggregator="avg",
@@ -54,15 +96,336 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                     )
                 )
 
+    # ------------------------------------------------------------
+    # Hooks: what each kind of relationship gives the engine
+    # ------------------------------------------------------------
+
     @api.model
     def _refresh_contact_dates(self, record_ids=None):
         """Bring the stored contact dates of these records (all when None)
         up to today, set-based; returns the number of rows changed."""
         raise NotImplementedError
 
+    @api.model
+    def _health_link_field(self):
+        """The field of hr.satisfaction.result and of the health snapshot
+        that points at a record of this model."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_satisfaction_field(self):
+        """The satisfaction figure of hr.satisfaction.result (0-100) that
+        health reads for this model; the record and the health snapshot hold
+        its latest value as ``latest_<figure>``."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_owner_field(self):
+        """The user field of this model holding who owns the relationship."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_activity_type(self):
+        """The activity type of the to-do for a relationship at risk."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_sentiment_query(self, since, today):
+        """SQL selecting ``id`` and ``mean`` (the mean sentiment score of the
+        interactions dated after ``since`` up to ``today``) for the records
+        of the ``scope`` CTE of _health_run()."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_at_risk_recipients(self, owners, mode):
+        """{id: [user ids]} to give a to-do, from ``owners`` ({id: [owner
+        id]}) and the setting's ``mode`` (owner, hr_partner or both)."""
+        return owners
+
+    # ------------------------------------------------------------
+    # The engine
+    # ------------------------------------------------------------
+
+    @api.model
+    def _health_models(self):
+        """The models whose relationships have a health."""
+        return [
+            self.env[name]
+            for name in self.pool[self._name]._inherit_children
+            if not self.env[name]._abstract
+        ]
+
+    @api.model
+    def _health_settings(self):
+        get_param = self.env["ir.config_parameter"].sudo().get_param
+        settings = {}
+        for key, default in HEALTH_DEFAULTS.items():
+            try:
+                settings[key] = int(get_param(HEALTH_PARAM_PREFIX + key, default))
+            except (TypeError, ValueError):
+                settings[key] = default
+        return settings
+
+    @api.model
+    def _cron_refresh_health(self):
+        """The daily job: contact dates first (recency reads them), then
+        health and this month's snapshot of every relationship of every
+        model with a health. Returns the activities scheduled."""
+        activities = self.env["mail.activity"]
+        for model in self._health_models():
+            model._refresh_contact_dates()
+            activities |= model._health_run()
+        return activities
+
     def _refresh_health(self):
+        """Contact dates, health and this month's snapshot of these records;
+        returns the activities scheduled."""
         # Recency is part of health: bring the contact dates up to date first.
         self._refresh_contact_dates(self.ids)
-        self.env["hr.relationship.health.snapshot"]._refresh_health(
-            self._name, self.ids
+        return self._health_run(self.ids)
+
+    @api.model
+    def _health_run(self, record_ids=None):
+        """Score the active records of this model (all, or ``record_ids``),
+        upsert their snapshot of this month and schedule an activity for
+        those that just became at risk.
+
+        One statement does the scoring, the update and the upsert, so the
+        number of queries does not depend on the number of records. The
+        formula lives only here: each component is 0-100 or NULL when
+        unknown, and the score is the mean of the known ones weighted by the
+        settings. Returns the activities created."""
+        Snapshot = self.env["hr.relationship.health.snapshot"]
+        self.env["hr.relationship.interaction"].flush_model()
+        self.env["hr.satisfaction.result"].flush_model()
+        self.flush_model()
+        Snapshot.flush_model()
+        settings = self._health_settings()
+        today = fields.Date.context_today(self)
+        weights = {
+            "satisfaction": settings["weight_satisfaction"],
+            "nps": settings["weight_nps"],
+            "recency": settings["weight_recency"],
+            "sentiment": settings["weight_sentiment"],
+        }
+        weighted_sum = SQL(" + ").join(
+            SQL("COALESCE(%s * %s, 0)", weight, SQL.identifier(name))
+            for name, weight in weights.items()
         )
+        known_weight = SQL(" + ").join(
+            SQL("CASE WHEN %s IS NULL THEN 0 ELSE %s END", SQL.identifier(name), weight)
+            for name, weight in weights.items()
+        )
+        if record_ids is None:
+            in_scope = SQL("TRUE")
+        else:
+            in_scope = SQL("rec.id = ANY(%s)", list(record_ids))
+        link = SQL.identifier(self._health_link_field())
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH scope AS (
+                    SELECT rec.id, rec.company_id, rec.%(owner)s AS owner_id,
+                           rec.health_state AS old_state, rec.last_interaction_date,
+                           rec.contact_cadence_days AS cadence
+                      FROM %(table)s rec
+                     WHERE rec.active AND %(in_scope)s
+                ), sentiment AS (
+                    %(sentiment)s
+                ), survey AS (
+                    -- The latest answered result: its figures, and whether
+                    -- they are known (a result stores "no answer" as 0).
+                    SELECT DISTINCT ON (res.%(link)s) res.%(link)s AS id,
+                           res.%(satisfaction)s AS satisfaction_value,
+                           res.nps AS latest_nps,
+                           res.satisfaction_count > 0 AS has_satisfaction,
+                           res.recommendation_count > 0 AS has_nps
+                      FROM hr_satisfaction_result res
+                     WHERE res.%(link)s IN (SELECT id FROM scope)
+                       AND res.responded_count > 0
+                       AND res.withheld IS NULL
+                     ORDER BY res.%(link)s, res.date DESC, res.id DESC
+                ), components AS (
+                    SELECT scope.id, scope.company_id, scope.owner_id,
+                           scope.old_state,
+                           CASE WHEN survey.has_nps THEN survey.latest_nps
+                           END AS nps_raw,
+                           CASE WHEN survey.has_satisfaction
+                                THEN survey.satisfaction_value::numeric
+                           END AS satisfaction,
+                           CASE WHEN survey.has_nps
+                                THEN (survey.latest_nps::numeric + 100) / 2
+                           END AS nps,
+                           CASE WHEN scope.cadence <= 0 THEN NULL
+                                WHEN scope.last_interaction_date IS NULL THEN 0
+                                ELSE GREATEST(0, LEAST(100, 100 - 100.0
+                                    * (%(today)s - scope.last_interaction_date
+                                       - scope.cadence)
+                                    / (%(zero_after)s * scope.cadence::numeric)))
+                           END AS recency,
+                           (sentiment.mean + 2) * 25 AS sentiment
+                      FROM scope
+                 LEFT JOIN survey ON survey.id = scope.id
+                 LEFT JOIN sentiment ON sentiment.id = scope.id
+                ), scored AS (
+                    SELECT components.*,
+                           ROUND(((%(weighted_sum)s)
+                                  / NULLIF(%(known_weight)s, 0))::numeric, 1)
+                               AS score
+                      FROM components
+                ), judged AS (
+                    SELECT scored.*,
+                           CASE WHEN score IS NULL THEN 'not_scored'
+                                WHEN score >= %(healthy_min)s THEN 'healthy'
+                                WHEN score < %(at_risk_below)s THEN 'at_risk'
+                                ELSE 'attention'
+                           END AS state
+                      FROM scored
+                ), updated AS (
+                    UPDATE %(table)s rec
+                       SET health_score = judged.score,
+                           health_state = judged.state
+                      FROM judged
+                     WHERE rec.id = judged.id
+                       AND (rec.health_score IS DISTINCT FROM judged.score
+                            OR rec.health_state IS DISTINCT FROM judged.state)
+                ), snapshot AS (
+                    INSERT INTO %(snapshot_table)s
+                           (%(link)s, month, company_id, health_score,
+                            health_state, %(snapshot_satisfaction)s, latest_nps,
+                            create_uid, create_date, write_uid, write_date)
+                    SELECT id, %(month)s, company_id, score, state, satisfaction,
+                           nps_raw, %(uid)s, %(now)s, %(uid)s, %(now)s
+                      FROM judged
+                    ON CONFLICT (%(link)s, month) WHERE %(link)s IS NOT NULL
+                    DO UPDATE SET company_id = EXCLUDED.company_id,
+                                  health_score = EXCLUDED.health_score,
+                                  health_state = EXCLUDED.health_state,
+                                  %(snapshot_satisfaction)s
+                                      = EXCLUDED.%(snapshot_satisfaction)s,
+                                  latest_nps = EXCLUDED.latest_nps,
+                                  write_uid = EXCLUDED.write_uid,
+                                  write_date = EXCLUDED.write_date
+                )
+                SELECT id, owner_id, score, satisfaction, nps, recency, sentiment
+                  FROM judged
+                 WHERE state = 'at_risk' AND old_state IS DISTINCT FROM 'at_risk'
+                """,
+                table=SQL.identifier(self._table),
+                snapshot_table=SQL.identifier(Snapshot._table),
+                owner=SQL.identifier(self._health_owner_field()),
+                link=link,
+                satisfaction=SQL.identifier(self._health_satisfaction_field()),
+                # The snapshot names the figure as the record does.
+                snapshot_satisfaction=SQL.identifier(
+                    f"latest_{self._health_satisfaction_field()}"
+                ),
+                in_scope=in_scope,
+                sentiment=self._health_sentiment_query(
+                    today - timedelta(days=SENTIMENT_WINDOW_DAYS), today
+                ),
+                today=today,
+                zero_after=RECENCY_ZERO_AFTER_CADENCES,
+                weighted_sum=weighted_sum,
+                known_weight=known_weight,
+                healthy_min=settings["healthy_min"],
+                at_risk_below=settings["at_risk_below"],
+                month=today.replace(day=1),
+                uid=self.env.uid,
+                now=fields.Datetime.now(),
+            )
+        )
+        newly_at_risk = self.env.cr.dictfetchall()
+        self.invalidate_model(["health_score", "health_state"], flush=False)
+        Snapshot.invalidate_model(flush=False)
+        return self._schedule_at_risk_activities(newly_at_risk, settings)
+
+    @api.model
+    def _at_risk_recipients(self, rows):
+        """The users to give a to-do for each relationship in ``rows``, as
+        {id: [user ids]}, by the setting: its owner, the HR business partners
+        of a stakeholder's internal clients (its owner when they have none),
+        both, or nobody. An internal client's owner is its HR business
+        partner, so every choice but nobody means that partner."""
+        mode = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param(AT_RISK_ACTIVITY_PARAM, AT_RISK_ACTIVITY_DEFAULT)
+        )
+        if mode == "none" or not rows:
+            return {}
+        owners = {row["id"]: [row["owner_id"]] for row in rows}
+        if mode not in ("hr_partner", "both"):
+            return owners
+        return self._health_at_risk_recipients(owners, mode)
+
+    @api.model
+    def _schedule_at_risk_activities(self, rows, settings):
+        """One to-do for each recipient (see the setting) of each
+        relationship that just became at risk, unless that recipient still
+        has one of ours open there."""
+        Activity = self.env["mail.activity"]
+        recipients = self._at_risk_recipients(rows)
+        if not recipients:
+            return Activity
+        activity_type = self._health_activity_type()
+        open_pairs = {
+            (activity.res_id, activity.user_id.id)
+            for activity in Activity.search_fetch(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", list(recipients)),
+                    ("activity_type_id", "=", activity_type.id),
+                ],
+                ["res_id", "user_id"],
+            )
+        }
+        labels = {
+            "satisfaction": self.env._("satisfaction"),
+            "nps": self.env._("recommendation (NPS)"),
+            "recency": self.env._("contact recency"),
+            "sentiment": self.env._("interaction sentiment"),
+        }
+        model_id = self.env["ir.model"]._get_id(self._name)
+        today = fields.Date.context_today(self)
+        # Each new activity reads its record's name on its own; reading them
+        # all here turns those reads into cache hits.
+        self.browse([row["id"] for row in rows]).mapped("display_name")
+        vals_list = []
+        for row in rows:
+            users = [
+                user_id
+                for user_id in recipients.get(row["id"], ())
+                if (row["id"], user_id or False) not in open_pairs
+            ]
+            if not users:
+                continue
+            low = ", ".join(
+                f"{label} {float(row[key]):.0f}"
+                for key, label in labels.items()
+                if settings[f"weight_{key}"]
+                and row[key] is not None
+                and row[key] < settings["at_risk_below"]
+            )
+            note = Markup("<p>%s</p>") % self.env._(
+                "Relationship health fell to %(score)s of 100. "
+                "Low scores: %(components)s.",
+                score=float(row["score"]),
+                components=low,
+            )
+            vals_list += [
+                {
+                    "res_model_id": model_id,
+                    "res_id": row["id"],
+                    "activity_type_id": activity_type.id,
+                    "user_id": user_id,
+                    "date_deadline": today,
+                    "automated": True,
+                    "summary": activity_type.summary,
+                    "note": note,
+                }
+                for user_id in users
+            ]
+        # The owners see their new to-dos in the app; one e-mail per
+        # activity would make a bad night cost a query per relationship.
+        return Activity.with_context(mail_activity_quick_update=True).create(vals_list)

@@ -9,6 +9,7 @@ from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 from .hr_stakeholder import HIGH_SCORE
+from .sql_names import m2m_table
 
 # Days back an interaction counts as a live contact (setting) and its default.
 NETWORK_WINDOW_PARAM = "hr_relationship.network_window_days"
@@ -127,7 +128,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                                AS recent,
                            %(strength)s AS strength,
                            MAX(interaction.date) AS last_date
-                      FROM hr_relationship_interaction_stakeholder_rel rel
+                      FROM %(interaction_rel)s rel
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
                      WHERE interaction.date <= %(today)s
@@ -181,6 +182,9 @@ class HrRelationshipNetwork(models.AbstractModel):
                             IS DISTINCT FROM fresh.strength
                         OR stakeholder.coverage_gap IS DISTINCT FROM fresh.gap)
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
                 since=since,
                 today=today,
                 high=HIGH_SCORE,
@@ -200,8 +204,8 @@ class HrRelationshipNetwork(models.AbstractModel):
                        AND date BETWEEN %(since)s AND %(today)s
                      UNION
                     SELECT link.internal_client_id, interaction.user_id
-                      FROM hr_internal_client_stakeholder_rel link
-                      JOIN hr_relationship_interaction_stakeholder_rel rel
+                      FROM %(client_rel)s link
+                      JOIN %(interaction_rel)s rel
                         ON rel.stakeholder_id = link.stakeholder_id
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
@@ -219,7 +223,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                            ) AS high_count,
                            COUNT(*) FILTER (WHERE stakeholder.coverage_gap)
                                AS gap_count
-                      FROM hr_internal_client_stakeholder_rel link
+                      FROM %(client_rel)s link
                       JOIN hr_stakeholder stakeholder
                         ON stakeholder.id = link.stakeholder_id
                      WHERE stakeholder.active
@@ -256,6 +260,10 @@ class HrRelationshipNetwork(models.AbstractModel):
                         OR client.coverage_gap_count IS DISTINCT FROM fresh.gap_count
                         OR client.coverage IS DISTINCT FROM fresh.coverage)
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
+                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
                 since=since,
                 today=today,
                 high=HIGH_SCORE,
@@ -282,10 +290,10 @@ class HrRelationshipNetwork(models.AbstractModel):
                  UNION
                 SELECT client.company_id, 'u' || interaction.user_id,
                        'c' || link.internal_client_id
-                  FROM hr_internal_client_stakeholder_rel link
+                  FROM %(client_rel)s link
                   JOIN hr_internal_client client
                     ON client.id = link.internal_client_id AND client.active
-                  JOIN hr_relationship_interaction_stakeholder_rel rel
+                  JOIN %(interaction_rel)s rel
                     ON rel.stakeholder_id = link.stakeholder_id
                   JOIN hr_relationship_interaction interaction
                     ON interaction.id = rel.interaction_id
@@ -294,16 +302,20 @@ class HrRelationshipNetwork(models.AbstractModel):
                 SELECT interaction.company_id, 'u' || interaction.user_id,
                        's' || rel.stakeholder_id
                   FROM hr_relationship_interaction interaction
-                  JOIN hr_relationship_interaction_stakeholder_rel rel
+                  JOIN %(interaction_rel)s rel
                     ON rel.interaction_id = interaction.id
                  WHERE interaction.date BETWEEN %(since)s AND %(today)s
                    AND NOT EXISTS (
-                       SELECT 1 FROM hr_internal_client_stakeholder_rel link
+                       SELECT 1 FROM %(client_rel)s link
                          JOIN hr_internal_client client
                            ON client.id = link.internal_client_id
                         WHERE link.stakeholder_id = rel.stakeholder_id
                           AND client.active)
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
+                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
                 since=since,
                 today=today,
             )
@@ -420,7 +432,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                 WITH known AS (
                     SELECT interaction.id, interaction.user_id, interaction.date
                       FROM hr_relationship_interaction interaction
-                      JOIN hr_relationship_interaction_stakeholder_rel rel
+                      JOIN %(interaction_rel)s rel
                         ON rel.interaction_id = interaction.id
                      WHERE rel.stakeholder_id = ANY(%(stakeholders)s)
                        AND interaction.date <= %(today)s
@@ -439,6 +451,9 @@ class HrRelationshipNetwork(models.AbstractModel):
                  ORDER BY strength DESC, MAX(date) DESC, user_id
                  LIMIT %(limit)s
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
                 stakeholders=list(stakeholder_ids),
                 clients=list(client_ids),
                 today=today,
@@ -475,15 +490,15 @@ class HrRelationshipNetwork(models.AbstractModel):
             SQL(
                 """
                 SELECT other.stakeholder_id, 'meeting'
-                  FROM hr_relationship_interaction_stakeholder_rel mine
-                  JOIN hr_relationship_interaction_stakeholder_rel other
+                  FROM %(interaction_rel)s mine
+                  JOIN %(interaction_rel)s other
                     ON other.interaction_id = mine.interaction_id
                  WHERE mine.stakeholder_id = ANY(%(stakeholders)s)
                    AND other.stakeholder_id != ALL(%(stakeholders)s)
                  UNION
                 SELECT other.stakeholder_id, 'client'
-                  FROM hr_internal_client_stakeholder_rel mine
-                  JOIN hr_internal_client_stakeholder_rel other
+                  FROM %(client_rel)s mine
+                  JOIN %(client_rel)s other
                     ON other.internal_client_id = mine.internal_client_id
                  WHERE mine.stakeholder_id = ANY(%(stakeholders)s)
                    AND other.stakeholder_id != ALL(%(stakeholders)s)
@@ -501,6 +516,10 @@ class HrRelationshipNetwork(models.AbstractModel):
                  WHERE employee.parent_id = ANY(%(employees)s)
                  LIMIT %(limit)s
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
+                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
                 stakeholders=list(stakeholder_ids),
                 employees=employee_ids,
                 limit=WARM_NEIGHBOUR_LIMIT,
@@ -561,13 +580,16 @@ class HrRelationshipNetwork(models.AbstractModel):
                        MAX(interaction.date),
                        ROUND(%(strength)s::numeric, 2)
                   FROM hr_relationship_interaction interaction
-                  JOIN hr_relationship_interaction_stakeholder_rel rel
+                  JOIN %(interaction_rel)s rel
                     ON rel.interaction_id = interaction.id
                  WHERE rel.stakeholder_id = ANY(%(stakeholders)s)
                    AND interaction.date <= %(today)s
                    AND interaction.company_id = ANY(%(companies)s)
                  GROUP BY rel.stakeholder_id, interaction.user_id
                 """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
                 stakeholders=stakeholder_ids,
                 today=today,
                 companies=self.env.companies.ids,

@@ -6,6 +6,7 @@ from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
 from .anonymity import min_group_size, withheld_groups
+from .sql_names import m2m_table
 
 # CSAT counts 4 and 5 on the 1-5 satisfaction scale as satisfied; NPS counts
 # 9-10 as promoters and 0-6 as detractors on the 0-10 recommendation scale.
@@ -27,7 +28,7 @@ RESULT_SCOPES = (
     ("campaign", None),
     ("internal_client", "hr_internal_client_ids"),
 )
-LATEST_FIELDS = ["latest_satisfaction", "latest_nps", "latest_survey_date"]
+LATEST_FIELDS = ["latest_satisfaction_index", "latest_nps", "latest_survey_date"]
 # What a withheld result keeps no value of: every figure made from answers.
 # Invited and responded counts stay, they tell participation, not opinion.
 WITHHELD_FIGURES = (
@@ -500,8 +501,8 @@ class HrSatisfactionResult(models.Model):
             CROSS JOIN LATERAL (
                            SELECT COALESCE(ARRAY_AGG(rel.internal_client_id),
                                            '{}') AS ids
-                             FROM hr_internal_client_stakeholder_rel rel
-                             JOIN hr_satisfaction_survey_client_rel camp
+                             FROM %(client_rel)s rel
+                             JOIN %(campaign_client_rel)s camp
                                ON camp.internal_client_id = rel.internal_client_id
                               AND camp.campaign_id = a.hr_campaign_id
                             WHERE rel.stakeholder_id = a.hr_stakeholder_id
@@ -523,6 +524,10 @@ class HrSatisfactionResult(models.Model):
                    AND a.test_entry IS NOT TRUE
               GROUP BY 1, 2, 3
                 """,
+                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
+                campaign_client_rel=m2m_table(
+                    self.env, "hr.satisfaction.survey", "internal_client_ids"
+                ),
                 campaigns=campaigns.ids,
                 roles=list(ALL_ROLES),
             )
@@ -657,7 +662,7 @@ class HrSatisfactionResult(models.Model):
     def _assign_latest(
         self, records, link_field, satisfaction_field, readable_only=False
     ):
-        """Set latest_satisfaction, latest_nps and latest_survey_date on
+        """Set latest_<satisfaction_field>, latest_nps and latest_survey_date on
         ``records`` from their newest answered results, in one query; with
         ``readable_only``, from those the current user may read. Each figure
         comes from the newest result that measured it: a pulse asks no
@@ -682,7 +687,7 @@ class HrSatisfactionResult(models.Model):
         for record in records:
             key = record._origin.id
             record.latest_survey_date = latest[key].date if key in latest else False
-            record.latest_satisfaction = (
+            record[f"latest_{satisfaction_field}"] = (
                 satisfaction[key][satisfaction_field] if key in satisfaction else False
             )
             record.latest_nps = nps[key].nps if key in nps else False

@@ -4,20 +4,19 @@ from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 from .anonymity import MIN_GROUP_DEFAULT, MIN_GROUP_PARAM, MIN_GROUP_RANGE
-from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
-from .hr_relationship_health_snapshot import (
+from .hr_relationship_health_mixin import (
     AT_RISK_ACTIVITY_DEFAULT,
     AT_RISK_ACTIVITY_PARAM,
     AT_RISK_ACTIVITY_RECIPIENTS,
     HEALTH_DEFAULTS,
     HEALTH_PARAM_PREFIX,
+    MAX_CADENCE_DAYS,
 )
 from .hr_relationship_network import NETWORK_WINDOW_DEFAULT, NETWORK_WINDOW_PARAM
-from .hr_satisfaction_survey import DEFAULT_SURVEY_PARAM
-from .hr_satisfaction_survey_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
-from .hr_stakeholder import (
-    CADENCE_DEFAULTS,
-    CADENCE_PARAM_PREFIX,
+from .hr_satisfaction_campaign import DEFAULT_SURVEY_PARAM
+from .hr_satisfaction_campaign_cycle import CYCLE_DEFAULTS, PARAM, PULSE_AFTER_PREFIX
+from .hr_stakeholder import CADENCE_DEFAULTS, CADENCE_PARAM_PREFIX
+from .hr_stakeholder_privacy import (
     CONSENT_VALIDITY_DEFAULT,
     CONSENT_VALIDITY_PARAM,
     MAX_CONSENT_VALIDITY_MONTHS,
@@ -408,5 +407,5 @@ class ResConfigSettings(models.TransientModel):
 
     def action_hr_refresh_health(self):
         checked_records(self)
-        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        self.env["hr.relationship.health.mixin"]._cron_refresh_health()
         return True

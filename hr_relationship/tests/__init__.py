@@ -31,3 +31,5 @@ from . import test_value_cycle
 from . import test_concern
 from . import test_relationship_map_phone
 from . import test_network
+from . import test_result_formulas
+from . import test_migration_latest_figures

@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 
@@ -135,3 +137,158 @@ class HrRelationshipCase(TransactionCase):
         if date:
             values["date"] = date
         return cls.env["hr.relationship.interaction"].create(values)
+
+
+class SatisfactionSurveyMixin:
+    @classmethod
+    def _setup_survey_refs(cls):
+        ref = cls.env.ref
+        cls.survey = ref("hr_relationship.survey_internal_client_value")
+        cls.q_sat = ref("hr_relationship.survey_icv_q_satisfaction")
+        cls.q_rec = ref("hr_relationship.survey_icv_q_recommendation")
+        cls.q_recr_imp = ref("hr_relationship.survey_icv_q_recruitment_importance")
+        cls.q_recr_perf = ref("hr_relationship.survey_icv_q_recruitment_performance")
+        cls.q_learn_imp = ref("hr_relationship.survey_icv_q_learning_importance")
+        cls.q_learn_perf = ref("hr_relationship.survey_icv_q_learning_performance")
+        cls.q_keep = ref("hr_relationship.survey_icv_q_keep")
+        cls.recruitment = ref("hr_relationship.service_recruitment")
+        cls.learning = ref("hr_relationship.service_learning")
+
+    def _campaign(self, clients=None, **values):
+        if clients is None:
+            clients = self.client_sales | self.client_ops
+        # Clients of two HR partners: only an administrator runs such a campaign.
+        return (
+            self.env["hr.satisfaction.survey"]
+            .with_user(self.manager)
+            .create(
+                {
+                    "name": "Value check",
+                    "company_id": self.company.id,
+                    "internal_client_ids": [Command.set(clients.ids)],
+                    **values,
+                }
+            )
+        )
+
+    def _answer_of(self, campaign, stakeholder):
+        return campaign.sudo().user_input_ids.filtered(
+            lambda a: a.hr_stakeholder_id == stakeholder
+        )
+
+    def _answer(self, campaign, stakeholder, answers, done=True):
+        """Answer through survey's own saving API, as its controller does."""
+        user_input = self._answer_of(campaign, stakeholder)
+        for question, value in answers.items():
+            user_input._save_lines(question, value)
+        if done:
+            user_input._mark_done()
+        return user_input
+
+    def _result(self, campaign, scope, target=None):
+        results = campaign.result_ids.filtered(lambda r: r.scope == scope)
+        if scope == "internal_client":
+            results = results.filtered(lambda r: r.internal_client_id == target)
+        elif scope == "stakeholder":
+            results = results.filtered(lambda r: r.stakeholder_id == target)
+        self.assertEqual(len(results), 1)
+        return results
+
+
+MAP_USER_GROUPS = "base.group_user,hr_relationship.group_hr_relationship_user"
+SECRET = "MAP-SECRET-APPROACH"
+
+
+def make_fixture(env, suffix, hr_user):
+    """One small organisation around an internal client; calling it again
+    with another suffix doubles the graph with the same shape."""
+    Employee = env["hr.employee"]
+    boss = Employee.create({"name": f"Boss {suffix}"})
+    department = env["hr.department"].create(
+        {"name": f"Sales {suffix}", "manager_id": boss.id}
+    )
+    worker = Employee.create(
+        {
+            "name": f"Worker {suffix}",
+            "parent_id": boss.id,
+            "department_id": department.id,
+        }
+    )
+    leaver = Employee.create({"name": f"Leaver {suffix}", "active": False})
+    client = env["hr.internal.client"].create(
+        {
+            "name": f"Client {suffix}",
+            "department_id": department.id,
+            "client_lead_id": boss.id,
+            "hr_partner_id": hr_user.id,
+        }
+    )
+    supplier_partner = env["res.partner"].create({"name": f"Supplier {suffix}"})
+    alumnus_partner = env["res.partner"].create({"name": f"Alumnus {suffix}"})
+    Stakeholder = env["hr.stakeholder"]
+    boss_stakeholder = Stakeholder.create(
+        {
+            "employee_id": boss.id,
+            "relation_type": "manager",
+            "influence": 5,
+            "internal_client_ids": [Command.link(client.id)],
+        }
+    )
+    supplier = Stakeholder.create(
+        {"partner_id": supplier_partner.id, "relation_type": "supplier", "influence": 3}
+    )
+    alumnus = Stakeholder.create(
+        {
+            "partner_id": alumnus_partner.id,
+            "relation_type": "alumnus",
+            "former_employee_id": leaver.id,
+        }
+    )
+    project = env["project.project"].create(
+        {
+            "name": f"Project {suffix}",
+            "company_id": env.company.id,
+            "internal_client_id": client.id,
+            "user_id": hr_user.id,
+            "hr_stakeholder_ids": [Command.link(supplier.id)],
+        }
+    )
+    Interaction = env["hr.relationship.interaction"]
+    Interaction.create(
+        [
+            {
+                "name": f"Talk {n}",
+                "user_id": hr_user.id,
+                "date": date(2026, 1, n + 1),
+                "stakeholder_ids": [Command.link(boss_stakeholder.id)],
+            }
+            for n in range(3)
+        ]
+        + [
+            {
+                "name": "Supplier call",
+                "user_id": hr_user.id,
+                "date": date(2026, 2, 1),
+                "stakeholder_ids": [Command.link(supplier.id)],
+            },
+            {
+                "name": "Steering meeting",
+                "user_id": hr_user.id,
+                "date": date(2026, 3, 1),
+                "internal_client_id": client.id,
+            },
+        ]
+    )
+    boss_stakeholder.approach_notes = SECRET
+    return {
+        "boss": boss,
+        "worker": worker,
+        "leaver": leaver,
+        "department": department,
+        "client": client,
+        "boss_stakeholder": boss_stakeholder,
+        "supplier": supplier,
+        "supplier_partner": supplier_partner,
+        "alumnus": alumnus,
+        "project": project,
+    }

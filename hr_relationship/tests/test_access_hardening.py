@@ -467,33 +467,35 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
                     "nps": nps,
                 }
             )
-        cls.env["hr.relationship.health.snapshot"]._refresh_health(
-            "hr.stakeholder", (cls.sh_anna | cls.sh_bob).ids
-        )
+        (cls.sh_anna | cls.sh_bob)._health_run((cls.sh_anna | cls.sh_bob).ids)
 
-    FIGURES = ["latest_satisfaction", "latest_nps", "latest_survey_date"]
+    FIGURES = ["latest_satisfaction_index", "latest_nps", "latest_survey_date"]
 
     def test_stakeholder_figures(self):
         stakeholders = (self.sh_anna | self.sh_bob).with_user(self.bp)
         anna, bob = stakeholders.read(self.FIGURES)
         self.assertEqual(
-            (anna["latest_satisfaction"], anna["latest_nps"]), (75.0, 100.0)
+            (anna["latest_satisfaction_index"], anna["latest_nps"]), (75.0, 100.0)
         )
         self.assertTrue(anna["latest_survey_date"])
         self.assertEqual(
-            (bob["latest_satisfaction"], bob["latest_nps"], bob["latest_survey_date"]),
+            (
+                bob["latest_satisfaction_index"],
+                bob["latest_nps"],
+                bob["latest_survey_date"],
+            ),
             (0.0, 0.0, False),
         )
-        exported = stakeholders.export_data(["latest_satisfaction"])["datas"]
+        exported = stakeholders.export_data(["latest_satisfaction_index"])["datas"]
         self.assertNotIn(25.0, [row[0] for row in exported])
         bob_admin = self.sh_bob.with_user(self.manager)
-        self.assertEqual(bob_admin.latest_satisfaction, 25.0)
+        self.assertEqual(bob_admin.latest_satisfaction_index, 25.0)
         with self.assertRaises(AccessError):
-            self.sh_anna.with_user(self.user).read(["latest_satisfaction"])
+            self.sh_anna.with_user(self.user).read(["latest_satisfaction_index"])
         # Not stored: nobody searches or groups anybody by their answers.
         with self.assertRaises(ValueError):
             self.env["hr.stakeholder"].with_user(self.manager)._read_group(
-                [], ["latest_satisfaction"], ["__count"]
+                [], ["latest_satisfaction_index"], ["__count"]
             )
 
     def test_snapshots(self):
@@ -509,13 +511,13 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
                 )
                 self.assertEqual(found.stakeholder_id, visible)
         [(mean,)] = Snapshot.with_user(self.bp)._read_group(
-            [("stakeholder_id", "!=", False)], [], ["latest_satisfaction:avg"]
+            [("stakeholder_id", "!=", False)], [], ["latest_satisfaction_index:avg"]
         )
         self.assertEqual(mean, 75.0)
         bob_snapshot = Snapshot.search([("stakeholder_id", "=", self.sh_bob.id)])
-        self.assertEqual(bob_snapshot.latest_satisfaction, 25.0)
+        self.assertEqual(bob_snapshot.latest_satisfaction_index, 25.0)
         with self.assertRaises(AccessError):
-            bob_snapshot.with_user(self.bp).read(["latest_satisfaction"])
+            bob_snapshot.with_user(self.bp).read(["latest_satisfaction_index"])
 
     def test_xmlrpc(self):
         [bob] = self._execute(
@@ -525,13 +527,13 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
             [self.sh_bob.ids],
             {"fields": self.FIGURES},
         )
-        self.assertEqual(bob["latest_satisfaction"], 0.0)
+        self.assertEqual(bob["latest_satisfaction_index"], 0.0)
         rows = self._execute(
             self.bp,
             "hr.relationship.health.snapshot",
             "search_read",
             [[("stakeholder_id", "!=", False)]],
-            {"fields": ["stakeholder_id", "latest_satisfaction", "latest_nps"]},
+            {"fields": ["stakeholder_id", "latest_satisfaction_index", "latest_nps"]},
         )
         self.assertEqual(
             {row["stakeholder_id"][0] for row in rows}, set(self.sh_anna.ids)
@@ -540,7 +542,7 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
             self.bp,
             "hr.relationship.health.snapshot",
             "read_group",
-            [[], ["latest_satisfaction:avg"], ["stakeholder_id"]],
+            [[], ["latest_satisfaction_index:avg"], ["stakeholder_id"]],
         )
         self.assertNotIn(
             self.sh_bob.id,

@@ -383,7 +383,7 @@ class AccessMatrixMixin:
                     "internal_client_id": client.id if client else False,
                     "company_id": target.company_id.id,
                     "month": "2020-01-01",
-                    "latest_satisfaction": 80.0,
+                    "latest_satisfaction_index": 80.0,
                     "latest_nps": 100.0,
                 }
             )
@@ -809,8 +809,11 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
     def test_per_stakeholder_figures_need_the_business_partner(self):
         """A stakeholder's latest survey figures are that person's answers."""
         fields_by_model = {
-            "hr.stakeholder": ["latest_satisfaction", "latest_nps"],
-            "hr.relationship.health.snapshot": ["latest_satisfaction", "latest_nps"],
+            "hr.stakeholder": ["latest_satisfaction_index", "latest_nps"],
+            "hr.relationship.health.snapshot": [
+                "latest_satisfaction_index",
+                "latest_nps",
+            ],
         }
         records = {
             "hr.stakeholder": self.targets["s_bp"],

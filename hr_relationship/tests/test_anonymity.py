@@ -7,8 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, get_db_name, tagged
 
 from ..models.anonymity import withheld_groups
-from .common import HrRelationshipCase
-from .test_satisfaction_survey import SatisfactionSurveyMixin
+from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
 MIN_GROUP_PARAM = "hr_relationship.anonymity_min_group"
 FIGURES = ["csat", "nps", "mean_satisfaction", "satisfaction_count", "promoter_count"]
@@ -220,14 +219,14 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
         campaign = self._closed_campaign()
         small = self.clients["Small"]
         self.assertFalse(small.latest_survey_date)
-        self.assertEqual(small.latest_satisfaction, 0.0)
+        self.assertEqual(small.latest_csat, 0.0)
         self.assertEqual(self.clients["Large"].latest_survey_date, campaign.closed_date)
         small.write({"contact_cadence_days": 0})
         small.action_refresh_health()
         # No known part at all: the survey of one person is not one.
         self.assertFalse(small.health_score)
         snapshot = small.health_snapshot_ids
-        self.assertEqual(snapshot.latest_satisfaction, 0.0)
+        self.assertEqual(snapshot.latest_csat, 0.0)
 
     def test_named_campaigns_are_not_affected(self):
         campaign = self._closed_campaign(anonymous=False)
@@ -235,7 +234,7 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
         self.assertFalse(campaign.result_ids.filtered("withheld"))
         self.assertEqual(small.csat, 100.0)
         self.assertEqual(small.nps, 100.0)
-        self.assertEqual(self.clients["Small"].latest_satisfaction, 100.0)
+        self.assertEqual(self.clients["Small"].latest_csat, 100.0)
 
     def test_open_answers_below_the_minimum_are_withheld(self):
         survey_user = self.env.ref("survey.group_survey_user")

@@ -6,8 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import freeze_time, tagged
 
-from .common import HrRelationshipCase
-from .test_satisfaction_survey import SatisfactionSurveyMixin
+from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
 TODAY = date(2026, 3, 16)
 
@@ -314,7 +313,7 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         # (30 * 40 + 20 * 0 + 30 * 66.67 + 20 * 50) / 100 = 42.
         self.assertAlmostEqual(march.health_score, 42.0)
         self.assertEqual(march.health_state, "attention")
-        self.assertAlmostEqual(march.latest_satisfaction, 40.0)
+        self.assertAlmostEqual(march.latest_satisfaction_index, 40.0)
         self.assertAlmostEqual(march.latest_nps, -100.0)
         self.assertEqual(len(self._snapshots(self.client_sales)), 1)
 

@@ -11,8 +11,7 @@ from odoo.tests import freeze_time, tagged
 
 from odoo.addons.mail.tools.discuss import Store
 
-from .common import HrRelationshipCase
-from .test_satisfaction_survey import SatisfactionSurveyMixin
+from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
 BP_GROUP = "hr_relationship.group_hr_relationship_business_partner"
 TODAY = date(2026, 6, 15)
@@ -293,7 +292,7 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
         total = self._result(campaign, "campaign")
         sales = self._result(campaign, "internal_client", self.client_sales)
         before = total.read(figures) + sales.read(figures)
-        sales_satisfaction = self.client_sales.latest_satisfaction
+        sales_satisfaction = self.client_sales.latest_csat
         answer = self._answer_of(campaign, self.sh_erik)
         self.assertEqual(answer.partner_id, self.partner_ext)
 
@@ -327,7 +326,7 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
         )
         self.assertTrue(answer.user_input_line_ids, "The answers themselves stay.")
         self.assertEqual(total.read(figures) + sales.read(figures), before)
-        self.assertEqual(self.client_sales.latest_satisfaction, sales_satisfaction)
+        self.assertEqual(self.client_sales.latest_csat, sales_satisfaction)
         # Others keep their per-person results, and the contact can go now.
         self.assertTrue(self._result(campaign, "stakeholder", self.sh_anna))
         self.partner_ext.unlink()

@@ -1,111 +1,16 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import json
-from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
-USER_GROUP = "base.group_user,hr_relationship.group_hr_relationship_user"
-SECRET = "MAP-SECRET-APPROACH"
+from .common import MAP_USER_GROUPS as USER_GROUP
+from .common import SECRET, make_fixture
 
 
-def make_fixture(env, suffix, hr_user):
-    """One small organisation around an internal client; calling it again
-    with another suffix doubles the graph with the same shape."""
-    Employee = env["hr.employee"]
-    boss = Employee.create({"name": f"Boss {suffix}"})
-    department = env["hr.department"].create(
-        {"name": f"Sales {suffix}", "manager_id": boss.id}
-    )
-    worker = Employee.create(
-        {
-            "name": f"Worker {suffix}",
-            "parent_id": boss.id,
-            "department_id": department.id,
-        }
-    )
-    leaver = Employee.create({"name": f"Leaver {suffix}", "active": False})
-    client = env["hr.internal.client"].create(
-        {
-            "name": f"Client {suffix}",
-            "department_id": department.id,
-            "client_lead_id": boss.id,
-            "hr_partner_id": hr_user.id,
-        }
-    )
-    supplier_partner = env["res.partner"].create({"name": f"Supplier {suffix}"})
-    alumnus_partner = env["res.partner"].create({"name": f"Alumnus {suffix}"})
-    Stakeholder = env["hr.stakeholder"]
-    boss_stakeholder = Stakeholder.create(
-        {
-            "employee_id": boss.id,
-            "relation_type": "manager",
-            "influence": 5,
-            "internal_client_ids": [Command.link(client.id)],
-        }
-    )
-    supplier = Stakeholder.create(
-        {"partner_id": supplier_partner.id, "relation_type": "supplier", "influence": 3}
-    )
-    alumnus = Stakeholder.create(
-        {
-            "partner_id": alumnus_partner.id,
-            "relation_type": "alumnus",
-            "former_employee_id": leaver.id,
-        }
-    )
-    project = env["project.project"].create(
-        {
-            "name": f"Project {suffix}",
-            "company_id": env.company.id,
-            "internal_client_id": client.id,
-            "user_id": hr_user.id,
-            "hr_stakeholder_ids": [Command.link(supplier.id)],
-        }
-    )
-    Interaction = env["hr.relationship.interaction"]
-    Interaction.create(
-        [
-            {
-                "name": f"Talk {n}",
-                "user_id": hr_user.id,
-                "date": date(2026, 1, n + 1),
-                "stakeholder_ids": [Command.link(boss_stakeholder.id)],
-            }
-            for n in range(3)
-        ]
-        + [
-            {
-                "name": "Supplier call",
-                "user_id": hr_user.id,
-                "date": date(2026, 2, 1),
-                "stakeholder_ids": [Command.link(supplier.id)],
-            },
-            {
-                "name": "Steering meeting",
-                "user_id": hr_user.id,
-                "date": date(2026, 3, 1),
-                "internal_client_id": client.id,
-            },
-        ]
-    )
-    boss_stakeholder.approach_notes = SECRET
-    return {
-        "boss": boss,
-        "worker": worker,
-        "leaver": leaver,
-        "department": department,
-        "client": client,
-        "boss_stakeholder": boss_stakeholder,
-        "supplier": supplier,
-        "supplier_partner": supplier_partner,
-        "alumnus": alumnus,
-        "project": project,
-    }
-
-
+@tagged("post_install", "-at_install")
 class TestRelationshipMap(TransactionCase):
     @classmethod
     def setUpClass(cls):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from .test_relationship_map import make_fixture
+from .common import make_fixture
 
 
 @tagged("post_install", "-at_install")

@@ -4,7 +4,8 @@ from datetime import date
 
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 
-from .test_relationship_map import USER_GROUP, make_fixture
+from .common import MAP_USER_GROUPS as USER_GROUP
+from .common import make_fixture
 
 
 def add_relations(env, data):

@@ -6,65 +6,10 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import HrRelationshipCase
+from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
 
-class SatisfactionSurveyMixin:
-    @classmethod
-    def _setup_survey_refs(cls):
-        ref = cls.env.ref
-        cls.survey = ref("hr_relationship.survey_internal_client_value")
-        cls.q_sat = ref("hr_relationship.survey_icv_q_satisfaction")
-        cls.q_rec = ref("hr_relationship.survey_icv_q_recommendation")
-        cls.q_recr_imp = ref("hr_relationship.survey_icv_q_recruitment_importance")
-        cls.q_recr_perf = ref("hr_relationship.survey_icv_q_recruitment_performance")
-        cls.q_learn_imp = ref("hr_relationship.survey_icv_q_learning_importance")
-        cls.q_learn_perf = ref("hr_relationship.survey_icv_q_learning_performance")
-        cls.q_keep = ref("hr_relationship.survey_icv_q_keep")
-        cls.recruitment = ref("hr_relationship.service_recruitment")
-        cls.learning = ref("hr_relationship.service_learning")
-
-    def _campaign(self, clients=None, **values):
-        if clients is None:
-            clients = self.client_sales | self.client_ops
-        # Clients of two HR partners: only an administrator runs such a campaign.
-        return (
-            self.env["hr.satisfaction.survey"]
-            .with_user(self.manager)
-            .create(
-                {
-                    "name": "Value check",
-                    "company_id": self.company.id,
-                    "internal_client_ids": [Command.set(clients.ids)],
-                    **values,
-                }
-            )
-        )
-
-    def _answer_of(self, campaign, stakeholder):
-        return campaign.sudo().user_input_ids.filtered(
-            lambda a: a.hr_stakeholder_id == stakeholder
-        )
-
-    def _answer(self, campaign, stakeholder, answers, done=True):
-        """Answer through survey's own saving API, as its controller does."""
-        user_input = self._answer_of(campaign, stakeholder)
-        for question, value in answers.items():
-            user_input._save_lines(question, value)
-        if done:
-            user_input._mark_done()
-        return user_input
-
-    def _result(self, campaign, scope, target=None):
-        results = campaign.result_ids.filtered(lambda r: r.scope == scope)
-        if scope == "internal_client":
-            results = results.filtered(lambda r: r.internal_client_id == target)
-        elif scope == "stakeholder":
-            results = results.filtered(lambda r: r.stakeholder_id == target)
-        self.assertEqual(len(results), 1)
-        return results
-
-
+@tagged("post_install", "-at_install")
 class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
     @classmethod
     def setUpClass(cls):
@@ -294,11 +239,11 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
 
         # What the health score will read.
         today = fields.Date.context_today(campaign)
-        self.assertAlmostEqual(self.sh_anna.latest_satisfaction, 100.0)
+        self.assertAlmostEqual(self.sh_anna.latest_satisfaction_index, 100.0)
         self.assertAlmostEqual(self.sh_anna.latest_nps, 100.0)
         self.assertEqual(self.sh_anna.latest_survey_date, today)
         self.assertFalse(self.sh_bob.latest_survey_date)
-        self.assertAlmostEqual(self.client_sales.latest_satisfaction, 50.0)
+        self.assertAlmostEqual(self.client_sales.latest_csat, 50.0)
         self.assertAlmostEqual(self.client_sales.latest_nps, 50.0)
         self.assertFalse(self.client_ops.latest_survey_date)
 
@@ -342,7 +287,7 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertAlmostEqual(total.csat, 0.0)
         self.assertEqual(total.satisfaction_count, 3)
         self.assertAlmostEqual(self.sh_bob.latest_nps, -100.0)
-        self.assertAlmostEqual(self.sh_bob.latest_satisfaction, 25.0)
+        self.assertAlmostEqual(self.sh_bob.latest_satisfaction_index, 25.0)
 
     def test_latest_comes_from_the_newest_campaign(self):
         first = self._campaign(self.client_sales)
@@ -354,9 +299,9 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         second.action_send()
         self._answer(second, self.sh_anna, {self.q_sat: "4", self.q_rec: "9"})
         second.action_close()
-        self.assertAlmostEqual(self.sh_anna.latest_satisfaction, 75.0)
+        self.assertAlmostEqual(self.sh_anna.latest_satisfaction_index, 75.0)
         self.assertAlmostEqual(self.sh_anna.latest_nps, 100.0)
-        self.assertAlmostEqual(self.client_sales.latest_satisfaction, 100.0)
+        self.assertAlmostEqual(self.client_sales.latest_csat, 100.0)
 
     def _count_result_queries(self, campaign):
         self.env.flush_all()
@@ -470,7 +415,7 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
             results = campaign.result_ids.filtered(lambda r: r.scope == "stakeholder")
             self.assertEqual(results.stakeholder_id, people)
             self.assertEqual(set(results.mapped("satisfaction_index")), {index})
-            self.assertEqual(set(people.mapped("latest_satisfaction")), {index})
+            self.assertEqual(set(people.mapped("latest_satisfaction_index")), {index})
             self.assertEqual(set(people.mapped("latest_nps")), {100.0})
             self.assertEqual(
                 set(people.mapped("latest_survey_date")), {campaign.closed_date}

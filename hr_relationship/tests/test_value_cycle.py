@@ -6,8 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import HrRelationshipCase
-from .test_satisfaction_survey import SatisfactionSurveyMixin
+from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
 
 class ValueCycleMixin(SatisfactionSurveyMixin):
@@ -422,7 +421,7 @@ class TestPulseSurvey(ValueCycleMixin, HrRelationshipCase):
         self.assertEqual(client.responded_count, 2)
         self.assertAlmostEqual(client.csat, 50.0)
         self.client_sales.invalidate_recordset()
-        self.assertAlmostEqual(self.client_sales.latest_satisfaction, 50.0)
+        self.assertAlmostEqual(self.client_sales.latest_csat, 50.0)
         self.assertAlmostEqual(
             self._result(pulse, "stakeholder", self.sh_anna).satisfaction_index, 100.0
         )
@@ -438,9 +437,9 @@ class TestPulseSurvey(ValueCycleMixin, HrRelationshipCase):
         pulse.action_close()
         self.env.invalidate_all()
         # Satisfaction comes from the pulse, the NPS still from the campaign.
-        self.assertAlmostEqual(self.sh_anna.latest_satisfaction, 25.0)
+        self.assertAlmostEqual(self.sh_anna.latest_satisfaction_index, 25.0)
         self.assertAlmostEqual(self.sh_anna.latest_nps, 100.0)
-        self.assertAlmostEqual(self.client_sales.latest_satisfaction, 0.0)
+        self.assertAlmostEqual(self.client_sales.latest_csat, 0.0)
         self.assertAlmostEqual(self.client_sales.latest_nps, 100.0)
 
     def test_template_is_short_and_measures_satisfaction(self):

@@ -28,69 +28,97 @@ class PrivacyLookupWizard(models.TransientModel):
             name=self.name.strip(),
         )
 
-    def _get_query(self):
-        # The generic part finds stakeholders (stored email, contact) and
-        # survey answers by their own contact; what links to a person only
-        # through a stakeholder (a profile, interactions, survey answers
-        # and results of an employee) is added here.
-        query = super()._get_query()
+    def _hr_lookup_parts(self):
+        """The models this addon looks up itself, each with what links its
+        records to the person besides what the generic lookup would find:
+        (model name, SQL condition on the model's table). Relies on the
+        ``indirect_references`` CTE of the standard query."""
         stakeholders = self._hr_stakeholder_query()
-        model_id = self.env["ir.model"]._get_id
-        for model_name, table, condition in (
-            ("hr.stakeholder", "hr_stakeholder", SQL("id IN (%s)", stakeholders)),
-            (
-                "hr.stakeholder.profile",
-                "hr_stakeholder_profile",
-                SQL("stakeholder_id IN (%s)", stakeholders),
-            ),
+        interactions = self.env["hr.relationship.interaction"]
+        link = interactions._fields["stakeholder_ids"]
+        return [
+            ("hr.stakeholder", SQL("id IN (%s)", stakeholders)),
+            ("hr.stakeholder.profile", SQL("stakeholder_id IN (%s)", stakeholders)),
             (
                 "hr.relationship.interaction",
-                "hr_relationship_interaction",
                 SQL(
-                    "id IN (SELECT interaction_id"
-                    " FROM hr_relationship_interaction_stakeholder_rel"
-                    " WHERE stakeholder_id IN (%s))",
+                    "id IN (SELECT %s FROM %s WHERE %s IN (%s))",
+                    SQL.identifier(link.column1),
+                    SQL.identifier(link.relation),
+                    SQL.identifier(link.column2),
                     stakeholders,
                 ),
             ),
-            (
-                "survey.user_input",
-                "survey_user_input",
-                SQL("hr_stakeholder_id IN (%s)", stakeholders),
-            ),
-            (
-                "hr.satisfaction.result",
-                "hr_satisfaction_result",
-                SQL("stakeholder_id IN (%s)", stakeholders),
-            ),
-        ):
+            ("survey.user_input", SQL("hr_stakeholder_id IN (%s)", stakeholders)),
+            ("hr.satisfaction.result", SQL("stakeholder_id IN (%s)", stakeholders)),
+        ]
+
+    def _get_query_models_blacklist(self):
+        # The models above get one query part each, below, instead of the
+        # generic one: a record is listed once, however it is found.
+        return super()._get_query_models_blacklist() + [
+            model_name for model_name, _condition in self._hr_lookup_parts()
+        ]
+
+    def _hr_generic_conditions(self, model):
+        """What the generic lookup matches on ``model``: its stored e-mail
+        (and then its name), and its stored links to the contacts found."""
+        conditions = []
+        if "email" in model and model._fields["email"].store:
+            conditions.append(
+                SQL("email ilike %s", f"%{self.email.strip()}%"),
+            )
+            name_field = model._fields.get(model._rec_name or "name")
+            if (
+                name_field
+                and name_field.store
+                and name_field.type == "char"
+                and not name_field.translate
+            ):
+                conditions.append(
+                    SQL(
+                        "%s ilike %s",
+                        SQL.identifier(name_field.name),
+                        self.name.strip(),
+                    )
+                )
+        conditions.extend(
+            SQL(
+                "%s IN (SELECT id FROM indirect_references)",
+                SQL.identifier(field.name),
+            )
+            for field in model._fields.values()
+            if field.type == "many2one"
+            and field.comodel_name == "res.partner"
+            and field.store
+            and field.ondelete != "cascade"
+        )
+        return conditions
+
+    def _get_query(self):
+        # The generic part finds records by their stored e-mail and contacts;
+        # what links to a person only through a stakeholder (a profile,
+        # interactions, survey answers and results of an employee) is added
+        # here, in the one query part of each of these models.
+        query = super()._get_query()
+        model_id = self.env["ir.model"]._get_id
+        for model_name, condition in self._hr_lookup_parts():
             model = self.env[model_name]
+            conditions = [*self._hr_generic_conditions(model), condition]
             query = SQL(
                 "%s UNION ALL SELECT %s AS res_model_id, id AS res_id,"
                 " %s AS is_active FROM %s WHERE %s",
                 query,
                 model_id(model_name),
                 SQL.identifier("active") if "active" in model else True,
-                SQL.identifier(table),
-                condition,
+                SQL.identifier(model._table),
+                SQL(" OR ").join(conditions),
             )
         return query
 
     def action_lookup(self):
         checked_records(self)
-        action = super().action_lookup()
-        # A record found both generically and through a stakeholder is
-        # listed once.
-        seen = set()
-        duplicates = self.line_ids.browse()
-        for line in self.line_ids:
-            key = (line.res_model_id.id, line.res_id)
-            if key in seen:
-                duplicates |= line
-            seen.add(key)
-        # sudo: lines are never deleted by users, only by this cleanup.
-        duplicates.sudo().unlink()
-        return action
+        return super().action_lookup()
 
     def _hr_stakeholders(self):
         checked_records(self, single=True)

@@ -11,10 +11,11 @@ DEFAULT_SURVEY_PARAM = "hr_relationship.default_survey_id"
 SHIPPED_SURVEY_XMLID = "hr_relationship.survey_internal_client_value"
 
 
-class HrSatisfactionSurvey(models.Model):
+class HrSatisfactionCampaign(models.Model):
     """A customer-value campaign: stakeholders of internal clients answer an
     Odoo survey through personal links, and HR gets stored metrics back."""
 
+    # The model keeps its first name: tables, XML ids and links hold it.
     _name = "hr.satisfaction.survey"
     _description = "HR Customer-Value Survey Campaign"
     _inherit = ["mail.thread", "mail.activity.mixin"]

@@ -40,7 +40,7 @@ def cycle_param(env, key):
         return default
 
 
-class HrSatisfactionSurvey(models.Model):
+class HrSatisfactionCampaignCycle(models.Model):
     """The customer-value cycle around a campaign: improvement actions from
     its results, "you said, we did" back to the participants, and pulses,
     short campaigns sent by themselves after a piece of HR work."""
