@@ -19,6 +19,7 @@
         "mail",
         "privacy_lookup",
         "hr_skills",
+        "hr_recruitment",
     ],
     "external_dependencies": {"python": ["networkx"]},
     "data": [
@@ -38,6 +39,7 @@
         "data/ir_cron_project_support_data.xml",
         "data/hr_relationship_type_data.xml",
         "data/survey_pulse_data.xml",
+        "data/survey_candidate_pulse_data.xml",
         "data/mail_template_you_said_data.xml",
         "data/hr_relationship_concern_data.xml",
         "data/ir_cron_network_data.xml",
@@ -59,6 +61,11 @@
         "views/project_task_views.xml",
         "views/hr_relationship_overview_views.xml",
         "views/hr_relationship_network_views.xml",
+        "views/hr_candidate_views.xml",
+        "views/hr_applicant_views.xml",
+        "views/hr_stakeholder_recruitment_views.xml",
+        "views/hr_relationship_interaction_recruitment_views.xml",
+        "wizard/hr_candidate_stakeholder_wizard_views.xml",
         "views/menus.xml",
         "views/hr_satisfaction_survey_views.xml",
         "views/hr_value_cycle_views.xml",
@@ -69,6 +76,7 @@
         "views/res_config_settings_views.xml",
         "views/res_config_settings_value_cycle_views.xml",
         "views/res_config_settings_network_views.xml",
+        "views/res_config_settings_recruitment_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -76,6 +84,7 @@
         "demo/hr_relationship_interaction_demo.xml",
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
+        "demo/hr_relationship_recruitment_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
     ],
