@@ -111,3 +111,27 @@ class TestRecruitmentBoomerang(RecruitmentCase):
                 [("hr_is_alumnus", "=", True), ("id", "=", applicant.id)]
             )
         )
+
+    def test_keeping_an_alumnus_candidate_links_their_record(self):
+        candidate = self.env["hr.candidate"].create(
+            {
+                "partner_name": "Bram Boemerang",
+                "partner_id": self.alumnus.partner_id.id,
+                "company_id": self.company.id,
+            }
+        )
+        applicant = self._applicant(candidate)
+        stakeholder = self._keep(candidate)
+        # One person, one record: the alumnus keeps their type and consent.
+        self.assertEqual(stakeholder, self.alumnus)
+        self.assertRecordValues(
+            self.alumnus,
+            [
+                {
+                    "candidate_id": candidate.id,
+                    "relation_type": "alumnus",
+                    "consent": True,
+                }
+            ],
+        )
+        self.assertEqual(self.alumnus.interaction_ids.applicant_id, applicant)

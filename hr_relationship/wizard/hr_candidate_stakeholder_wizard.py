@@ -91,21 +91,44 @@ class HrCandidateStakeholderWizard(models.TransientModel):
             # Recruitment names a contact it makes from an address after the
             # address; the relationship is with the person.
             partner.sudo().name = candidate.partner_name
-        stakeholder = self.env["hr.stakeholder"].create(
-            {
-                "partner_id": partner.id,
-                "relation_type": "candidate",
-                "company_id": (candidate.company_id or self.env.company).id,
-                "owner_id": self.owner_id.id,
-                "consent": self.consent,
-                "consent_purpose": self.consent and self.consent_purpose,
-            }
+        company = candidate.company_id or self.env.company
+        # A person HR already keeps as an external relation (an alumnus
+        # applying again, a freelancer) keeps their one record: it gets the
+        # link and the steps, and keeps its own consent and retention.
+        stakeholder = (
+            self.env["hr.stakeholder"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("company_id", "=", company.id),
+                    ("candidate_id", "=", False),
+                ],
+                limit=1,
+            )
+            .with_env(self.env)
         )
+        if stakeholder:
+            stakeholder.check_access("read")
+        else:
+            stakeholder = self._new_stakeholder(partner, company)
         # The link is Recruitment's to show: written as superuser, since a
         # relationship role need not be a Recruitment officer to create it.
         stakeholder.sudo().candidate_id = candidate
         self._log_current_steps(stakeholder, candidate)
         return stakeholder
+
+    def _new_stakeholder(self, partner, company):
+        return self.env["hr.stakeholder"].create(
+            {
+                "partner_id": partner.id,
+                "relation_type": "candidate",
+                "company_id": company.id,
+                "owner_id": self.owner_id.id,
+                "consent": self.consent,
+                "consent_purpose": self.consent and self.consent_purpose,
+            }
+        )
 
     def _log_current_steps(self, stakeholder, candidate):
         """Where each application stands today, as the first interactions."""
