@@ -19,6 +19,7 @@
         "mail",
         "privacy_lookup",
         "hr_skills",
+        "hr_recruitment",
     ],
     "external_dependencies": {"python": ["networkx"]},
     "data": [
@@ -38,6 +39,7 @@
         "data/ir_cron_project_support_data.xml",
         "data/hr_relationship_type_data.xml",
         "data/survey_pulse_data.xml",
+        "data/survey_candidate_pulse_data.xml",
         "data/mail_template_you_said_data.xml",
         "data/hr_relationship_concern_data.xml",
         "data/ir_cron_network_data.xml",
@@ -74,6 +76,9 @@
         "wizard/hr_departure_wizard_views.xml",
         "wizard/privacy_lookup_wizard_views.xml",
         "wizard/hr_improvement_plan_wizard_views.xml",
+        "views/hr_candidate_views.xml",
+        "views/hr_applicant_views.xml",
+        "wizard/hr_candidate_stakeholder_wizard_views.xml",
         "views/survey_templates.xml",
         "views/menus.xml",
     ],
@@ -83,6 +88,7 @@
         "demo/hr_relationship_interaction_demo.xml",
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
+        "demo/hr_relationship_recruitment_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
     ],

@@ -44,3 +44,9 @@ from . import hr_internal_client_network
 from . import hr_employee_network
 from . import res_partner_network
 from . import hr_relationship_portfolio_snapshot
+from . import hr_applicant
+from . import hr_candidate
+from . import hr_stakeholder_recruitment
+from . import hr_relationship_interaction_recruitment
+from . import hr_satisfaction_survey_recruitment
+from . import res_config_settings_recruitment

@@ -209,6 +209,8 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
         # Odoo's own models that the addon extends with guarded fields.
         copied_models = [
             "crm.lead",
+            "hr.applicant",
+            "hr.candidate",
             "hr.employee",
             "project.project",
             "res.partner",
@@ -401,6 +403,8 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             ("hr.employee", "action_view_hr_stakeholders"): self._single(employees),
             ("hr.employee", "action_view_hr_served_clients"): self._single(employees),
             ("res.partner", "action_view_hr_stakeholders"): self._single(partners),
+            # Recruitment (issue 17)
+            **self._recruitment_cases(stakeholders),
             ("project.project", "action_view_hr_interactions"): self._single(projects),
             ("project.project", "action_log_hr_interaction"): self._single(projects),
             ("hr.satisfaction.survey", "write"): [
@@ -446,6 +450,39 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 "privacy.lookup.wizard",
                 "action_hr_relationship_erase",
             ): self._record_cases(),
+        }
+
+    def _recruitment_cases(self, stakeholders):
+        """Malformed calls of the methods that link Recruitment."""
+        job = self.env["hr.job"].create({"name": "HRR malformed job"})
+        candidates = self.env["hr.candidate"].create(
+            [{"partner_name": "HRR malformed A"}, {"partner_name": "HRR malformed B"}]
+        )
+        applicants = self.env["hr.applicant"].create(
+            [
+                {"candidate_id": candidate.id, "job_id": job.id}
+                for candidate in candidates
+            ]
+        )
+        return {
+            ("hr.stakeholder", "action_view_candidate"): self._single(stakeholders),
+            ("hr.stakeholder", "action_view_referred_applicants"): self._single(
+                stakeholders
+            ),
+            ("hr.stakeholder", "action_view_boomerang_applicants"): self._single(
+                stakeholders
+            ),
+            ("hr.candidate", "action_view_hr_stakeholders"): self._single(candidates),
+            ("hr.candidate", "action_create_hr_stakeholder"): self._single(candidates),
+            ("hr.applicant", "write"): [([ids, {"stage_id": 1}], {}) for ids in BAD_IDS]
+            + [([applicants.ids, {"referred_stakeholder_id": 999999}], {})],
+            ("hr.applicant", "create"): [
+                ([[{"candidate_id": 999999, "job_id": job.id}]], {}),
+                ([[{"candidate_id": candidates[0].id, "stage_id": 999999}]], {}),
+            ],
+            ("hr.candidate.stakeholder.wizard", "action_confirm"): (
+                self._record_cases()
+            ),
         }
 
     # ------------------------------------------------------------

@@ -1,0 +1,27 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import fields, models
+
+RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
+
+
+class HrRelationshipInteraction(models.Model):
+    """Steps of a candidate's recruitment process, recorded by Recruitment
+    itself among the interactions of the candidate's stakeholder record."""
+
+    # Recruitment lives in files of its own, apart from the model itself.
+    _inherit = "hr.relationship.interaction"  # pylint: disable=consider-merging-classes-inherited
+
+    interaction_type = fields.Selection(
+        selection_add=[("recruitment", "Recruitment Step")],
+        ondelete={"recruitment": "set default"},
+    )
+    applicant_id = fields.Many2one(
+        "hr.applicant",
+        string="Application",
+        index="btree_not_null",
+        ondelete="set null",
+        readonly=True,
+        groups=RECRUITMENT_USER,
+        help="The application whose step this interaction records.",
+    )

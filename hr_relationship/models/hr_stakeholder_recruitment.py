@@ -1,0 +1,205 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo import _, api, fields, models
+
+from .record_check import checked_records
+
+RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
+
+
+class HrStakeholder(models.Model):
+    """A stakeholder's side of Recruitment: the candidate they are, the
+    candidates they referred and, for an alumnus, their new applications.
+
+    The links to Recruitment's records carry Recruitment's officer group:
+    a relationship role sees them only as far as Recruitment lets it. The
+    referral counts are figures about the ambassador, not about the
+    candidates, and stay visible to every relationship role."""
+
+    # Recruitment lives in files of its own, apart from the model itself.
+    _inherit = "hr.stakeholder"  # pylint: disable=consider-merging-classes-inherited
+
+    candidate_id = fields.Many2one(
+        "hr.candidate",
+        string="Recruitment Candidate",
+        index="btree_not_null",
+        ondelete="set null",
+        copy=False,
+        tracking=True,
+        groups=RECRUITMENT_USER,
+        help="The candidate in Recruitment this relationship is about. Deleting "
+        "the candidate there leaves this record without the link.",
+    )
+    referred_applicant_ids = fields.One2many(
+        "hr.applicant",
+        "referred_stakeholder_id",
+        string="Referred Candidates",
+        context={"active_test": False},
+        groups=RECRUITMENT_USER,
+        help="The applications this person brought in, refused ones included.",
+    )
+    applicant_referral_count = fields.Integer(
+        string="Referred Candidates Count",
+        compute="_compute_applicant_referrals",
+        store=True,
+        help="Applications this person referred, refused ones included.",
+    )
+    hired_referral_count = fields.Integer(
+        string="Hired Referrals",
+        compute="_compute_applicant_referrals",
+        store=True,
+        help="Referred applications that ended in a hire.",
+    )
+    boomerang_applicant_ids = fields.Many2many(
+        "hr.applicant",
+        string="Applications as Alumnus",
+        compute="_compute_boomerang_applicant_ids",
+        groups=RECRUITMENT_USER,
+        help="Applications of this alumnus, recognised by their private "
+        "contact or email address.",
+    )
+    boomerang_applicant_count = fields.Integer(
+        compute="_compute_boomerang_applicant_ids", groups=RECRUITMENT_USER
+    )
+
+    _sql_constraints = [
+        (
+            "candidate_uniq",
+            "unique(candidate_id)",
+            "A candidate in Recruitment has one stakeholder record at most.",
+        ),
+    ]
+
+    @api.depends(
+        "referred_applicant_ids",
+        "referred_applicant_ids.active",
+        "referred_applicant_ids.date_closed",
+    )
+    def _compute_applicant_referrals(self):
+        # Stored, so computed as superuser: the counts do not depend on who
+        # triggered them, and a recruiter without a relationship role moves
+        # applicants that an ambassador referred.
+        groups = (
+            self.env["hr.applicant"]
+            .with_context(active_test=False)
+            ._read_group(
+                [("referred_stakeholder_id", "in", self._origin.ids)],
+                ["referred_stakeholder_id"],
+                ["__count", "date_closed:count"],
+            )
+        )
+        counts = {stakeholder: (total, hired) for stakeholder, total, hired in groups}
+        for stakeholder in self:
+            total, hired = counts.get(stakeholder._origin, (0, 0))
+            stakeholder.applicant_referral_count = total
+            stakeholder.hired_referral_count = hired
+
+    def _compute_boomerang_applicant_ids(self):
+        Applicant = self.env["hr.applicant"].with_context(active_test=False)
+        alumni = self.filtered(
+            lambda s: s.relation_type == "alumnus" and s.partner_id and s._origin.id
+        )
+        (self - alumni).update(
+            {"boomerang_applicant_ids": False, "boomerang_applicant_count": 0}
+        )
+        if not alumni:
+            return
+        partners = alumni.partner_id
+        emails = {email for email in partners.mapped("email_normalized") if email}
+        applicants = Applicant.search(
+            [
+                "|",
+                ("candidate_id.partner_id", "in", partners.ids),
+                ("email_normalized", "in", list(emails)),
+            ]
+        )
+        for stakeholder in alumni:
+            partner = stakeholder.partner_id
+            mine = applicants.filtered(
+                lambda a, p=partner: (
+                    a.partner_id == p
+                    or (p.email_normalized and a.email_normalized == p.email_normalized)
+                )
+            )
+            stakeholder.boomerang_applicant_ids = mine
+            stakeholder.boomerang_applicant_count = len(mine)
+
+    @api.model
+    def _alumni_matching(self, partners, emails):
+        """The alumni stakeholders, not anonymised, whose private contact is
+        one of ``partners`` or whose address is one of ``emails``."""
+        emails = [email for email in emails if email]
+        if not partners and not emails:
+            return self.browse()
+        return self.with_context(active_test=False).search(
+            [
+                ("relation_type", "=", "alumnus"),
+                ("is_anonymised", "=", False),
+                "|",
+                ("partner_id", "in", partners.ids),
+                ("partner_id.email_normalized", "in", emails),
+            ]
+        )
+
+    def action_view_candidate(self):
+        checked_records(self, single=True)
+        self.check_access("read")
+        candidate = self.candidate_id
+        candidate.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Candidate"),
+            "res_model": "hr.candidate",
+            "res_id": candidate.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_view_referred_applicants(self):
+        checked_records(self, single=True)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Candidates Referred by %s", self.display_name),
+            "res_model": "hr.applicant",
+            "view_mode": "list,kanban,form",
+            "domain": [("referred_stakeholder_id", "=", self.id)],
+            "context": {
+                "default_referred_stakeholder_id": self.id,
+                "active_test": False,
+            },
+        }
+
+    def action_view_boomerang_applicants(self):
+        checked_records(self, single=True)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Applications of %s", self.display_name),
+            "res_model": "hr.applicant",
+            "view_mode": "list,kanban,form",
+            "domain": [("id", "in", self.boomerang_applicant_ids.ids)],
+            "context": {"active_test": False},
+        }
+
+    def _privacy_anonymise(self, reason="request"):
+        """Anonymising the relationship cuts its link to Recruitment and
+        leaves Recruitment's own candidate and applications as they are:
+        Recruitment keeps to its own retention rules. Referrals the person
+        made lose their referrer's name with the record itself."""
+        result = super()._privacy_anonymise(reason)
+        self.sudo().with_context(active_test=False, tracking_disable=True).write(
+            {"candidate_id": False}
+        )
+        return result
+
+    def _privacy_export_data(self):
+        data = super()._privacy_export_data()
+        by_id = {
+            stakeholder.id: stakeholder
+            for stakeholder in self.sudo().with_context(active_test=False)
+        }
+        for values in data["stakeholders"]:
+            stakeholder = by_id.get(values["id"])
+            values["candidate"] = (
+                stakeholder.candidate_id.display_name if stakeholder else False
+            ) or False
+        return data

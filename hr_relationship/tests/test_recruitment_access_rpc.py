@@ -1,0 +1,229 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from xmlrpc.client import Fault
+
+from odoo.exceptions import AccessError
+from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
+
+from .common import RECRUITMENT_USER, USER_GROUP, RecruitmentCase
+
+# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
+RPC_ACCESS_ERROR = 4
+# What Recruitment shows of the relationships, and the relationships of
+# Recruitment.
+APPLICANT_FIELDS = [
+    "referred_stakeholder_id",
+    "hr_alumnus_stakeholder_id",
+    "hr_is_alumnus",
+    "hr_alumnus_departure_date",
+    "hr_alumnus_former_job",
+]
+CANDIDATE_FIELDS = [
+    "hr_stakeholder_count",
+    "hr_alumnus_stakeholder_id",
+    "hr_is_alumnus",
+    "hr_alumnus_departure_date",
+    "hr_alumnus_former_job",
+]
+STAKEHOLDER_FIELDS = [
+    "candidate_id",
+    "referred_applicant_ids",
+    "boomerang_applicant_ids",
+    "boomerang_applicant_count",
+]
+
+
+@tagged("post_install", "-at_install")
+class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
+    """The boundary between the relationships and Recruitment, from both
+    sides and over both RPC protocols: a recruiter without a relationship
+    role sees no stakeholder data, a relationship role sees Recruitment only
+    as far as Recruitment lets it."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.both = cls._new_user("hrr_both_rpc", f"{USER_GROUP},{RECRUITMENT_USER}")
+        wizard = cls.env["hr.candidate.stakeholder.wizard"].create(
+            {"candidate_id": cls.candidate.id}
+        )
+        cls.stakeholder = cls.env["hr.stakeholder"].browse(
+            wizard.action_confirm()["res_id"]
+        )
+        cls.applicant.referred_stakeholder_id = cls.sh_erik
+
+    def _xmlrpc(self, user, model, method, args, kwargs=None):
+        # new_test_user gives every user its login as password.
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
+        )
+
+    def _jsonrpc(self, user, model, method, args, kwargs=None):
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _assert_refused(self, user, model, method, args, kwargs=None):
+        with self.assertRaises(Fault) as caught:
+            self._xmlrpc(user, model, method, args, kwargs)
+        self.assertEqual(
+            caught.exception.faultCode, RPC_ACCESS_ERROR, caught.exception.faultString
+        )
+        self.assertNotIn("Erik Extern", caught.exception.faultString)
+        with self.assertRaises(JsonRpcException) as caught:
+            self._jsonrpc(user, model, method, args, kwargs)
+        self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
+
+    def test_recruiter_sees_no_stakeholder_data(self):
+        user = self.recruiter
+        # Recruitment itself is theirs.
+        [values] = self._xmlrpc(
+            user,
+            "hr.applicant",
+            "read",
+            [self.applicant.ids],
+            {"fields": ["partner_name", "stage_id"]},
+        )
+        self.assertEqual(values["partner_name"], "Noor Nieuw")
+        for model, record, names in (
+            ("hr.applicant", self.applicant, APPLICANT_FIELDS),
+            ("hr.candidate", self.candidate, CANDIDATE_FIELDS),
+        ):
+            for name in names:
+                with self.subTest(model=model, field=name):
+                    self._assert_refused(
+                        user, model, "read", [record.ids], {"fields": [name]}
+                    )
+            # Nor by searching or grouping on them.
+            with self.subTest(model=model, search="hr_is_alumnus"):
+                self._assert_refused(
+                    user, model, "search", [[("hr_is_alumnus", "=", True)]]
+                )
+            fields = self._xmlrpc(user, model, "fields_get", [], {})
+            self.assertFalse(set(names) & set(fields))
+            # The views they get hold no trace of the relationships.
+            views = self._jsonrpc(
+                user, model, "get_views", [], {"views": [[False, "form"]]}
+            )
+            arch = views["views"]["form"]["arch"]
+            for name in names + ["action_create_hr_stakeholder"]:
+                self.assertNotIn(name, arch)
+        self._assert_refused(
+            user,
+            "hr.applicant",
+            "search",
+            [[("referred_stakeholder_id.name", "=", "Erik Extern")]],
+        )
+        self._assert_refused(
+            user,
+            "hr.applicant",
+            "read_group",
+            [[], ["referred_stakeholder_id"], ["referred_stakeholder_id"]],
+        )
+        self._assert_refused(
+            user, "hr.stakeholder", "read", [self.stakeholder.ids], {"fields": ["name"]}
+        )
+        self._assert_refused(
+            user, "hr.candidate", "action_view_hr_stakeholders", [self.candidate.ids]
+        )
+        self._assert_refused(
+            user, "hr.candidate", "action_create_hr_stakeholder", [self.candidate.ids]
+        )
+
+    def test_relationship_role_sees_recruitment_as_recruitment_allows(self):
+        user = self.user
+        # The stakeholder record and its figures are theirs.
+        [values] = self._xmlrpc(
+            user,
+            "hr.stakeholder",
+            "read",
+            [self.sh_erik.ids],
+            {"fields": ["name", "applicant_referral_count", "hired_referral_count"]},
+        )
+        self.assertEqual(values["applicant_referral_count"], 1)
+        for name in STAKEHOLDER_FIELDS:
+            with self.subTest(field=name):
+                self._assert_refused(
+                    user,
+                    "hr.stakeholder",
+                    "read",
+                    [self.stakeholder.ids],
+                    {"fields": [name]},
+                )
+        self._assert_refused(
+            user,
+            "hr.stakeholder",
+            "search",
+            [[("candidate_id.partner_name", "=", "Noor Nieuw")]],
+        )
+        self._assert_refused(
+            user, "hr.stakeholder", "action_view_candidate", [self.stakeholder.ids]
+        )
+        self._assert_refused(
+            user, "hr.candidate", "read", [self.candidate.ids], {"fields": ["id"]}
+        )
+        self._assert_refused(
+            user,
+            "hr.relationship.interaction",
+            "read",
+            [self.stakeholder.interaction_ids.ids],
+            {"fields": ["applicant_id"]},
+        )
+        # The interactions themselves are theirs, the link to the
+        # application is not.
+        [step] = self._xmlrpc(
+            user,
+            "hr.relationship.interaction",
+            "read",
+            [self.stakeholder.interaction_ids.ids],
+            {"fields": ["name", "interaction_type"]},
+        )
+        self.assertEqual(step["interaction_type"], "recruitment")
+        views = self._jsonrpc(
+            user, "hr.stakeholder", "get_views", [], {"views": [[False, "form"]]}
+        )
+        arch = views["views"]["form"]["arch"]
+        for name in ("candidate_id", "referred_applicant_ids", "action_view_candidate"):
+            self.assertNotIn(name, arch)
+        # Nor can they keep a candidate they cannot read.
+        with self.assertRaises(AccessError):
+            self.env["hr.candidate.stakeholder.wizard"].with_user(user).create(
+                {"candidate_id": self.candidate.id}
+            ).action_confirm()
+
+    def test_both_roles_see_both_sides(self):
+        user = self.both
+        [values] = self._xmlrpc(
+            user,
+            "hr.applicant",
+            "read",
+            [self.applicant.ids],
+            {"fields": ["referred_stakeholder_id", "hr_is_alumnus"]},
+        )
+        self.assertEqual(values["referred_stakeholder_id"][0], self.sh_erik.id)
+        [values] = self._xmlrpc(
+            user,
+            "hr.stakeholder",
+            "read",
+            [self.stakeholder.ids],
+            {"fields": ["candidate_id"]},
+        )
+        self.assertEqual(values["candidate_id"][0], self.candidate.id)
+        [values] = self._xmlrpc(
+            user,
+            "hr.candidate",
+            "read",
+            [self.candidate.ids],
+            {"fields": ["hr_stakeholder_count"]},
+        )
+        self.assertEqual(values["hr_stakeholder_count"], 1)
+        views = self._jsonrpc(
+            user, "hr.candidate", "get_views", [], {"views": [[False, "form"]]}
+        )
+        self.assertIn("action_create_hr_stakeholder", views["views"]["form"]["arch"])
+        action = self._jsonrpc(
+            user, "hr.stakeholder", "action_view_candidate", [self.stakeholder.ids]
+        )
+        self.assertEqual(action["res_id"], self.candidate.id)
