@@ -408,6 +408,7 @@ export class RelationshipMap extends Component {
             loading: this.state.loading,
             onSelect: (node) => this.select(node),
             onFocus: (node) => this.focusOn(node),
+            onReady: (canvas) => (this.canvas = canvas),
         };
     }
 
@@ -426,6 +427,10 @@ export class RelationshipMap extends Component {
 
     /** The whole graph on screen, however small its nodes get. */
     fitAll() {
+        if (this.graph.canvas) {
+            this.canvas?.fit();
+            return;
+        }
         if (!this.svgRef.el) {
             return;
         }

@@ -42,6 +42,8 @@ export class RelationshipMapCanvas extends Component {
         loading: Boolean,
         onSelect: Function,
         onFocus: Function,
+        // Receives what the toolbar may ask of the canvas: { fit }.
+        onReady: { type: Function, optional: true },
     };
 
     setup() {
@@ -97,6 +99,7 @@ export class RelationshipMapCanvas extends Component {
             preventSigmaDefault?.();
             this.onNode(node, this.props.onFocus);
         });
+        this.props.onReady?.({ fit: () => this.fit() });
         if (options.useWorker) {
             // The canvas is usable at once; the layout settles in the worker.
             this.layout = new fa2.FA2Layout(graph, { settings: options.settings });
@@ -121,7 +124,8 @@ export class RelationshipMapCanvas extends Component {
 
     /** Whole graph in view. */
     fit() {
-        this.renderer?.getCamera().animatedReset?.();
+        const camera = this.renderer?.getCamera();
+        camera?.setState({ ...window.Sigma.DEFAULT_CAMERA_STATE });
     }
 
     stopLayout() {
