@@ -187,6 +187,7 @@ class MapReader:
             env[model_name].check_field_access_rights("read", [fname])
         self.domains = self._domains(filters, client_ids, focus_project_id)
         self._bases = {}
+        self._base_queries = {}
         self._key_users_sql = None
         self.allowed = {
             raw_type: self._select(
@@ -320,6 +321,7 @@ class MapReader:
             else:
                 query = self._query(name)
             where = query.where_clause if query._where_clauses else SQL("TRUE")
+            self._base_queries[name] = query
             self._bases[name] = (
                 query.table,
                 query.from_clause,
@@ -883,8 +885,15 @@ class MapReader:
             ids = raw.get(raw_type)
             if not ids:
                 continue
-            Model = env[model_name].with_context(active_test=False)
-            query = Model._search([("id", "in", sorted(ids))])
+            Model = env[model_name]
+            # The records were found through the type's query: reuse it (its
+            # access rules included) rather than search again; nothing uses
+            # it after this.
+            self._base(raw_type)
+            query = self._base_queries[raw_type]
+            query.add_where(
+                SQL("%s = ANY(%s)", SQL.identifier(query.table, "id"), _ids(ids))
+            )
             query.order = None
             alias = query.table
 
