@@ -19,6 +19,7 @@ import { useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 import { computeLayout, fitTransform } from "./relationship_map_layout";
 import { RelationshipMapCanvas } from "./relationship_map_canvas";
+import { RelationshipMapPanel } from "./relationship_map_panel";
 import { CANVAS_MIN_NODES, hasWebGL } from "./relationship_map_graph";
 
 const NODE_TYPES = [
@@ -77,7 +78,7 @@ function curveControl(edge) {
 export class RelationshipMap extends Component {
     static template = "hr_relationship.RelationshipMap";
     static props = { ...standardActionServiceProps };
-    static components = { RelationshipMapCanvas };
+    static components = { RelationshipMapCanvas, RelationshipMapPanel };
 
     setup() {
         this.orm = useService("orm");
@@ -363,10 +364,6 @@ export class RelationshipMap extends Component {
     /** A date the server sends as "YYYY-MM-DD", in the user's format. */
     formatDate(value) {
         return value ? formatDate(deserializeDate(value)) : "";
-    }
-
-    factValue(fact) {
-        return fact.type === "date" ? this.formatDate(fact.value) : fact.value;
     }
 
     /** How many filters differ from showing everything, for the phone's Filters button. */
