@@ -20,6 +20,7 @@ import { standardActionServiceProps } from "@web/webclient/actions/action_servic
 import { computeLayout, fitTransform } from "./relationship_map_layout";
 import { RelationshipMapCanvas } from "./relationship_map_canvas";
 import { RelationshipMapPanel } from "./relationship_map_panel";
+import { RelationshipMapToolbar } from "./relationship_map_toolbar";
 import { CANVAS_MIN_NODES, hasWebGL } from "./relationship_map_graph";
 
 const NODE_TYPES = [
@@ -78,7 +79,11 @@ function curveControl(edge) {
 export class RelationshipMap extends Component {
     static template = "hr_relationship.RelationshipMap";
     static props = { ...standardActionServiceProps };
-    static components = { RelationshipMapCanvas, RelationshipMapPanel };
+    static components = {
+        RelationshipMapCanvas,
+        RelationshipMapPanel,
+        RelationshipMapToolbar,
+    };
 
     setup() {
         this.orm = useService("orm");
