@@ -11,6 +11,12 @@ class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ["hr.employee", "hr.relationship.guarded.fields"]
 
+    # Indexed: the relationship map walks the organisation by them (from a
+    # manager to the team, a department to its people, a contact to the
+    # employee it is the work contact of).
+    parent_id = fields.Many2one(index="btree_not_null")
+    department_id = fields.Many2one(index="btree_not_null")
+    work_contact_id = fields.Many2one(index="btree_not_null")
     hr_stakeholder_ids = fields.One2many(
         "hr.stakeholder",
         "employee_id",

@@ -1,20 +1,21 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import re
-from collections import Counter, defaultdict, deque
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
 from odoo.tools import SQL
 
 from .record_check import is_record_id
+from .relationship_map_reader import NODE_TYPE_OF_RAW, MapReader
 
 # Marks of the network refresh a node can carry; the map filters on them.
 NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")
 
 NODE_TYPES = ("internal_client", "stakeholder", "project", "department", "employee")
-# Without a focus the cap keeps the relationship records before the org chart.
-TYPE_PRIORITY = {node_type: rank for rank, node_type in enumerate(NODE_TYPES)}
+# Steps the overview walks from its first internal clients.
+OVERVIEW_DEPTH = 2
 NODE_MODELS = {
     "employee": "hr.employee",
     "department": "hr.department",
@@ -103,30 +104,77 @@ class HrRelationshipMap(models.AbstractModel):
         depth = self._check_int_argument("depth", depth, 0, MAX_DEPTH)
         limit = self._check_int_argument("limit", limit, 1, MAX_LIMIT)
         filters = self._check_filters(filters)
-        graph = _Graph()
         focus_record = self._focus_record(focus)
-        self._load(graph, focus_record)
-        graph.apply_filters(filters)
-        seeds = graph.seeds(focus, focus_record, filters.get("search"))
-        ordered = graph.ordered(seeds, depth)
-        kept = ordered[:limit]
-        kept_set = set(kept)
+        focus_project = (
+            focus_record.id
+            if focus_record is not None and focus_record._name == "project.project"
+            else None
+        )
+        reader = MapReader(self.env, filters, focus_project)
+        walk = _Walk(reader, limit)
+        search = (filters.get("search") or "").strip()
+        if focus or search:
+            if focus:
+                walk.add_seeds(reader.seeds_of_focus(focus, focus_record))
+            else:
+                walk.add(*reader.seeds_of_search(search, limit), distance=0)
+            walk.expand(depth)
+            # Each kind of line stops at the cap: what is left out is a
+            # lower bound.
+            walk.total_capped = bool(walk.overflow)
+        else:
+            # The overview: the most important internal clients and what
+            # surrounds them, then (when the cap leaves room) the rest.
+            seeds, _total = reader.seeds_of_overview(max(1, limit // 10))
+            walk.add(seeds, len(seeds), distance=0)
+            walk.expand(OVERVIEW_DEPTH)
+            walk.add(*reader.fill(walk.seen, limit - len(walk.keys)), distance=0)
+            if not reader.leaf_types:
+                walk.total, walk.total_capped = reader.count()
+        relation_types = self._rows(
+            self.env["hr.relationship.type"].with_context(active_test=False),
+            [],
+            ["name", "name_inverse", "symmetric", "active"],
+        )
+        clients = self._rows(self.env["hr.internal.client"], [], ["name"])
+        nodes, edges = walk.answer(relation_types, with_distance=bool(focus or search))
+        total = max(walk.total, len(nodes))
         return {
-            "nodes": [graph.nodes[key] for key in kept],
-            "edges": [
-                edge
-                for edge in graph.edges
-                if edge["source"] in kept_set and edge["target"] in kept_set
+            "nodes": nodes,
+            "edges": edges,
+            "truncated": total - len(nodes),
+            "total": total,
+            # The total is a lower bound: the map says "more than".
+            "total_capped": walk.total_capped,
+            "focus": [key for key in walk.seed_keys if key in walk.nodes],
+            "relation_types": self._relation_type_choices(),
+            "health_states": self._health_state_choices(),
+            "internal_clients": [[row["id"], row["name"]] for row in clients],
+            "person_relation_types": [
+                [row["id"], row["name"]] for row in relation_types if row["active"]
             ],
-            "truncated": len(ordered) - len(kept),
-            "total": len(ordered),
-            "focus": [key for key in seeds or [] if key in kept_set],
-            "relation_types": graph.relation_types,
-            "health_states": graph.health_states,
-            "internal_clients": graph.client_choices,
-            "person_relation_types": graph.person_relation_types,
             "network_flags": self._network_flag_choices(),
         }
+
+    @api.model
+    def _relation_type_choices(self):
+        field = self.env["hr.stakeholder"]._fields["relation_type"]
+        return field._description_selection(self.env)
+
+    @api.model
+    def _health_state_choices(self):
+        Stakeholder = self.env["hr.stakeholder"]
+        Client = self.env["hr.internal.client"]
+        if not (
+            _stored(Stakeholder, "health_state") or _stored(Client, "health_state")
+        ):
+            return []
+        field = Stakeholder._fields.get("health_state") or Client._fields.get(
+            "health_state"
+        )
+        if field.type != "selection":
+            return []
+        return field._description_selection(self.env)
 
     @api.model
     def _check_int_argument(self, name, value, low, high):
@@ -262,160 +310,6 @@ class HrRelationshipMap(models.AbstractModel):
             )
         return self.env[model].browse(res_id)
 
-    def _load(self, graph, focus_record):
-        Stakeholder = self.env["hr.stakeholder"]
-        Client = self.env["hr.internal.client"]
-        Project = self.env["project.project"]
-        # Health is read in the same query, so only a stored health field counts.
-        stakeholder_health = _stored(Stakeholder, "health_state")
-        client_health = _stored(Client, "health_state")
-        graph.relation_types = Stakeholder._fields[
-            "relation_type"
-        ]._description_selection(self.env)
-        health_field = Stakeholder._fields.get("health_state") or Client._fields.get(
-            "health_state"
-        )
-        graph.health_states = (
-            health_field._description_selection(self.env)
-            if (stakeholder_health or client_health)
-            and health_field.type == "selection"
-            else []
-        )
-
-        client_fields = [
-            "name",
-            "department_id",
-            "client_lead_id",
-            "hr_partner_id",
-            "single_threaded",
-            "hr_sole_contact_id",
-        ]
-        clients = self._rows(
-            Client, [], client_fields + (["health_state"] if client_health else [])
-        )
-        graph.client_choices = [[row["id"], row["name"]] for row in clients]
-        stakeholder_fields = [
-            "name",
-            "relation_type",
-            "influence",
-            "employee_id",
-            "partner_id",
-            "former_employee_id",
-            "coverage_gap",
-            "hr_sole_contact_id",
-        ]
-        Stakeholder.check_field_access_rights("read", ["project_ids"])
-        stakeholders = self._rows(
-            Stakeholder,
-            [],
-            stakeholder_fields + (["health_state"] if stakeholder_health else []),
-            many2many=["internal_client_ids"],
-            # The projects come through the positions, in the same query.
-            extra={
-                "project_ids": SQL(
-                    "ARRAY(SELECT position.project_id"
-                    "        FROM hr_project_stakeholder position"
-                    "       WHERE position.stakeholder_id = %s)",
-                    SQL.identifier(Stakeholder._table, "id"),
-                )
-            },
-        )
-        former_ids = [
-            row["former_employee_id"]
-            for row in stakeholders
-            if row["former_employee_id"]
-        ]
-        # Alumni point at archived employee records, so those are loaded too.
-        employees = self._rows(
-            self.env["hr.employee"].with_context(active_test=False),
-            ["|", ("active", "=", True), ("id", "in", former_ids)],
-            [
-                "name",
-                "parent_id",
-                "department_id",
-                "user_id",
-                "job_title",
-                "work_contact_id",
-            ],
-        )
-        departments = self._rows(self.env["hr.department"], [], ["name"])
-        project_domain = [
-            "|",
-            ("internal_client_id", "!=", False),
-            ("hr_project_stakeholder_ids", "!=", False),
-        ]
-        if focus_record is not None and focus_record._name == "project.project":
-            project_domain = ["|", ("id", "=", focus_record.id)] + project_domain
-        projects = self._rows(
-            Project, project_domain, ["name", "user_id", "internal_client_id"]
-        )
-        interactions = self._interaction_lines()
-        # Relations between persons: their types (for the labels and the
-        # filter) and those holding today, between persons the user may read.
-        relation_types = self._rows(
-            self.env["hr.relationship.type"].with_context(active_test=False),
-            [],
-            ["name", "name_inverse", "symmetric", "active"],
-        )
-        relations = self._rows(
-            self.env["hr.person.relation"],
-            [("is_active", "=", True)],
-            ["left_partner_id", "right_partner_id", "type_id"],
-        )
-
-        graph.add_organisation(employees, departments)
-        graph.add_clients_and_projects(clients, projects)
-        graph.add_stakeholders(stakeholders)
-        graph.add_interactions(interactions)
-        graph.add_person_relations(relations, relation_types)
-        if graph.user_nodes:
-            users = self._rows(
-                self.env["res.users"], [("id", "in", list(graph.user_nodes))], ["name"]
-            )
-            for row in users:
-                graph.add_node(
-                    "employee", row["id"], row["name"], influence=2, model="res.users"
-                )
-
-    @api.model
-    def _interaction_lines(self):
-        """``(user id, node key, count, last date)`` for every HR person and
-        each stakeholder and internal client they met: one grouped query per
-        kind. Plain rows rather than ``_read_group``: turning tens of
-        thousands of group keys into recordsets costs more than the query."""
-        Interaction = self.env["hr.relationship.interaction"]
-        field = Interaction._fields["stakeholder_ids"]
-        by_stakeholder = Interaction._search([("stakeholder_ids", "!=", False)])
-        rel = by_stakeholder.join(
-            Interaction._table, "id", field.relation, field.column1, "stakeholders"
-        )
-        by_client = Interaction._search([("internal_client_id", "!=", False)])
-        lines = []
-        for prefix, query, counterpart in (
-            ("stakeholder", by_stakeholder, SQL.identifier(rel, field.column2)),
-            (
-                "internal_client",
-                by_client,
-                Interaction._field_to_sql(
-                    Interaction._table, "internal_client_id", by_client
-                ),
-            ),
-        ):
-            user = Interaction._field_to_sql(Interaction._table, "user_id", query)
-            last_date = Interaction._field_to_sql(Interaction._table, "date", query)
-            query.order = None
-            query.groupby = SQL("%s, %s", user, counterpart)
-            rows = self.env.execute_query(
-                query.select(
-                    user, counterpart, SQL("COUNT(*)"), SQL("MAX(%s)::text", last_date)
-                )
-            )
-            lines += [
-                (user_id, f"{prefix}_{res_id}", count, last)
-                for user_id, res_id, count, last in rows
-            ]
-        return lines
-
     @api.model
     def _rows(self, Model, domain, fnames, many2many=(), extra=None):
         """Rows of the records of ``Model`` matching ``domain`` that the user
@@ -518,344 +412,198 @@ def _stored(Model, fname):
     return bool(field and field.store and field.column_type)
 
 
-class _Graph:
-    """Plain in-memory graph; all filtering and traversal happens here, after
-    the fixed set of queries."""
+class _Walk:
+    """The nodes reached so far, in the order the cap keeps them: by
+    distance from the seeds, then by importance."""
 
-    def __init__(self):
+    def __init__(self, reader, limit):
+        self.reader = reader
+        self.limit = limit
+        # key -> members ({raw type: ids}); the order of insertion is kept.
         self.nodes = {}
-        self.edges = []
-        self.pending_edges = []
-        self.stakeholder_partner = {}
-        self.employee_of_user = {}
-        self.user_nodes = set()
-        self.relation_types = []
-        self.health_states = []
-        self.client_choices = []
-        self.person_relation_types = []
-        self.employee_of_partner = {}
-        # HR people who are the only contact of some stakeholder or client.
-        self.key_user_ids = set()
+        self.keys = []
+        self.distance = {}
+        self.alias = {}
+        self.seen = defaultdict(set)
+        self.seed_keys = []
+        self.overflow = 0
+        self.total = 0
+        self.total_capped = False
+        self.frontier = {}
 
-    def add_node(self, node_type, res_id, label, influence=2, model=None, **extra):
-        prefix = "user" if model == "res.users" else node_type
-        key = f"{prefix}_{res_id}"
+    def add_seeds(self, raw):
+        rows = [(raw_type, res_id) for raw_type, ids in raw.items() for res_id in ids]
+        self.add(rows, len(rows), distance=0)
+
+    def add(self, rows, found, distance):
+        """Resolve raw ``rows`` (best first) into nodes and keep them while
+        the cap allows; ``found`` is how many rows there were before the
+        query's limit."""
+        position = {row: index for index, row in enumerate(rows)}
+        raw = defaultdict(set)
+        for raw_type, res_id in rows:
+            raw[raw_type].add(res_id)
+        groups = self.reader.resolve(raw)
+
+        def rank(group):
+            _key, members = group
+            return min(
+                (
+                    position.get((raw_type, res_id), len(rows))
+                    for raw_type, ids in members.items()
+                    for res_id in ids
+                ),
+                default=len(rows),
+            )
+
+        frontier = defaultdict(set)
+        kept = 0
+        for key, members in sorted(groups, key=rank):
+            if key in self.nodes:
+                # Another way to the same person: remember the new aliases.
+                for raw_type, ids in members.items():
+                    self.nodes[key][raw_type] |= ids
+                    self.seen[raw_type] |= ids
+                continue
+            if len(self.keys) >= self.limit:
+                self.overflow += 1
+                continue
+            kept += 1
+            self.nodes[key] = members
+            self.keys.append(key)
+            self.distance[key] = distance
+            if distance == 0:
+                self.seed_keys.append(key)
+            for raw_type, ids in members.items():
+                self.seen[raw_type] |= ids
+                for res_id in ids:
+                    self.alias[(raw_type, res_id)] = key
+                if raw_type not in self.reader.leaf_types:
+                    frontier[raw_type] |= ids
+        # What the limit of the query left out counts as left out too.
+        self.overflow += max(found - len(rows), 0)
+        self.frontier = frontier
+        self.total = len(self.keys) + self.overflow
+        return kept
+
+    def expand(self, depth):
+        """Walk ``depth`` steps from the seeds: two queries a step."""
+        for step in range(1, depth + 1):
+            rows, found = self.reader.neighbours(
+                self.frontier, self.seen, self.limit - len(self.keys)
+            )
+            self.add(rows, found, distance=step)
+
+    def answer(self, relation_types, with_distance):
+        raw = defaultdict(set)
+        for members in self.nodes.values():
+            for raw_type, ids in members.items():
+                raw[raw_type] |= ids
+        facts = self.reader.node_rows(raw)
+        nodes = [self._node(key, with_distance, facts) for key in self.keys]
+        return nodes, self._edges(self.reader.edges(raw), relation_types)
+
+    def _node(self, key, with_distance, facts):
+        members = self.nodes[key]
+        prefix, res_id = key.rsplit("_", 1)
+        res_id = int(res_id)
+        row = facts.get((prefix, res_id)) or (None,) * 9
+        node_type = NODE_TYPE_OF_RAW[prefix]
         node = {
             "id": key,
-            "label": label or "",
+            "label": row[2] or "",
             "type": node_type,
-            "influence": influence or 1,
-            "res_model": model or NODE_MODELS[node_type],
+            "influence": {"internal_client": 4, "project": 3, "department": 3}.get(
+                node_type, 2
+            ),
+            "res_model": NODE_MODELS[prefix],
             "res_id": res_id,
         }
-        node.update({name: value for name, value in extra.items() if value is not None})
-        self.nodes[key] = node
+        roles = [
+            role for role in ("stakeholder", "employee", "user") if members.get(role)
+        ]
+        if len(roles) > 1:
+            node["roles"] = roles
+        people = [
+            facts[(role, member_id)]
+            for role in ("employee", "user")
+            for member_id in sorted(members.get(role, ()))
+            if (role, member_id) in facts
+        ]
+        if prefix == "stakeholder":
+            node.update(
+                influence=row[4] or 1,
+                relation_type=row[5],
+                external=not members.get("employee") and not row[8],
+            )
+            if row[7]:
+                node["coverage_gap"] = True
+        elif prefix == "internal_client" and row[7]:
+            node["single_threaded"] = True
+        if row[6] and prefix in ("stakeholder", "internal_client"):
+            node["health_state"] = row[6]
+        subtitle = next((person[3] for person in people if person[3]), None)
+        if subtitle or prefix == "employee":
+            node["subtitle"] = subtitle or ""
+        if any(person[7] for person in people):
+            node["key_person"] = True
+        if members.get("employee"):
+            node["employee_id"] = min(members["employee"])
+        if with_distance:
+            node["distance"] = self.distance[key]
+        return node
 
-    def person_of_user(self, user_id):
-        """The node standing for an HR user: their employee when they have
-        one, else a node of their own."""
-        if user_id in self.employee_of_user:
-            return f"employee_{self.employee_of_user[user_id]}"
-        self.user_nodes.add(user_id)
-        return f"user_{user_id}"
-
-    def add_organisation(self, employees, departments):
-        for row in employees:
-            self.add_node(
-                "employee",
-                row["id"],
-                row["name"],
-                influence=2,
-                subtitle=row["job_title"] or "",
-            )
-            if row["user_id"]:
-                self.employee_of_user.setdefault(row["user_id"], row["id"])
-            if row["work_contact_id"]:
-                self.employee_of_partner.setdefault(row["work_contact_id"], row["id"])
-            key = f"employee_{row['id']}"
-            self.add_edge(key, f"employee_{row['parent_id']}", "manager")
-            self.add_edge(key, f"department_{row['department_id']}", "department")
-        for row in departments:
-            self.add_node("department", row["id"], row["name"], influence=3)
-
-    def add_clients_and_projects(self, clients, projects):
-        for row in clients:
-            key = f"internal_client_{row['id']}"
-            self.add_node(
-                "internal_client",
-                row["id"],
-                row["name"],
-                influence=4,
-                health_state=row.get("health_state"),
-                single_threaded=row["single_threaded"] or None,
-            )
-            self.key_user_ids.add(row["hr_sole_contact_id"])
-            self.add_edge(
-                key, f"department_{row['department_id']}", "client_department"
-            )
-            self.add_edge(key, f"employee_{row['client_lead_id']}", "client_lead")
-            if row["hr_partner_id"]:
-                self.add_edge(
-                    key, self.person_of_user(row["hr_partner_id"]), "hr_partner"
-                )
-        for row in projects:
-            key = f"project_{row['id']}"
-            self.add_node("project", row["id"], row["name"], influence=3)
-            if row["user_id"]:
-                self.add_edge(
-                    key, self.person_of_user(row["user_id"]), "project_manager"
-                )
-            self.add_edge(
-                key, f"internal_client_{row['internal_client_id']}", "project_client"
-            )
-
-    def add_stakeholders(self, stakeholders):
-        for row in stakeholders:
-            key = f"stakeholder_{row['id']}"
-            self.add_node(
-                "stakeholder",
-                row["id"],
-                row["name"],
-                influence=row["influence"],
-                relation_type=row["relation_type"],
-                health_state=row.get("health_state"),
-                external=not row["employee_id"],
-                coverage_gap=row["coverage_gap"] or None,
-            )
-            self.key_user_ids.add(row["hr_sole_contact_id"])
-            self.stakeholder_partner[row["id"]] = row["partner_id"]
-            self.add_edge(key, f"employee_{row['employee_id']}", "stakeholder_employee")
-            self.add_edge(
-                key, f"employee_{row['former_employee_id']}", "former_employee"
-            )
-            for client_id in row["internal_client_ids"]:
-                self.add_edge(key, f"internal_client_{client_id}", "stakeholder_client")
-            for project_id in row["project_ids"]:
-                self.add_edge(key, f"project_{project_id}", "stakeholder_project")
-
-    def add_interactions(self, groups):
-        """One line per HR person and stakeholder or internal client they
-        met: weight is the number of interactions, last_date the most recent."""
-        weights = defaultdict(lambda: [0, ""])
-        for user_id, target, count, last_date in groups:
-            if user_id:
-                source = self.person_of_user(user_id)
-                pair = weights[(source, target)]
-                pair[0] += count
-                # ISO dates compare as text.
-                pair[1] = max(pair[1], last_date)
-        for (source, target), (count, last_date) in weights.items():
-            self.add_edge(
-                source, target, "interaction", weight=count, last_date=last_date
-            )
-
-    def add_person_relations(self, relations, relation_types):
-        """One line per relation, even several between the same two people;
-        each line carries its type's name as read from either end."""
+    def _edges(self, rows, relation_types):
         types = {row["id"]: row for row in relation_types}
-        self.person_relation_types = [
-            [row["id"], row["name"]] for row in relation_types if row["active"]
-        ]
-        # Reverse index, so each relation finds its stakeholder in O(1).
-        stakeholder_of_partner = {}
-        for stakeholder_id, partner_id in self.stakeholder_partner.items():
-            if partner_id:
-                stakeholder_of_partner.setdefault(partner_id, stakeholder_id)
-
-        def node_of(partner_id):
-            if partner_id in self.employee_of_partner:
-                return f"employee_{self.employee_of_partner[partner_id]}"
-            return f"stakeholder_{stakeholder_of_partner.get(partner_id)}"
-
-        for row in relations:
-            relation_type = types.get(row["type_id"])
-            if not relation_type:
+        edges = {}
+        for (
+            kind,
+            a_type,
+            a_id,
+            b_type,
+            b_id,
+            weight,
+            last_date,
+            rel_id,
+            type_id,
+        ) in rows:
+            source = self.alias.get((a_type, a_id))
+            target = self.alias.get((b_type, b_id))
+            if not source or not target or source == target:
                 continue
-            label = relation_type["name"]
-            self.add_edge(
-                node_of(row["left_partner_id"]),
-                node_of(row["right_partner_id"]),
-                "person_relation",
-                relation_id=row["id"],
-                relation_type_id=row["type_id"],
-                label=label,
-                inverse_label=label
-                if relation_type["symmetric"]
-                else relation_type["name_inverse"] or label,
-            )
-
-    def add_edge(self, source, target, edge_type, **extra):
-        # Empty many2one values give "<type>_None"/"<type>_False" keys; those and
-        # lines to records the user may not read are dropped in finish().
-        if target.endswith(("_None", "_False")) or source == target:
-            return
-        self.pending_edges.append(
-            dict(source=source, target=target, type=edge_type, **extra)
-        )
-
-    def _finish(self):
-        # Lines are unique by construction (many2many rows are, interactions
-        # are aggregated per pair), so only lines to unknown nodes go.
-        nodes = self.nodes
-        self.edges = [
-            edge
-            for edge in self.pending_edges
-            if edge["source"] in nodes and edge["target"] in nodes
-        ]
-        self.pending_edges = []
-
-    def _mark_key_people(self):
-        for user_id in self.key_user_ids:
-            employee_id = self.employee_of_user.get(user_id)
-            key = f"employee_{employee_id}" if employee_id else f"user_{user_id}"
-            if key in self.nodes:
-                self.nodes[key]["key_person"] = True
-
-    def apply_filters(self, filters):
-        self._finish()
-        self._mark_key_people()
-        network_flags = set(filters.get("network_flags") or [])
-        types = set(filters.get("types") or NODE_TYPES)
-        relation_types = set(filters.get("relation_types") or [])
-        health_states = set(filters.get("health_states") or [])
-        person_relation_types = set(filters.get("person_relation_type_ids") or [])
-        keep = {}
-        for key, node in self.nodes.items():
-            if node["type"] not in types:
-                continue
-            if (
-                relation_types
-                and node["type"] == "stakeholder"
-                and (node.get("relation_type") not in relation_types)
-            ):
-                continue
-            if (
-                health_states
-                and node["type"] in ("stakeholder", "internal_client")
-                and (node.get("health_state") not in health_states)
-            ):
-                continue
-            if (
-                network_flags
-                and node["type"] in ("stakeholder", "internal_client", "employee")
-                and not any(node.get(flag) for flag in network_flags)
-            ):
-                continue
-            keep[key] = node
-        client_ids = filters.get("internal_client_ids")
-        if client_ids:
-            keep = self._around_clients(
-                keep, {f"internal_client_{cid}" for cid in client_ids}
-            )
-        self.nodes = keep
-        self.edges = [
-            edge
-            for edge in self.edges
-            if edge["source"] in keep
-            and edge["target"] in keep
-            and (
-                not person_relation_types
-                or edge["type"] != "person_relation"
-                or edge["relation_type_id"] in person_relation_types
-            )
-        ]
-
-    def _around_clients(self, nodes, client_keys):
-        """Restrict to the chosen internal clients, their stakeholders and
-        projects, and the people and departments directly around those."""
-        core = {key for key in client_keys if key in nodes}
-        for edge in self.edges:
-            for here, there in (
-                (edge["source"], edge["target"]),
-                (edge["target"], edge["source"]),
-            ):
-                if (
-                    there in client_keys
-                    and here in nodes
-                    and nodes[here]["type"]
-                    in (
-                        "stakeholder",
-                        "project",
-                    )
-                ):
-                    core.add(here)
-        kept = set(core)
-        for edge in self.edges:
-            for here, there in (
-                (edge["source"], edge["target"]),
-                (edge["target"], edge["source"]),
-            ):
-                if (
-                    here in core
-                    and there in nodes
-                    and nodes[there]["type"]
-                    in (
-                        "employee",
-                        "department",
-                    )
-                ):
-                    kept.add(there)
-        return {key: node for key, node in nodes.items() if key in kept}
-
-    def seeds(self, focus, focus_record, search):
-        """Node keys to start from; None when neither a focus nor a search
-        was asked, an empty list when what was asked matches nothing."""
-        if isinstance(focus, str):
-            return [focus] if focus in self.nodes else []
-        if focus_record is not None:
-            if focus_record._name == "res.partner":
-                return [
-                    f"stakeholder_{sid}"
-                    for sid, partner_id in self.stakeholder_partner.items()
-                    if partner_id == focus_record.id
-                    and f"stakeholder_{sid}" in self.nodes
-                ]
-            node_type = next(
-                node_type
-                for node_type, model in NODE_MODELS.items()
-                if model == focus_record._name
-            )
-            key = f"{node_type}_{focus_record.id}"
-            return [key] if key in self.nodes else []
-        if search:
-            needle = search.casefold()
-            return [
-                key
-                for key, node in self.nodes.items()
-                if needle in node["label"].casefold()
-            ]
-        return None
-
-    def ordered(self, seeds, depth):
-        """Node keys in the order the cap keeps them: the focus
-        neighbourhood by distance, or the whole graph by importance."""
-        if seeds is None:
-            degree = Counter()
-            for edge in self.edges:
-                degree[edge["source"]] += 1
-                degree[edge["target"]] += 1
-            return sorted(
-                self.nodes,
-                key=lambda key: (
-                    TYPE_PRIORITY[self.nodes[key]["type"]],
-                    -degree[key],
-                    key,
-                ),
-            )
-        adjacency = defaultdict(list)
-        for edge in self.edges:
-            adjacency[edge["source"]].append(edge["target"])
-            adjacency[edge["target"]].append(edge["source"])
-        distance = dict.fromkeys(seeds, 0)
-        queue = deque(seeds)
-        while queue:
-            key = queue.popleft()
-            if distance[key] >= depth:
-                continue
-            for neighbour in adjacency[key]:
-                if neighbour not in distance:
-                    distance[neighbour] = distance[key] + 1
-                    queue.append(neighbour)
-        for key, dist in distance.items():
-            self.nodes[key]["distance"] = dist
-        return list(distance)
+            if kind == "interaction":
+                edge = edges.setdefault(
+                    (source, target, kind),
+                    {
+                        "source": source,
+                        "target": target,
+                        "type": kind,
+                        "weight": 0,
+                        "last_date": "",
+                    },
+                )
+                edge["weight"] += weight
+                # ISO dates compare as text.
+                edge["last_date"] = max(edge["last_date"], last_date or "")
+            elif kind == "person_relation":
+                relation_type = types.get(type_id)
+                if not relation_type:
+                    continue
+                label = relation_type["name"]
+                edges[(source, target, rel_id)] = {
+                    "source": source,
+                    "target": target,
+                    "type": kind,
+                    "relation_id": rel_id,
+                    "relation_type_id": type_id,
+                    "label": label,
+                    "inverse_label": label
+                    if relation_type["symmetric"]
+                    else relation_type["name_inverse"] or label,
+                }
+            else:
+                edges.setdefault(
+                    (source, target, kind),
+                    {"source": source, "target": target, "type": kind},
+                )
+        return list(edges.values())

@@ -40,3 +40,4 @@ from . import test_recruitment_pulse
 from . import test_recruitment_retention
 from . import test_recruitment_access_rpc
 from . import test_recruitment_tour
+from . import test_relationship_map_js

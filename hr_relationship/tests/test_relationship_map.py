@@ -44,7 +44,8 @@ class TestRelationshipMap(TransactionCase):
         graph = self.Map.get_graph(limit=10000)
         nodes = {node["id"]: node for node in graph["nodes"]}
         for name, node_type in [
-            ("boss", "employee"),
+            ("boss_stakeholder", "stakeholder"),
+            ("worker", "employee"),
             ("leaver", "employee"),
             ("department", "department"),
             ("client", "internal_client"),
@@ -62,14 +63,15 @@ class TestRelationshipMap(TransactionCase):
         )
         hr_key = f"employee_{self.hr_employee.id}"
         edges = self.edge_set(graph)
+        # The boss is one node: the stakeholder, with the employee's lines.
+        boss = self.key("boss_stakeholder")
         expected = {
-            (self.key("worker"), self.key("boss"), "manager"),
+            (self.key("worker"), boss, "manager"),
             (self.key("worker"), self.key("department"), "department"),
             (self.key("client"), self.key("department"), "client_department"),
-            (self.key("client"), self.key("boss"), "client_lead"),
+            (self.key("client"), boss, "client_lead"),
             (self.key("client"), hr_key, "hr_partner"),
-            (self.key("boss_stakeholder"), self.key("client"), "stakeholder_client"),
-            (self.key("boss_stakeholder"), self.key("boss"), "stakeholder_employee"),
+            (boss, self.key("client"), "stakeholder_client"),
             (self.key("supplier"), self.key("project"), "stakeholder_project"),
             (self.key("project"), hr_key, "project_manager"),
             (self.key("project"), self.key("client"), "project_client"),
@@ -96,6 +98,77 @@ class TestRelationshipMap(TransactionCase):
         self.assertEqual(client_line["last_date"], "2026-03-01")
         self.assertEqual(graph["truncated"], 0)
         self.assertEqual(graph["total"], len(graph["nodes"]))
+
+    def test_one_person_one_node(self):
+        """An employee who is also a stakeholder is drawn once, as the
+        stakeholder carrying the employee's role and lines; a focus on
+        either record opens that one node."""
+        graph = self.Map.get_graph(limit=10000)
+        ids = [node["id"] for node in graph["nodes"]]
+        self.assertEqual(len(ids), len(set(ids)))
+        self.assertNotIn(self.key("boss"), ids)
+        boss = next(
+            n for n in graph["nodes"] if n["id"] == self.key("boss_stakeholder")
+        )
+        self.assertEqual(boss["roles"], ["stakeholder", "employee"])
+        self.assertEqual(boss["employee_id"], self.data["boss"].id)
+        self.assertFalse(boss["external"])
+        self.assertNotIn("stakeholder_employee", {e["type"] for e in graph["edges"]})
+        # The HR user is their employee: one node for both.
+        self.assertFalse([key for key in ids if key.startswith("user_")])
+        for focus in (
+            self.key("boss"),
+            {"model": "hr.employee", "id": self.data["boss"].id},
+            {"model": "res.users", "id": self.hr_user.id},
+        ):
+            graph = self.Map.get_graph(focus=focus, depth=0)
+            self.assertEqual(len(graph["nodes"]), 1, focus)
+        graph = self.Map.get_graph(focus=self.key("boss"), depth=1)
+        self.assertEqual(graph["focus"], [self.key("boss_stakeholder")])
+        ids = {node["id"] for node in graph["nodes"]}
+        self.assertLessEqual(
+            {
+                self.key("worker"),
+                self.key("client"),
+                f"employee_{self.hr_employee.id}",
+            },
+            ids,
+        )
+
+    def test_focus_on_unreadable_record_is_empty(self):
+        """A record of a company the user is not in: an empty map, as for a
+        record that does not exist, so the answer tells nothing."""
+        company_b = self.env["res.company"].create({"name": "Map Hidden Co"})
+        partner = self.env["res.partner"].create(
+            {"name": "Hidden Person", "company_id": company_b.id}
+        )
+        hidden = (
+            self.env["hr.stakeholder"]
+            .sudo()
+            .create({"partner_id": partner.id, "company_id": company_b.id})
+        )
+        for focus in (
+            f"stakeholder_{hidden.id}",
+            {"model": "hr.stakeholder", "id": hidden.id},
+            {"model": "res.partner", "id": partner.id},
+        ):
+            graph = self.Map.get_graph(focus=focus, depth=2)
+            self.assertEqual((graph["nodes"], graph["edges"]), ([], []), focus)
+            self.assertEqual((graph["total"], graph["focus"]), (0, []))
+        missing = self.Map.get_graph(focus="stakeholder_2147483000", depth=2)
+        self.assertEqual(missing, graph)
+
+    def test_walk_stops_at_depth_and_cap(self):
+        """Depth counts steps from the focus; the cap keeps the nearest."""
+        supplier = self.key("supplier")
+        graph = self.Map.get_graph(focus=supplier, depth=3)
+        distance = {node["id"]: node["distance"] for node in graph["nodes"]}
+        self.assertEqual(distance[supplier], 0)
+        self.assertEqual(distance[self.key("project")], 1)
+        self.assertEqual(distance[self.key("client")], 2)
+        self.assertEqual(distance[self.key("department")], 3)
+        self.assertEqual(max(distance.values()), 3)
+        self.assertNotIn(self.key("alumnus"), distance)
 
     def test_filters(self):
         graph = self.Map.get_graph(
@@ -221,6 +294,36 @@ class TestRelationshipMap(TransactionCase):
         labels = {fact["label"] for fact in details["facts"]}
         self.assertIn("Relation Type", labels)
         self.assertNotIn("Approach Notes", labels)
+
+    def test_query_count_is_constant_in_each_mode(self):
+        """Focus, depth, search, filters: the number of queries depends on
+        the mode and the depth, never on the size of the book."""
+        modes = [
+            {"focus": self.key("supplier"), "depth": 1},
+            {"focus": self.key("supplier"), "depth": 3},
+            {"focus": {"model": "res.partner", "id": self.data["supplier_partner"].id}},
+            {"filters": {"search": "Supplier"}, "depth": 2},
+            {"filters": {"internal_client_ids": [self.data["client"].id]}},
+            {"filters": {"types": ["stakeholder", "project"]}},
+            {"filters": {"relation_types": ["supplier"]}, "limit": 3},
+            {"limit": 3},
+        ]
+        counts = []
+        for kwargs in modes:
+            self.Map.get_graph(**kwargs)  # warm the rule and access caches
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            self.Map.get_graph(**kwargs)
+            counts.append(self.env.cr.sql_log_count - before)
+        for suffix in ("QB", "QC", "QD"):
+            make_fixture(self.env, suffix, self.hr_user)
+        self.env.flush_all()
+        for kwargs, count in zip(modes, counts, strict=True):
+            self.env.invalidate_all()
+            with self.subTest(**kwargs), self.assertQueryCount(count):
+                self.Map.get_graph(**kwargs)
+        # Two queries a step.
+        self.assertEqual(counts[1] - counts[0], 4)
 
     def test_query_count_is_constant(self):
         self.Map.get_graph()  # warm the rule and access caches

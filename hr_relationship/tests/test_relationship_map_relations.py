@@ -70,7 +70,8 @@ class TestRelationshipMapRelations(TransactionCase):
         cls.data = make_fixture(cls.env, "R", cls.hr_user)
         cls.relations = add_relations(cls.env, cls.data)
         cls.Map = cls.env["hr.relationship.map"].with_user(cls.hr_user)
-        cls.boss_key = f"employee_{cls.data['boss'].id}"
+        # The boss is also a stakeholder: one node, the stakeholder's.
+        cls.boss_key = f"stakeholder_{cls.data['boss_stakeholder'].id}"
         cls.supplier_key = f"stakeholder_{cls.data['supplier'].id}"
 
     def relation_edges(self, graph):

@@ -2,13 +2,26 @@
 // Copyright 2026 The hr_relationship authors
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
-import { Component, onMounted, onWillStart, useExternalListener, useRef, useState } from "@odoo/owl";
+import {
+    Component,
+    onMounted,
+    onPatched,
+    onWillStart,
+    useExternalListener,
+    useRef,
+    useState,
+} from "@odoo/owl";
 import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import { registry } from "@web/core/registry";
+import { KeepLast } from "@web/core/utils/concurrency";
 import { useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
 import { computeLayout, fitTransform } from "./relationship_map_layout";
+import { RelationshipMapCanvas } from "./relationship_map_canvas";
+import { RelationshipMapPanel } from "./relationship_map_panel";
+import { RelationshipMapToolbar } from "./relationship_map_toolbar";
+import { CANVAS_MIN_NODES, hasWebGL } from "./relationship_map_graph";
 
 const NODE_TYPES = [
     { key: "internal_client", label: _t("Internal Client"), color: "#e8833a" },
@@ -66,6 +79,11 @@ function curveControl(edge) {
 export class RelationshipMap extends Component {
     static template = "hr_relationship.RelationshipMap";
     static props = { ...standardActionServiceProps };
+    static components = {
+        RelationshipMapCanvas,
+        RelationshipMapPanel,
+        RelationshipMapToolbar,
+    };
 
     setup() {
         this.orm = useService("orm");
@@ -74,9 +92,14 @@ export class RelationshipMap extends Component {
         this.svgRef = useRef("svg");
         this.viewportRef = useRef("viewport");
         this.nodeTypes = NODE_TYPES;
-        this.startedAt = performance.now();
         const context = this.props.action.context || {};
         this.limit = context.map_limit || 500;
+        // "webgl" or "svg" forces a drawing; by default large answers are
+        // drawn with WebGL when the browser has it, the rest in SVG.
+        this.rendererChoice = context.map_renderer || "auto";
+        this.webgl = hasWebGL();
+        // Overlapping loads: only the last answer is shown.
+        this.keepLast = new KeepLast();
         this.graph = { nodes: [], edges: [], byId: new Map() };
         this.transform = { x: 0, y: 0, k: 1 };
         this.state = useState({
@@ -112,11 +135,16 @@ export class RelationshipMap extends Component {
         this.pointers = new Map();
         onWillStart(() => this.load());
         onMounted(() => {
-            this.fit();
-            // Lets the benchmark time the first interactive render.
-            Object.assign(this.svgRef.el.dataset, this.timings);
-            this.svgRef.el.dataset.startedAt = String(this.startedAt);
-            this.svgRef.el.dataset.renderedAt = String(performance.now());
+            if (this.svgRef.el) {
+                this.needsFit = false;
+                this.fit();
+            }
+        });
+        onPatched(() => {
+            if (this.needsFit && this.svgRef.el) {
+                this.needsFit = false;
+                this.fit();
+            }
         });
         useExternalListener(window, "pointermove", this.onPointerMove);
         useExternalListener(window, "pointerup", this.onPointerUp);
@@ -146,13 +174,14 @@ export class RelationshipMap extends Component {
 
     async load() {
         this.state.loading = true;
-        const rpcStart = performance.now();
-        const result = await this.orm.call("hr.relationship.map", "get_graph", [], {
-            focus: this.state.focus,
-            depth: this.state.depth,
-            filters: this.filters,
-            limit: this.limit,
-        });
+        const result = await this.keepLast.add(
+            this.orm.call("hr.relationship.map", "get_graph", [], {
+                focus: this.state.focus,
+                depth: this.state.depth,
+                filters: this.filters,
+                limit: this.limit,
+            })
+        );
         const nodes = result.nodes;
         const byId = new Map(nodes.map((node) => [node.id, node]));
         const edges = result.edges.map((edge) => ({
@@ -161,18 +190,17 @@ export class RelationshipMap extends Component {
             targetNode: byId.get(edge.target),
         }));
         bendParallelEdges(edges);
-        const layoutStart = performance.now();
-        const box = this.svgRef.el?.getBoundingClientRect();
-        computeLayout(nodes, edges, {
-            width: box?.width || 1000,
-            height: box?.height || 700,
-            iterations: 300,
-        });
-        this.timings = {
-            rpcMs: layoutStart - rpcStart,
-            layoutMs: performance.now() - layoutStart,
-        };
-        this.graph = { nodes, edges, byId, focus: new Set(result.focus) };
+        const canvas = this.shouldUseCanvas(nodes.length);
+        if (!canvas) {
+            // The canvas lays its graph out itself (ForceAtlas2).
+            const box = this.svgRef.el?.getBoundingClientRect();
+            computeLayout(nodes, edges, {
+                width: box?.width || 1000,
+                height: box?.height || 700,
+                iterations: 300,
+            });
+        }
+        this.graph = { nodes, edges, byId, focus: new Set(result.focus), canvas };
         Object.assign(this.state, {
             meta: {
                 relation_types: result.relation_types,
@@ -182,6 +210,7 @@ export class RelationshipMap extends Component {
                 network_flags: result.network_flags || [],
             },
             total: result.total,
+            totalCapped: Boolean(result.total_capped),
             truncated: result.truncated,
             loading: false,
         });
@@ -190,15 +219,25 @@ export class RelationshipMap extends Component {
             this.state.details = null;
         }
         this.state.tick++;
-        if (this.svgRef.el) {
+        // Fitted once the SVG shows the new answer (it may only now appear).
+        this.needsFit = !canvas;
+        if (this.svgRef.el && !canvas) {
+            this.needsFit = false;
             this.fit();
         }
+    }
+
+    shouldUseCanvas(count) {
+        if (this.rendererChoice === "svg" || !this.webgl) {
+            return false;
+        }
+        return this.rendererChoice === "webgl" || count > CANVAS_MIN_NODES;
     }
 
     async select(node) {
         this.state.selected = node.id;
         this.state.details = null;
-        if (this.ui.isSmall) {
+        if (this.ui.isSmall && this.svgRef.el) {
             // Keep the node in sight above the sheet that covers the lower half.
             const box = this.svgRef.el.getBoundingClientRect();
             const k = this.transform.k;
@@ -332,10 +371,6 @@ export class RelationshipMap extends Component {
         return value ? formatDate(deserializeDate(value)) : "";
     }
 
-    factValue(fact) {
-        return fact.type === "date" ? this.formatDate(fact.value) : fact.value;
-    }
-
     /** How many filters differ from showing everything, for the phone's Filters button. */
     get activeFilterCount() {
         const state = this.state;
@@ -365,6 +400,20 @@ export class RelationshipMap extends Component {
     // Pan, zoom, drag
     // ------------------------------------------------------------------
 
+    get canvasProps() {
+        return {
+            nodes: this.graph.nodes,
+            edges: this.graph.edges,
+            healthStates: this.state.meta.health_states,
+            focus: this.graph.focus,
+            selected: this.state.selected,
+            loading: this.state.loading,
+            onSelect: (node) => this.select(node),
+            onFocus: (node) => this.focusOn(node),
+            onReady: (canvas) => (this.canvas = canvas),
+        };
+    }
+
     applyTransform() {
         const { x, y, k } = this.transform;
         this.viewportRef.el?.setAttribute("transform", `translate(${x},${y}) scale(${k})`);
@@ -380,6 +429,13 @@ export class RelationshipMap extends Component {
 
     /** The whole graph on screen, however small its nodes get. */
     fitAll() {
+        if (this.graph.canvas) {
+            this.canvas?.fit();
+            return;
+        }
+        if (!this.svgRef.el) {
+            return;
+        }
         const box = this.svgRef.el.getBoundingClientRect();
         this.transform = fitTransform(this.graph.nodes, box.width || 1000, box.height || 700);
         this.applyTransform();

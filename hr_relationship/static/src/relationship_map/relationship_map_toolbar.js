@@ -1,0 +1,27 @@
+/** @odoo-module **/
+// Copyright 2026 The hr_relationship authors
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+
+import { Component } from "@odoo/owl";
+
+/**
+ * Search, filters, depth and counts above the map. It edits the map's
+ * state through the map's handlers, which load the answer again.
+ */
+export class RelationshipMapToolbar extends Component {
+    static template = "hr_relationship.RelationshipMapToolbar";
+    static props = {
+        state: Object,
+        nodeTypes: Array,
+        isSmall: Boolean,
+        shown: Number,
+        activeFilterCount: Number,
+        onSearch: Function,
+        onSearchKeydown: Function,
+        toggleFilters: Function,
+        onToggleType: Function,
+        onFilterChange: Function,
+        onDepthChange: Function,
+        clearFocus: Function,
+    };
+}

@@ -1,0 +1,102 @@
+// Copyright 2026 The hr_relationship authors
+// License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import { describe, expect, test } from "@odoo/hoot";
+import {
+    edgeStyle,
+    healthColorMap,
+    HEALTH_COLORS,
+    initialPositions,
+    layoutOptions,
+    toGraphData,
+    TYPE_COLORS,
+} from "@hr_relationship/relationship_map/relationship_map_graph";
+import { bendParallelEdges } from "@hr_relationship/relationship_map/relationship_map";
+
+describe.current.tags("headless");
+
+const NOW = new Date("2026-06-01T00:00:00Z").getTime();
+const NODES = [
+    { id: "stakeholder_1", label: "Ann", type: "stakeholder", influence: 5, distance: 0 },
+    { id: "internal_client_2", label: "Sales", type: "internal_client", influence: 4,
+      health_state: "at_risk", distance: 1 },
+    { id: "employee_3", label: "Bob", type: "employee", influence: 2, external: false,
+      key_person: true, distance: 1 },
+];
+const EDGES = [
+    { source: "stakeholder_1", target: "internal_client_2", type: "stakeholder_client" },
+    { source: "employee_3", target: "stakeholder_1", type: "interaction", weight: 4,
+      last_date: "2026-05-31" },
+    { source: "employee_3", target: "project_9", type: "project_manager" },
+];
+
+describe("hr_relationship map graph", () => {
+    test("toGraphData keeps the nodes and only lines between them", () => {
+        const data = toGraphData(NODES, EDGES, {
+            healthStates: [["healthy", "Healthy"], ["at_risk", "At risk"]],
+            now: NOW,
+        });
+        expect(data.options.multi).toBe(true);
+        expect(data.nodes.map((node) => node.key)).toEqual([
+            "stakeholder_1",
+            "internal_client_2",
+            "employee_3",
+        ]);
+        // The line to a project that is not in the answer is dropped.
+        expect(data.edges.map((edge) => edge.attributes.edgeType)).toEqual([
+            "stakeholder_client",
+            "interaction",
+        ]);
+        const client = data.nodes[1].attributes;
+        expect(client.color).toBe(TYPE_COLORS.internal_client);
+        expect(client.ring).toBe(HEALTH_COLORS[1]);
+        expect(data.nodes[2].attributes.flagged).toBe(true);
+        expect(data.nodes[0].attributes.size).toBeGreaterThan(data.nodes[2].attributes.size);
+    });
+
+    test("interaction lines: width by count, opacity by recency", () => {
+        const recent = edgeStyle({ type: "interaction", weight: 4, last_date: "2026-05-31" }, NOW);
+        const old = edgeStyle({ type: "interaction", weight: 1, last_date: "2024-01-01" }, NOW);
+        expect(recent.width).toBe(3);
+        expect(old.width).toBe(1);
+        expect(recent.opacity).toBeGreaterThan(0.99);
+        expect(old.opacity).toBe(0.2);
+        expect(edgeStyle({ type: "manager" }, NOW)).toEqual({ width: 1, opacity: 0.55 });
+    });
+
+    test("health colours follow the server's order", () => {
+        const colors = healthColorMap([["a", "A"], ["b", "B"], ["c", "C"], ["d", "D"], ["e", "E"]]);
+        expect(colors.a).toBe(HEALTH_COLORS[0]);
+        expect(colors.e).toBe(HEALTH_COLORS[3]);
+    });
+
+    test("start positions: the focus in the middle, distances on rings", () => {
+        const positions = initialPositions(NODES);
+        const focus = positions.get("stakeholder_1");
+        expect(Math.hypot(focus.x, focus.y)).toBe(0);
+        const ring = positions.get("internal_client_2");
+        expect(Math.round(Math.hypot(ring.x, ring.y))).toBeGreaterThan(99);
+        // Deterministic: the same answer draws the same.
+        expect(initialPositions(NODES).get("employee_3")).toEqual(positions.get("employee_3"));
+    });
+
+    test("layout: small graphs at once, large ones in the worker", () => {
+        const small = layoutOptions(100, 300);
+        expect(small.useWorker).toBe(false);
+        expect(small.iterations).toBeGreaterThan(0);
+        const large = layoutOptions(20000, 80000);
+        expect(large.useWorker).toBe(true);
+        expect(large.iterations).toBe(0);
+        expect(large.settings.barnesHutOptimize).toBe(true);
+        expect(large.workerBudgetMs).toBeLessThan(5000);
+    });
+
+    test("parallel lines bend to opposite sides", () => {
+        const edges = [
+            { source: "a", target: "b" },
+            { source: "b", target: "a" },
+            { source: "a", target: "c" },
+        ];
+        bendParallelEdges(edges);
+        expect(edges.map((edge) => edge.bend)).toEqual([-0.5, -0.5, 0]);
+    });
+});
