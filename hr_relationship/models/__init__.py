@@ -48,5 +48,5 @@ from . import hr_applicant
 from . import hr_candidate
 from . import hr_stakeholder_recruitment
 from . import hr_relationship_interaction_recruitment
-from . import hr_satisfaction_survey_recruitment
+from . import hr_satisfaction_campaign_recruitment
 from . import res_config_settings_recruitment

@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 
 from .hr_applicant import CANDIDATE_PULSE_PARAM
-from .hr_satisfaction_survey_cycle import cycle_param
+from .hr_satisfaction_campaign_cycle import cycle_param
 
 _logger = logging.getLogger(__name__)
 
@@ -14,7 +14,7 @@ RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
 CANDIDATE_PULSE_SURVEY_XMLID = "hr_relationship.survey_candidate_pulse"
 
 
-class HrSatisfactionSurvey(models.Model):
+class HrSatisfactionCampaign(models.Model):
     """The candidate-experience pulse: once an application ends, hired or
     refused, a short survey asks the candidate how the process went. Its
     answers rate the HR service "Recruitment and selection"."""
