@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
+from odoo.tools.sql import create_index
 
 from .record_check import checked_records
 
@@ -11,12 +12,12 @@ class HrEmployee(models.Model):
     _name = "hr.employee"
     _inherit = ["hr.employee", "hr.relationship.guarded.fields"]
 
-    # Indexed: the relationship map walks the organisation by them (from a
-    # manager to the team, a department to its people, a contact to the
-    # employee it is the work contact of).
-    parent_id = fields.Many2one(index="btree_not_null")
-    department_id = fields.Many2one(index="btree_not_null")
-    work_contact_id = fields.Many2one(index="btree_not_null")
+    # Columns the relationship map walks the organisation by (a manager to the
+    # team, a department to its people, a contact to the employee it is the
+    # work contact of). Indexed here rather than by redeclaring Odoo's fields,
+    # which would make them the addon's fields and put them under its groups.
+    _MAP_WALK_COLUMNS = ("parent_id", "department_id", "work_contact_id")
+
     hr_stakeholder_ids = fields.One2many(
         "hr.stakeholder",
         "employee_id",
@@ -183,3 +184,14 @@ class HrEmployee(models.Model):
             "country_id": self.private_country_id.id,
             "company_id": self.company_id.id,
         }
+
+    def init(self):
+        super().init()
+        for column in self._MAP_WALK_COLUMNS:
+            create_index(
+                self.env.cr,
+                f"hr_employee_{column}_hr_relationship_index",
+                self._table,
+                [column],
+                where=f"{column} IS NOT NULL",
+            )
