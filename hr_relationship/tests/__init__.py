@@ -31,3 +31,4 @@ from . import test_value_cycle
 from . import test_concern
 from . import test_relationship_map_phone
 from . import test_network
+from . import test_capture_calendar
