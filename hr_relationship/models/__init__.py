@@ -51,3 +51,4 @@ from . import calendar_event
 from . import mail_message_capture
 from . import mail_alias
 from . import res_config_settings_capture
+from . import mail_thread_capture

@@ -357,7 +357,7 @@ class HrRelationshipInteraction(models.Model):
     # ------------------------------------------------------------
 
     @api.model
-    def _hr_email_candidates_sql(self, scope):
+    def _hr_email_candidates_sql(self, scope, extra_recipients=()):
         """SQL selecting one row per stakeholder, thread and day to capture
         from mail.message ``message`` in ``scope``: capture_key, message_id,
         company_id, user_id, stakeholder_ids, name, date, internal_client_id,
@@ -385,6 +385,10 @@ class HrRelationshipInteraction(models.Model):
                 SELECT rel.mail_message_id, rel.res_partner_id, FALSE
                   FROM mail_message_res_partner_rel rel
                   JOIN message ON message.id = rel.mail_message_id
+                 UNION
+                SELECT message.id, extra.partner_id, FALSE
+                  FROM message
+            CROSS JOIN unnest(%(extra_recipients)s::integer[]) extra(partner_id)
             ), hr AS (%(hr)s), stakeholders AS (%(stakeholders)s),
             owner AS (%(owners)s), found AS (
                 -- Sent by a relationship user to stakeholders.
@@ -444,6 +448,7 @@ class HrRelationshipInteraction(models.Model):
                     WHERE interaction.capture_key = keyed.capture_key)
             """,
             scope=scope,
+            extra_recipients=list(extra_recipients),
             types=MAIL_TYPES,
             uncaptured=UNCAPTURED_THREADS,
             hr=self._hr_relationship_users_sql("people"),
@@ -516,15 +521,16 @@ class HrRelationshipInteraction(models.Model):
         return [dict(zip(columns, row, strict=True)) for row in self.env.cr.fetchall()]
 
     @api.model
-    def _hr_capture_emails(self, message_ids):
-        """Capture the e-mail among these messages; returns the new
-        interactions. One query when nothing is to be captured."""
+    def _hr_capture_emails(self, message_ids, extra_recipients=()):
+        """Capture the e-mail among these messages (sent also to the
+        partners ``extra_recipients``); returns the new interactions. One
+        query when nothing is to be captured."""
         if not message_ids:
             return self.browse()
         self._hr_capture_flush()
         rows = self._hr_capture_fetch(
             self._hr_email_candidates_sql(
-                SQL("message.id = ANY(%s)", list(message_ids))
+                SQL("message.id = ANY(%s)", list(message_ids)), extra_recipients
             )
         )
         if not rows:

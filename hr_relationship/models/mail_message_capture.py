@@ -7,6 +7,7 @@ from .hr_relationship_interaction_capture import (
     NO_CAPTURE_CONTEXT,
     UNCAPTURED_THREADS,
 )
+from .mail_thread_capture import GATEWAY_RECIPIENTS
 
 
 # Kept in a file of its own while the addon's files are reorganised (issue 16).
@@ -32,7 +33,8 @@ class MailMessage(models.Model):
             )
             if candidates:
                 self.env["hr.relationship.interaction"]._hr_capture_emails(
-                    candidates.ids
+                    candidates.ids,
+                    self.env.context.get(GATEWAY_RECIPIENTS) or (),
                 )
             messages._hr_link_mailbox_messages()
         return messages

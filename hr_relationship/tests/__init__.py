@@ -32,3 +32,4 @@ from . import test_concern
 from . import test_relationship_map_phone
 from . import test_network
 from . import test_capture_calendar
+from . import test_capture_email

@@ -20,6 +20,9 @@ class CaptureCase(HrRelationshipCase):
                 "hr_capture_mailbox": True,
             }
         )
+        # Addresses of their own: the gateway finds people by address.
+        for user in cls.user | cls.other_user | cls.manager | cls.internal_user:
+            user.email = f"{user.login}@hrr.example.com"
         cls.Interaction = cls.env["hr.relationship.interaction"]
         cls.Event = cls.env["calendar.event"].with_context(
             mail_create_nolog=True, mail_notrack=True, no_mail_to_attendees=True
