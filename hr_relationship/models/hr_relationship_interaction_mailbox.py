@@ -220,7 +220,7 @@ class HrRelationshipInteraction(models.Model):
             )
         if reason:
             message_dict["hr_relationship_bounce_reason"] = reason.message
-            _logger.info(
+            _logger.warning(
                 "Relationships mailbox: mail %s from %s refused: %s",
                 message_dict.get("message_id"),
                 message_dict.get("email_from"),
@@ -267,7 +267,7 @@ class HrRelationshipInteraction(models.Model):
             if len(attachment[1] or b"") <= MAX_ATTACHMENT_BYTES
         ]
         if len(kept) < len(attachments):
-            _logger.info(
+            _logger.warning(
                 "Relationships mailbox: %s attachment(s) of mail %s over %s bytes "
                 "not kept",
                 len(attachments) - len(kept),

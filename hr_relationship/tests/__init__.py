@@ -33,3 +33,4 @@ from . import test_relationship_map_phone
 from . import test_network
 from . import test_capture_calendar
 from . import test_capture_email
+from . import test_capture_mailbox
