@@ -34,3 +34,5 @@ from . import test_network
 from . import test_capture_calendar
 from . import test_capture_email
 from . import test_capture_mailbox
+from . import test_capture_backfill
+from . import test_capture_access
