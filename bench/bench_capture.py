@@ -147,7 +147,7 @@ def generate_people(env, stakeholders, users, clients):
                       FROM generate_series(%(first)s, %(last)s) n
                     RETURNING id, name
                 ), hr AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
+                    SELECT array_agg(id ORDER BY id) AS ids
                       FROM res_users WHERE login LIKE %(pattern)s
                 ), book AS (
                     SELECT partners.id AS partner_id, partners.name,
@@ -159,11 +159,11 @@ def generate_people(env, stakeholders, users, clients):
                     interest, quadrant, contact_cadence_days, is_external, active,
                     create_date, write_date, create_uid, write_uid)
                 SELECT book.name, book.partner_id, book.partner_id, %(company)s,
-                       hr.id, 'project_partner', 'neutral', 1 + mod(book.n, 5),
+                       hr.ids[1 + mod(book.n * 7, %(users)s)], 'project_partner',
+                       'neutral', 1 + mod(book.n, 5),
                        1 + mod(book.n / 5, 5), 'monitor', 30, TRUE, TRUE,
                        %(now)s - interval '400 days', %(now)s, 1, 1
-                  FROM book
-                  JOIN hr ON hr.rank = mod(book.n * 7, %(users)s)
+                  FROM book, hr
                 """,
                 tag=TAG,
                 pattern=f"{TAG}_%",
@@ -178,17 +178,15 @@ def generate_people(env, stakeholders, users, clients):
             SQL(
                 """
                 WITH clients AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
+                    SELECT array_agg(id ORDER BY id) AS ids
                       FROM hr_internal_client WHERE name LIKE %(client_pattern)s
                 )
                 INSERT INTO hr_internal_client_stakeholder_rel
                        (internal_client_id, stakeholder_id)
-                SELECT clients.id, s.id
+                SELECT clients.ids[1 + mod(split_part(p.name, ' ', 3)::int / 100,
+                                           %(clients)s)], s.id
                   FROM hr_stakeholder s
-                  JOIN res_partner p ON p.id = s.partner_id
-                  JOIN clients
-                    ON clients.rank = mod(split_part(p.name, ' ', 3)::int / 100,
-                                          %(clients)s)
+                  JOIN res_partner p ON p.id = s.partner_id, clients
                  WHERE p.comment = %(tag)s
                    AND split_part(p.name, ' ', 3)::int >= %(first)s
                 """,
@@ -214,13 +212,19 @@ def generate_meetings(env, meetings, stakeholders, users):
         SQL(
             """
             WITH hr AS (
-                SELECT u.id, u.partner_id,
-                       row_number() OVER (ORDER BY u.id) - 1 AS rank
+                SELECT array_agg(u.id ORDER BY u.id) AS ids,
+                       array_agg(u.partner_id ORDER BY u.id) AS partners
                   FROM res_users u WHERE u.login LIKE %(pattern)s
             ), book AS (
-                SELECT s.partner_id, row_number() OVER (ORDER BY s.id) - 1 AS rank
+                SELECT array_agg(s.partner_id ORDER BY s.id) AS partners
                   FROM hr_stakeholder s JOIN res_partner p ON p.id = s.partner_id
                  WHERE p.comment = %(tag)s
+            ), raw AS (
+                SELECT n, hr.ids[1 + mod(n, %(users)s)] AS user_id,
+                       hr.partners[1 + mod(n, %(users)s)] AS hr_partner,
+                       book.partners[1 + mod(n, %(book)s)] AS person,
+                       book.partners[1 + mod(n + 1, %(book)s)] AS colleague
+                  FROM generate_series(%(first)s, %(last)s) n, hr, book
             ), events AS (
                 INSERT INTO calendar_event (name, start, stop, duration, allday,
                     user_id, privacy, show_as, active, create_date, write_date,
@@ -231,24 +235,21 @@ def generate_meetings(env, meetings, stakeholders, users):
                        %(now)s - (mod(n * 37, 365) || ' days')::interval
                                - (mod(n, 9) || ' hours')::interval
                                + interval '1 hour',
-                       1.0, FALSE, hr.id,
+                       1.0, FALSE, user_id,
                        CASE WHEN mod(n, 5) = 0 THEN 'private' ELSE 'public' END,
                        'busy', mod(n, 50) <> 0, %(now)s, %(now)s, 1, 1
-                  FROM generate_series(%(first)s, %(last)s) n
-                  JOIN hr ON hr.rank = mod(n, %(users)s)
-                RETURNING id, split_part(name, ' ', 2)::int AS n, user_id
+                  FROM raw
+                RETURNING id, split_part(name, ' ', 2)::int AS n
             )
             INSERT INTO calendar_event_res_partner_rel
                    (calendar_event_id, res_partner_id)
-            SELECT events.id, hr.partner_id
-              FROM events JOIN hr ON hr.id = events.user_id
-             UNION ALL
-            SELECT events.id, book.partner_id
-              FROM events JOIN book ON book.rank = mod(events.n, %(book)s)
-             UNION ALL
-            SELECT events.id, book.partner_id
-              FROM events JOIN book ON book.rank = mod(events.n + 1, %(book)s)
-             WHERE mod(events.n, 3) = 0
+            SELECT events.id, people.partner_id
+              FROM events JOIN raw ON raw.n = events.n
+             CROSS JOIN LATERAL (
+                   VALUES (raw.hr_partner), (raw.person),
+                          (CASE WHEN mod(raw.n, 3) = 0 THEN raw.colleague END)
+             ) people(partner_id)
+             WHERE people.partner_id IS NOT NULL
             """,
             pattern=f"{TAG}_%",
             tag=TAG,
@@ -278,22 +279,21 @@ def generate_messages(env, messages, stakeholders, clients, users):
         SQL(
             """
             WITH hr AS (
-                SELECT u.partner_id, row_number() OVER (ORDER BY u.id) - 1 AS rank
+                SELECT array_agg(u.partner_id ORDER BY u.id) AS partners
                   FROM res_users u WHERE u.login LIKE %(pattern)s
             ), book AS (
-                SELECT s.partner_id, row_number() OVER (ORDER BY s.id) - 1 AS rank
+                SELECT array_agg(s.partner_id ORDER BY s.id) AS partners
                   FROM hr_stakeholder s JOIN res_partner p ON p.id = s.partner_id
                  WHERE p.comment = %(tag)s
             ), threads AS (
-                SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
+                SELECT array_agg(id ORDER BY id) AS ids
                   FROM hr_internal_client WHERE name LIKE %(tag_space)s
             ), raw AS (
-                SELECT n, mod(n, 5) AS kind, hr.partner_id AS hr_partner,
-                       book.partner_id AS person, threads.id AS thread
-                  FROM generate_series(%(first)s, %(last)s) n
-                  JOIN hr ON hr.rank = mod(n, %(users)s)
-                  JOIN book ON book.rank = mod(n::bigint * 13, %(book)s)
-                  JOIN threads ON threads.rank = mod(n, %(clients)s)
+                SELECT n, mod(n, 5) AS kind,
+                       hr.partners[1 + mod(n, %(users)s)] AS hr_partner,
+                       book.partners[1 + mod(n::bigint * 13, %(book)s)] AS person,
+                       threads.ids[1 + mod(n, %(clients)s)] AS thread
+                  FROM generate_series(%(first)s, %(last)s) n, hr, book, threads
             ), inserted AS (
                 INSERT INTO mail_message (subject, body, model, res_id, record_name,
                     message_type, subtype_id, is_internal, author_id, date,

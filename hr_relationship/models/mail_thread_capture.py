@@ -22,8 +22,9 @@ class MailThread(models.AbstractModel):
 
     _inherit = "mail.thread"
 
-    @api.model
-    def message_parse(self, message, save_original=False):
+    def _message_parse_extract_payload(
+        self, message, message_dict, save_original=False
+    ):
         """A text part in a charset nobody knows is read as UTF-8 (with
         replacement characters) instead of failing the whole mail."""
         if isinstance(message, EmailMessage):
@@ -41,7 +42,9 @@ class MailThread(models.AbstractModel):
                         str(charset),
                     )
                     part.set_param("charset", "utf-8")
-        return super().message_parse(message, save_original=save_original)
+        return super()._message_parse_extract_payload(
+            message, message_dict, save_original=save_original
+        )
 
     @api.model
     def _message_route_process(self, message, message_dict, routes):

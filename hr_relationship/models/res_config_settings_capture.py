@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 # Kept in a file of its own while the addon's files are reorganised (issue 16).
@@ -27,15 +27,17 @@ class ResConfigSettings(models.TransientModel):
     hr_capture_excluded_domains = fields.Char(
         related="company_id.hr_capture_excluded_domains", readonly=False
     )
-    hr_capture_alias_id = fields.Many2one(
-        "mail.alias",
+    hr_capture_alias_email = fields.Char(
         string="Relationships Mailbox Alias",
-        compute="_compute_hr_capture_alias_id",
+        compute="_compute_hr_capture_alias_email",
     )
 
-    def _compute_hr_capture_alias_id(self):
+    @api.depends("company_id")
+    def _compute_hr_capture_alias_email(self):
         alias = self.env.ref(
             "hr_relationship.mail_alias_relationships", raise_if_not_found=False
         )
         for settings in self:
-            settings.hr_capture_alias_id = alias
+            settings.hr_capture_alias_email = (
+                alias.sudo().display_name if alias else False
+            )

@@ -75,15 +75,23 @@ class TestCaptureBackfill(CaptureCase):
 
     def test_backfill_captures_the_last_months_once(self):
         events, messages = self._history()
-        self.assertFalse(self.Interaction.search([("source", "!=", "manual")]))
+        self.assertFalse(
+            self.Interaction.search(
+                [("source", "!=", "manual"), ("company_id", "=", self.company.id)]
+            )
+        )
         wizard = self._run()
         self.assertEqual((wizard.meeting_count, wizard.email_count), (3, 1))
-        meetings = self.Interaction.search([("source", "=", "calendar")])
+        meetings = self.Interaction.search(
+            [("source", "=", "calendar"), ("company_id", "=", self.company.id)]
+        )
         self.assertEqual(meetings.calendar_event_id, events[:3])
         self.assertEqual(meetings.user_id, self.user)
         self.assertEqual(meetings.stakeholder_ids, self.sh_anna)
         self.assertEqual(meetings.internal_client_id, self.client_sales)
-        mail = self.Interaction.search([("source", "=", "email")])
+        mail = self.Interaction.search(
+            [("source", "=", "email"), ("company_id", "=", self.company.id)]
+        )
         self.assertEqual(mail.stakeholder_ids, self.sh_erik)
         self.assertEqual(mail.mail_message_id, messages[0])
         self.assertEqual(mail.origin_model, "hr.internal.client")

@@ -41,7 +41,8 @@ class TestCaptureEmail(CaptureCase):
 
     def _captured(self, **domain):
         return self.Interaction.search(
-            [("source", "=", "email")] + [(k, "=", v) for k, v in domain.items()]
+            [("source", "=", "email"), ("company_id", "=", self.company.id)]
+            + [(k, "=", v) for k, v in domain.items()]
         )
 
     def test_mail_to_a_stakeholder_becomes_an_interaction(self):

@@ -47,7 +47,9 @@ class MailboxCase(CaptureCase):
         return self.env["mail.thread"].message_process(False, raw)
 
     def _mailbox_interactions(self):
-        return self.Interaction.search([("source", "=", "mailbox")])
+        return self.Interaction.search(
+            [("source", "=", "mailbox"), ("company_id", "=", self.company.id)]
+        )
 
     def _forwarded_inline(self):
         return self._mail(
