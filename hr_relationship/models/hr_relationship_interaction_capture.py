@@ -381,11 +381,11 @@ class HrRelationshipInteraction(models.Model):
                 SELECT message.id AS message_id, message.author_id AS partner_id,
                        TRUE AS is_author
                   FROM message WHERE message.author_id IS NOT NULL
-                 UNION
+                 UNION ALL
                 SELECT rel.mail_message_id, rel.res_partner_id, FALSE
                   FROM mail_message_res_partner_rel rel
                   JOIN message ON message.id = rel.mail_message_id
-                 UNION
+                 UNION ALL
                 SELECT message.id, extra.partner_id, FALSE
                   FROM message
             CROSS JOIN unnest(%(extra_recipients)s::integer[]) extra(partner_id)
@@ -404,22 +404,23 @@ class HrRelationshipInteraction(models.Model):
                 -- Received from a stakeholder: by the relationship users it
                 -- went to, else by the relationship's owner.
                 SELECT stakeholders.message_id,
-                       COALESCE(recipient.user_id, owner.user_id),
+                       COALESCE(MIN(recipient.user_id), MIN(owner.user_id)),
                        stakeholders.stakeholder_id, stakeholders.company_id
                   FROM stakeholders
-             LEFT JOIN LATERAL (
-                    SELECT MIN(hr.user_id) AS user_id FROM hr
-                     WHERE hr.message_id = stakeholders.message_id
-                       AND NOT hr.is_author
-                       AND hr.user_partner_id <> stakeholders.partner_id
-                   ) recipient ON TRUE
+             LEFT JOIN hr recipient
+                    ON recipient.message_id = stakeholders.message_id
+                   AND NOT recipient.is_author
+                   AND recipient.user_partner_id <> stakeholders.partner_id
              LEFT JOIN owner ON owner.user_id = stakeholders.owner_id
                  WHERE stakeholders.is_author
-                   AND COALESCE(recipient.user_id, owner.user_id) IS NOT NULL
                    AND NOT EXISTS (
                        SELECT 1 FROM hr
                         WHERE hr.message_id = stakeholders.message_id
                           AND hr.is_author)
+                 GROUP BY stakeholders.message_id, stakeholders.stakeholder_id,
+                          stakeholders.company_id
+                HAVING COALESCE(MIN(recipient.user_id), MIN(owner.user_id))
+                       IS NOT NULL
             ), keyed AS (
                 SELECT DISTINCT ON (capture_key)
                        'email:' || found.stakeholder_id || ':' || message.model
@@ -606,6 +607,9 @@ class HrRelationshipInteraction(models.Model):
         (a date), set-based: a fixed number of queries whatever the volume.
         Running it twice adds nothing. Returns {source: count}."""
         self._hr_capture_flush()
+        # A year of mail is sorted and hashed in memory rather than on disk;
+        # for this transaction only.
+        self.env.cr.execute(SQL("SET LOCAL work_mem = %s", "256MB"))
         self.env["calendar.event"].flush_model()
         self.env["mail.message"].flush_model()
         since_dt = fields.Datetime.to_datetime(since)
