@@ -50,3 +50,12 @@ from . import hr_stakeholder_recruitment
 from . import hr_relationship_interaction_recruitment
 from . import hr_satisfaction_campaign_recruitment
 from . import res_config_settings_recruitment
+from . import res_company_capture
+from . import res_users_capture
+from . import hr_relationship_interaction_capture
+from . import hr_relationship_interaction_mailbox
+from . import calendar_event
+from . import mail_message_capture
+from . import mail_alias
+from . import res_config_settings_capture
+from . import mail_thread_capture

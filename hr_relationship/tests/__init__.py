@@ -41,3 +41,8 @@ from . import test_recruitment_retention
 from . import test_recruitment_access_rpc
 from . import test_recruitment_tour
 from . import test_relationship_map_js
+from . import test_capture_calendar
+from . import test_capture_email
+from . import test_capture_mailbox
+from . import test_capture_backfill
+from . import test_capture_access

@@ -450,6 +450,64 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 "privacy.lookup.wizard",
                 "action_hr_relationship_erase",
             ): self._record_cases(),
+            **self._capture_cases(),
+        }
+
+    def _capture_cases(self):
+        """Interactions that log themselves (calendar, e-mail, mailbox)."""
+        captured = self.env["hr.relationship.interaction"].create(
+            [
+                {
+                    "name": f"HRR malformed captured {i}",
+                    "company_id": self.company.id,
+                    "stakeholder_ids": [Command.set(self.sh_anna.ids)],
+                }
+                for i in range(2)
+            ]
+        )
+        start = "2026-01-02 10:00:00"
+        return {
+            ("hr.relationship.interaction", "write"): [
+                ([[999999], {"name": "x"}], {}),
+                ([captured[:1].ids, {"date": self.far_future}], {}),
+                ([captured[:1].ids, {"stakeholder_ids": [(6, 0, [])]}], {}),
+            ],
+            ("hr.relationship.interaction", "action_open_capture_origin"): (
+                self._single(captured)
+            ),
+            ("hr.relationship.interaction", "message_new"): [
+                (["abc"], {}),
+                ([{}], {}),
+                ([{"email_from": "nobody@nowhere.example.com", "subject": "x"}], {}),
+                ([{"email_from": self.caller.email, "to": "x@y.example.com"}], {}),
+            ],
+            ("calendar.event", "create"): [
+                ([{"name": "x", "start": start, "stop": "2026-01-01 10:00:00"}], {}),
+                (
+                    [{"name": "x", "start": start, "partner_ids": [(6, 0, [999999])]}],
+                    {},
+                ),
+            ],
+            ("calendar.event", "write"): [([[999999], {"name": "x"}], {})],
+            ("calendar.event", "unlink"): self._record_cases(),
+            ("mail.message", "create"): [
+                (
+                    [
+                        {
+                            "model": "hr.stakeholder",
+                            "res_id": 999999,
+                            "body": "x",
+                            "message_type": "comment",
+                        }
+                    ],
+                    {},
+                ),
+                ([{"author_id": 999999, "body": "x"}], {}),
+            ],
+            (
+                "hr.relationship.capture.backfill",
+                "action_run_backfill",
+            ): self._record_cases(),
         }
 
     def _recruitment_cases(self, stakeholders):

@@ -1,0 +1,120 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from .hr_relationship_interaction_capture import NO_CAPTURE_CONTEXT
+from .record_check import checked_records
+
+# What a captured meeting interaction is made of.
+SYNC_FIELDS = {
+    "name",
+    "start",
+    "stop",
+    "allday",
+    "start_date",
+    "stop_date",
+    "partner_ids",
+    "attendee_ids",
+    "privacy",
+    "active",
+    "user_id",
+    "description",
+}
+
+
+class CalendarEvent(models.Model):
+    """A meeting between a relationship user and stakeholders logs itself as
+    an interaction, and the interaction follows the meeting."""
+
+    _inherit = "calendar.event"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        if not self.env.context.get(NO_CAPTURE_CONTEXT):
+            events._hr_sync_interactions(new=True)
+        return events
+
+    def write(self, values):
+        result = super().write(values)
+        if SYNC_FIELDS & set(values) and not self.env.context.get(NO_CAPTURE_CONTEXT):
+            self.exists()._hr_sync_interactions()
+        return result
+
+    def unlink(self):
+        checked_records(self)
+        if self and not self.env.context.get(NO_CAPTURE_CONTEXT):
+            self._hr_release_interactions(
+                self.env["hr.relationship.interaction"]
+                ._hr_capture_env()
+                .search([("calendar_event_id", "in", self.ids)])
+            )
+        return super().unlink()
+
+    @api.model
+    def _hr_release_interactions(self, interactions):
+        """The meeting is gone: its captured interactions go, unless someone
+        edited them; those stay, no longer linked to it."""
+        edited = interactions.filtered("is_capture_edited")
+        edited.write({"calendar_event_id": False, "capture_key": False})
+        (interactions - edited).unlink()
+        return True
+
+    def _hr_sync_interactions(self, new=False):
+        """Create, move or remove the interactions captured from these
+        meetings: one query when none involves a stakeholder (two when the
+        meetings existed before), whatever the number of meetings."""
+        if not self:
+            return self.env["hr.relationship.interaction"]
+        Interaction = self.env["hr.relationship.interaction"]._hr_capture_env()
+        Interaction._hr_capture_flush()
+        self.flush_recordset()
+        rows = Interaction._hr_capture_fetch(
+            Interaction._hr_meeting_candidates_sql(SQL("event.id = ANY(%s)", self.ids))
+        )
+        existing = (
+            Interaction.browse()
+            if new
+            else Interaction.search([("calendar_event_id", "in", self.ids)])
+        )
+        by_key = {interaction.capture_key: interaction for interaction in existing}
+        created = Interaction.create(
+            [
+                Interaction._hr_capture_values(row, "calendar")
+                for row in rows
+                if row["capture_key"] not in by_key
+            ]
+        )
+        for row in rows:
+            interaction = by_key.get(row["capture_key"])
+            if not interaction:
+                continue
+            if interaction.is_capture_edited:
+                # Someone's notes stay; the meeting only moves them.
+                values = {"date": row["date"]}
+            else:
+                values = Interaction._hr_capture_values(row, "calendar")
+            interaction.write(values)
+        found = {row["capture_key"] for row in rows}
+        self._hr_release_interactions(
+            existing.filtered(lambda i: i.capture_key not in found)
+        )
+        return created
+
+    @api.model
+    def _cron_hr_capture_recurring_meetings(self):
+        """Of a recurring meeting, the occurrences that took place and the
+        next one are captured: move the capture on to the next occurrence."""
+        now = fields.Datetime.now()
+        events = self.search(
+            [
+                ("recurrence_id", "!=", False),
+                ("start", ">=", now - timedelta(days=2)),
+                ("start", "<=", now + timedelta(days=366)),
+            ]
+        )
+        events._hr_sync_interactions()
+        return True

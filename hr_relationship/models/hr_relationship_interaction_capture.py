@@ -1,0 +1,647 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Interactions that log themselves: from calendar meetings, from e-mail and
+from the relationships mailbox.
+
+Who and what is captured is decided by two set-based queries (one for
+meetings, one for messages) that both the live capture and the backfill use:
+the live capture creates the interactions through the ORM, the backfill
+inserts them in one statement. A row of either query holds everything an
+interaction needs; its ``capture_key`` makes capture idempotent (unique)."""
+
+import logging
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.tools import SQL
+
+from .hr_relationship_interaction import EARLIEST_DATE, PLANNING_HORIZON_YEARS
+from .record_check import checked_records
+
+_logger = logging.getLogger(__name__)
+
+USER_GROUP = "hr_relationship.group_hr_relationship_user"
+# Context key of the capture's own writes, which are no edits by hand.
+CAPTURE_CONTEXT = "hr_relationship_capture"
+# Context key that switches capture off (data imports, benchmarks).
+NO_CAPTURE_CONTEXT = "hr_relationship_no_capture"
+CAPTURE_SOURCES = [
+    ("manual", "Manual"),
+    ("calendar", "Calendar"),
+    ("email", "E-mail"),
+    ("mailbox", "Mailbox"),
+]
+# What a person changes on an interaction; the capture leaves an
+# interaction edited this way alone.
+HAND_FIELDS = {
+    "name",
+    "interaction_type",
+    "stakeholder_ids",
+    "internal_client_id",
+    "project_id",
+    "user_id",
+    "sentiment",
+    "summary",
+    "topic_ids",
+}
+# Message types that are mail between people; notifications and notes are not.
+MAIL_TYPES = ("email", "comment", "email_outgoing")
+# Threads whose messages are never e-mail with a stakeholder: the
+# interactions themselves (the mailbox posts the mail there) and chat.
+UNCAPTURED_THREADS = ("hr.relationship.interaction", "discuss.channel")
+
+
+# Kept in a file of its own while the addon's files are reorganised (issue 16).
+class HrRelationshipInteraction(models.Model):
+    _inherit = "hr.relationship.interaction"  # pylint: disable=consider-merging-classes-inherited
+
+    source = fields.Selection(
+        CAPTURE_SOURCES,
+        required=True,
+        default="manual",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="How the interaction was logged: by hand, or captured from a "
+        "calendar meeting, an e-mail or the relationships mailbox.",
+    )
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        string="Meeting",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    mail_message_id = fields.Many2one(
+        "mail.message",
+        string="Message",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+    )
+    origin_model = fields.Char(
+        readonly=True,
+        copy=False,
+        help="Model of the record the interaction was captured from.",
+    )
+    origin_res_id = fields.Many2oneReference(
+        string="Origin Record",
+        model_field="origin_model",
+        readonly=True,
+        copy=False,
+    )
+    capture_key = fields.Char(
+        readonly=True,
+        copy=False,
+        help="What the interaction was captured from, once per meeting, per "
+        "stakeholder, thread and day of mail, or per mailbox message.",
+    )
+    is_capture_edited = fields.Boolean(
+        string="Edited by Hand",
+        readonly=True,
+        copy=False,
+        help="Someone changed this captured interaction: it stays when its "
+        "meeting is cancelled or deleted.",
+    )
+    suggested_emails = fields.Text(
+        string="Suggested Stakeholders",
+        readonly=True,
+        copy=False,
+        help="Addresses of the captured mail that match no stakeholder. "
+        "Nobody becomes a stakeholder until someone decides so.",
+    )
+
+    _sql_constraints = [
+        (
+            "capture_key_unique",
+            "UNIQUE(capture_key)",
+            "This meeting or mail has been captured already.",
+        ),
+    ]
+
+    def write(self, vals):
+        if self.env.context.get(CAPTURE_CONTEXT) or not HAND_FIELDS & set(vals):
+            return super().write(vals)
+        captured = self.filtered(
+            lambda i: i.source != "manual" and not i.is_capture_edited
+        )
+        if captured:
+            other = self - captured
+            result = super(HrRelationshipInteraction, captured).write(
+                dict(vals, is_capture_edited=True)
+            )
+            if other:
+                super(HrRelationshipInteraction, other).write(vals)
+            return result
+        return super().write(vals)
+
+    def action_open_capture_origin(self):
+        """Open the meeting, the message's record or the mail the interaction
+        was captured from."""
+        checked_records(self, single=True)
+        model = self.origin_model
+        if not model or model not in self.env or not self.origin_res_id:
+            return False
+        record = self.env[model].browse(self.origin_res_id).exists()
+        if not record:
+            return False
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": model,
+            "res_id": record.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    # ------------------------------------------------------------
+    # Shared pieces of the capture queries
+    # ------------------------------------------------------------
+
+    @api.model
+    def _hr_capture_group_id(self):
+        return self.env["ir.model.data"]._xmlid_to_res_id(USER_GROUP)
+
+    @api.model
+    def _hr_capture_date_range(self):
+        today = fields.Date.context_today(self)
+        return EARLIEST_DATE, today + relativedelta(years=PLANNING_HORIZON_YEARS)
+
+    @api.model
+    def _hr_capture_flush(self):
+        """The capture queries read these; pending ORM writes go first."""
+        self.env["res.users"].flush_model(["active", "share", "hr_capture_opt_out"])
+        self.env["hr.stakeholder"].flush_model(
+            ["person_partner_id", "active", "is_anonymised", "company_id"]
+        )
+        self.env["res.company"].flush_model(
+            [
+                "hr_capture_calendar",
+                "hr_capture_email",
+                "hr_capture_keep_body",
+                "hr_capture_body_max_length",
+                "hr_capture_excluded_domains",
+            ]
+        )
+        self.flush_model(["capture_key", "calendar_event_id"])
+
+    @api.model
+    def _hr_capture_partner_allowed(self, partner, company):
+        """SQL: the partner's e-mail domain is not excluded by the company."""
+        return SQL(
+            "(%(partner)s.email_normalized IS NULL OR split_part("
+            "%(partner)s.email_normalized, '@', 2) <> ALL(string_to_array("
+            "replace(replace(lower(COALESCE(%(company)s.hr_capture_excluded_domains,"
+            " '')), ' ', ''), '@', ''), ',')))",
+            partner=SQL.identifier(partner),
+            company=SQL.identifier(company),
+        )
+
+    @api.model
+    def _hr_capture_body_sql(self, html, company):
+        """SQL: the body the company keeps of ``html``, as HTML (or NULL)."""
+        return SQL(
+            "CASE WHEN %(company)s.hr_capture_keep_body AND %(html)s IS NOT NULL "
+            "THEN '<p>' || left(btrim(regexp_replace(%(html)s::text, "
+            "'<[^>]*>', ' ', 'g')), GREATEST(%(company)s.hr_capture_body_max_length,"
+            " 1)) || '</p>' END",
+            html=html,
+            company=SQL.identifier(company),
+        )
+
+    @api.model
+    def _hr_capture_client_sql(self, stakeholder_ids, company_id):
+        """SQL: the one internal client of the company all these stakeholders
+        belong to, NULL when none or several."""
+        return SQL(
+            """(SELECT MIN(hits.client_id) FROM (
+                   SELECT rel.internal_client_id AS client_id
+                     FROM hr_internal_client_stakeholder_rel rel
+                     JOIN hr_internal_client client
+                       ON client.id = rel.internal_client_id
+                      AND client.company_id = %(company_id)s
+                    WHERE rel.stakeholder_id = ANY(%(stakeholder_ids)s)
+                    GROUP BY rel.internal_client_id
+                   HAVING COUNT(DISTINCT rel.stakeholder_id)
+                          = cardinality(%(stakeholder_ids)s)
+               ) hits HAVING COUNT(*) = 1)""",
+            stakeholder_ids=stakeholder_ids,
+            company_id=company_id,
+        )
+
+    @api.model
+    def _hr_relationship_users_sql(self, people):
+        """SQL: the relationship users (who capture) among ``people``
+        (a relation with partner_id), as user_id, user_partner_id."""
+        return SQL(
+            """SELECT %(people)s.*, hr_user.id AS user_id,
+                      hr_user.partner_id AS user_partner_id
+                 FROM %(people)s
+                 JOIN res_users hr_user
+                   ON hr_user.partner_id = %(people)s.partner_id
+                  AND hr_user.active AND NOT hr_user.share
+                  AND hr_user.hr_capture_opt_out IS NOT TRUE
+                 JOIN res_groups_users_rel hr_group
+                   ON hr_group.uid = hr_user.id AND hr_group.gid = %(group)s""",
+            people=SQL.identifier(people),
+            group=self._hr_capture_group_id(),
+        )
+
+    @api.model
+    def _hr_stakeholders_sql(self, people, channel):
+        """SQL: the stakeholders standing for ``people`` whose company
+        captures ``channel``, outside excluded domains."""
+        return SQL(
+            """SELECT %(people)s.*, stakeholder.id AS stakeholder_id,
+                      stakeholder.company_id, stakeholder.owner_id
+                 FROM %(people)s
+                 JOIN hr_stakeholder stakeholder
+                   ON stakeholder.person_partner_id = %(people)s.partner_id
+                  AND stakeholder.active
+                  AND stakeholder.is_anonymised IS NOT TRUE
+                 JOIN res_company company
+                   ON company.id = stakeholder.company_id AND company.%(channel)s
+                 JOIN res_partner person ON person.id = %(people)s.partner_id
+                WHERE %(allowed)s""",
+            people=SQL.identifier(people),
+            channel=SQL.identifier(channel),
+            allowed=self._hr_capture_partner_allowed("person", "company"),
+        )
+
+    # ------------------------------------------------------------
+    # Meetings
+    # ------------------------------------------------------------
+
+    @api.model
+    def _hr_meeting_candidates_sql(self, scope):
+        """SQL selecting one row per meeting and company to capture:
+        capture_key, event_id, company_id, user_id, stakeholder_ids, name,
+        date, internal_client_id, summary. ``scope`` filters
+        calendar_event ``event``."""
+        earliest, latest = self._hr_capture_date_range()
+        return SQL(
+            """
+            WITH event AS (
+                SELECT event.id, event.name, event.user_id, event.description,
+                       CASE WHEN event.allday THEN event.start_date
+                            ELSE event.start::date END AS date
+                  FROM calendar_event event
+             LEFT JOIN res_users_settings organizer_settings
+                    ON organizer_settings.user_id = event.user_id
+                 WHERE (%(scope)s) AND event.active
+                   AND COALESCE(event.privacy,
+                                organizer_settings.calendar_default_privacy,
+                                'public') <> 'private'
+                   -- Of a recurring meeting, the occurrences that took
+                   -- place and the next one (the planned contact).
+                   AND NOT (event.recurrence_id IS NOT NULL
+                            AND event.start > %(now)s
+                            AND EXISTS (
+                                SELECT 1 FROM calendar_event earlier
+                                 WHERE earlier.recurrence_id = event.recurrence_id
+                                   AND earlier.active
+                                   AND earlier.start > %(now)s
+                                   AND earlier.start < event.start))
+            ), attendee AS (
+                SELECT rel.calendar_event_id AS event_id,
+                       rel.res_partner_id AS partner_id
+                  FROM calendar_event_res_partner_rel rel
+                  JOIN event ON event.id = rel.calendar_event_id
+            ), hr AS (%(hr)s), chosen AS (
+                -- The organizer when a relationship user, else the first one.
+                SELECT DISTINCT ON (hr.event_id) hr.event_id, hr.user_id,
+                       hr.user_partner_id
+                  FROM hr JOIN event ON event.id = hr.event_id
+                 ORDER BY hr.event_id, hr.user_id = event.user_id DESC, hr.user_id
+            ), stakeholders AS (%(stakeholders)s), grouped AS (
+                SELECT stakeholders.event_id, stakeholders.company_id,
+                       chosen.user_id,
+                       array_agg(DISTINCT stakeholders.stakeholder_id)
+                           AS stakeholder_ids
+                  FROM stakeholders
+                  JOIN chosen ON chosen.event_id = stakeholders.event_id
+                 WHERE stakeholders.partner_id <> chosen.user_partner_id
+                 GROUP BY stakeholders.event_id, stakeholders.company_id,
+                          chosen.user_id
+            )
+            SELECT 'calendar:' || grouped.event_id || ':' || grouped.company_id
+                       AS capture_key,
+                   grouped.event_id, grouped.company_id, grouped.user_id,
+                   grouped.stakeholder_ids,
+                   COALESCE(NULLIF(event.name, ''), %(default_name)s) AS name,
+                   event.date,
+                   %(client)s AS internal_client_id,
+                   %(body)s AS summary
+              FROM grouped
+              JOIN event ON event.id = grouped.event_id
+              JOIN res_company company ON company.id = grouped.company_id
+             WHERE event.date BETWEEN %(earliest)s AND %(latest)s
+            """,
+            scope=scope,
+            hr=self._hr_relationship_users_sql("attendee"),
+            stakeholders=self._hr_stakeholders_sql("attendee", "hr_capture_calendar"),
+            client=self._hr_capture_client_sql(
+                SQL("grouped.stakeholder_ids"), SQL("grouped.company_id")
+            ),
+            body=self._hr_capture_body_sql(SQL("event.description"), "company"),
+            default_name=_("Meeting"),
+            now=fields.Datetime.now(),
+            earliest=earliest,
+            latest=latest,
+        )
+
+    # ------------------------------------------------------------
+    # E-mail
+    # ------------------------------------------------------------
+
+    @api.model
+    def _hr_email_candidates_sql(self, scope, extra_recipients=()):
+        """SQL selecting one row per stakeholder, thread and day to capture
+        from mail.message ``message`` in ``scope``: capture_key, message_id,
+        company_id, user_id, stakeholder_ids, name, date, internal_client_id,
+        summary, model, res_id. A key captured already gives no row."""
+        return SQL(
+            """
+            WITH message AS (
+                SELECT message.id, message.model, message.res_id,
+                       message.author_id, message.date, message.subject,
+                       message.record_name, message.body
+                  FROM mail_message message
+             LEFT JOIN mail_message_subtype subtype
+                    ON subtype.id = message.subtype_id
+                 WHERE (%(scope)s)
+                   AND message.message_type IN %(types)s
+                   AND message.is_internal IS NOT TRUE
+                   AND subtype.internal IS NOT TRUE
+                   AND message.res_id IS NOT NULL
+                   AND message.model NOT IN %(uncaptured)s
+            ), people AS (
+                SELECT message.id AS message_id, message.author_id AS partner_id,
+                       TRUE AS is_author
+                  FROM message WHERE message.author_id IS NOT NULL
+                 UNION ALL
+                SELECT rel.mail_message_id, rel.res_partner_id, FALSE
+                  FROM mail_message_res_partner_rel rel
+                  JOIN message ON message.id = rel.mail_message_id
+                 UNION ALL
+                SELECT message.id, extra.partner_id, FALSE
+                  FROM message
+            CROSS JOIN unnest(%(extra_recipients)s::integer[]) extra(partner_id)
+            ), hr AS (%(hr)s), stakeholders AS (%(stakeholders)s),
+            owner AS (%(owners)s), found AS (
+                -- Sent by a relationship user to stakeholders.
+                SELECT hr.message_id, hr.user_id, stakeholders.stakeholder_id,
+                       stakeholders.company_id
+                  FROM hr
+                  JOIN stakeholders
+                    ON stakeholders.message_id = hr.message_id
+                   AND NOT stakeholders.is_author
+                   AND stakeholders.partner_id <> hr.user_partner_id
+                 WHERE hr.is_author
+                 UNION ALL
+                -- Received from a stakeholder: by the relationship users it
+                -- went to, else by the relationship's owner.
+                SELECT stakeholders.message_id,
+                       COALESCE(MIN(recipient.user_id), MIN(owner.user_id)),
+                       stakeholders.stakeholder_id, stakeholders.company_id
+                  FROM stakeholders
+             LEFT JOIN hr recipient
+                    ON recipient.message_id = stakeholders.message_id
+                   AND NOT recipient.is_author
+                   AND recipient.user_partner_id <> stakeholders.partner_id
+             LEFT JOIN owner ON owner.user_id = stakeholders.owner_id
+                 WHERE stakeholders.is_author
+                   AND NOT EXISTS (
+                       SELECT 1 FROM hr
+                        WHERE hr.message_id = stakeholders.message_id
+                          AND hr.is_author)
+                 GROUP BY stakeholders.message_id, stakeholders.stakeholder_id,
+                          stakeholders.company_id
+                HAVING COALESCE(MIN(recipient.user_id), MIN(owner.user_id))
+                       IS NOT NULL
+            ), keyed AS (
+                SELECT DISTINCT ON (capture_key)
+                       'email:' || found.stakeholder_id || ':' || message.model
+                           || ':' || message.res_id || ':' || message.date::date
+                           AS capture_key,
+                       found.message_id, found.company_id, found.user_id,
+                       ARRAY[found.stakeholder_id] AS stakeholder_ids,
+                       message.model, message.res_id, message.date::date AS date,
+                       message.subject, message.record_name, message.body
+                  FROM found JOIN message ON message.id = found.message_id
+                 ORDER BY capture_key, message.date, message.id
+            )
+            SELECT keyed.capture_key, keyed.message_id, keyed.company_id,
+                   keyed.user_id, keyed.stakeholder_ids,
+                   left(COALESCE(NULLIF(btrim(keyed.subject), ''),
+                                 NULLIF(btrim(keyed.record_name), ''),
+                                 %(default_name)s), 256) AS name,
+                   keyed.date,
+                   %(client)s AS internal_client_id,
+                   %(body)s AS summary,
+                   keyed.model, keyed.res_id
+              FROM keyed
+              JOIN res_company company ON company.id = keyed.company_id
+             WHERE NOT EXISTS (
+                   SELECT 1 FROM hr_relationship_interaction interaction
+                    WHERE interaction.capture_key = keyed.capture_key)
+            """,
+            scope=scope,
+            extra_recipients=list(extra_recipients),
+            types=MAIL_TYPES,
+            uncaptured=UNCAPTURED_THREADS,
+            hr=self._hr_relationship_users_sql("people"),
+            stakeholders=self._hr_stakeholders_sql("people", "hr_capture_email"),
+            owners=SQL(
+                """SELECT hr_user.id AS user_id FROM res_users hr_user
+                    JOIN res_groups_users_rel hr_group
+                      ON hr_group.uid = hr_user.id AND hr_group.gid = %(group)s
+                   WHERE hr_user.active AND NOT hr_user.share
+                     AND hr_user.hr_capture_opt_out IS NOT TRUE
+                     AND hr_user.id IN (SELECT owner_id FROM stakeholders)""",
+                group=self._hr_capture_group_id(),
+            ),
+            client=self._hr_capture_client_sql(
+                SQL("keyed.stakeholder_ids"), SQL("keyed.company_id")
+            ),
+            body=self._hr_capture_body_sql(SQL("keyed.body"), "company"),
+            default_name=_("E-mail"),
+        )
+
+    # ------------------------------------------------------------
+    # Creating what was found
+    # ------------------------------------------------------------
+
+    @api.model
+    def _hr_capture_env(self):
+        return self.sudo().with_context(
+            **{
+                CAPTURE_CONTEXT: True,
+                "tracking_disable": True,
+                "mail_create_nolog": True,
+                "mail_create_nosubscribe": True,
+                "mail_notrack": True,
+            }
+        )
+
+    @api.model
+    def _hr_capture_values(self, row, source):
+        """Values of one interaction from one candidate row."""
+        values = {
+            "name": row["name"],
+            "date": row["date"],
+            "interaction_type": "meeting" if source == "calendar" else "email",
+            "source": source,
+            "company_id": row["company_id"],
+            "user_id": row["user_id"],
+            "stakeholder_ids": [fields.Command.set(row["stakeholder_ids"])],
+            "internal_client_id": row["internal_client_id"] or False,
+            "summary": row["summary"] or False,
+            "capture_key": row["capture_key"],
+        }
+        if source == "calendar":
+            values.update(
+                calendar_event_id=row["event_id"],
+                origin_model="calendar.event",
+                origin_res_id=row["event_id"],
+            )
+        else:
+            values.update(
+                mail_message_id=row["message_id"],
+                origin_model=row["model"],
+                origin_res_id=row["res_id"],
+            )
+        return values
+
+    @api.model
+    def _hr_capture_fetch(self, query):
+        self.env.cr.execute(query)
+        columns = [column.name for column in self.env.cr.description]
+        return [dict(zip(columns, row, strict=True)) for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _hr_capture_emails(self, message_ids, extra_recipients=()):
+        """Capture the e-mail among these messages (sent also to the
+        partners ``extra_recipients``); returns the new interactions. One
+        query when nothing is to be captured."""
+        if not message_ids:
+            return self.browse()
+        self._hr_capture_flush()
+        rows = self._hr_capture_fetch(
+            self._hr_email_candidates_sql(
+                SQL("message.id = ANY(%s)", list(message_ids)), extra_recipients
+            )
+        )
+        if not rows:
+            return self.browse()
+        return self._hr_capture_env().create(
+            [self._hr_capture_values(row, "email") for row in rows]
+        )
+
+    # ------------------------------------------------------------
+    # Backfill
+    # ------------------------------------------------------------
+
+    @api.model
+    def _hr_backfill_insert(self, candidates, source):
+        """Insert the interactions of ``candidates`` (one of the candidate
+        queries) in one statement, skipping what was captured already.
+        Returns (interactions created, stakeholder ids, client ids)."""
+        if source == "calendar":
+            link = SQL(
+                "candidate.event_id, NULL::integer, 'calendar.event', "
+                "candidate.event_id"
+            )
+        else:
+            link = SQL(
+                "NULL::integer, candidate.message_id, candidate.model, candidate.res_id"
+            )
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH candidate AS (%(candidates)s), inserted AS (
+                    INSERT INTO hr_relationship_interaction (
+                        name, date, interaction_type, source, company_id,
+                        user_id, sentiment, sentiment_score, summary,
+                        internal_client_id, capture_key, calendar_event_id,
+                        mail_message_id, origin_model, origin_res_id,
+                        create_uid, create_date, write_uid, write_date)
+                    SELECT candidate.name, candidate.date, %(type)s, %(source)s,
+                           candidate.company_id, candidate.user_id, 'neutral', 0,
+                           candidate.summary, candidate.internal_client_id,
+                           candidate.capture_key, %(link)s,
+                           %(uid)s, now() AT TIME ZONE 'UTC',
+                           %(uid)s, now() AT TIME ZONE 'UTC'
+                      FROM candidate
+                        ON CONFLICT (capture_key) DO NOTHING
+                    RETURNING id, capture_key, internal_client_id
+                ), linked AS (
+                    INSERT INTO hr_relationship_interaction_stakeholder_rel
+                        (interaction_id, stakeholder_id)
+                    SELECT inserted.id, unnest(candidate.stakeholder_ids)
+                      FROM inserted
+                      JOIN candidate
+                        ON candidate.capture_key = inserted.capture_key
+                    RETURNING stakeholder_id
+                )
+                SELECT (SELECT COUNT(*) FROM inserted),
+                       (SELECT array_agg(DISTINCT stakeholder_id) FROM linked),
+                       (SELECT array_agg(DISTINCT internal_client_id)
+                          FROM inserted WHERE internal_client_id IS NOT NULL)
+                """,
+                candidates=candidates,
+                type="meeting" if source == "calendar" else "email",
+                source=source,
+                link=link,
+                uid=self.env.uid,
+            )
+        )
+        count, stakeholder_ids, client_ids = self.env.cr.fetchone()
+        return count, stakeholder_ids or [], client_ids or []
+
+    @api.model
+    def _hr_backfill(self, since, companies):
+        """Capture the meetings and mail of ``companies`` since ``since``
+        (a date), set-based: a fixed number of queries whatever the volume.
+        Running it twice adds nothing. Returns {source: count}."""
+        self._hr_capture_flush()
+        # A year of mail is sorted and hashed in memory rather than on disk;
+        # for this transaction only.
+        self.env.cr.execute(SQL("SET LOCAL work_mem = %s", "256MB"))
+        self.env["calendar.event"].flush_model()
+        self.env["mail.message"].flush_model()
+        since_dt = fields.Datetime.to_datetime(since)
+        meetings = SQL(
+            "SELECT * FROM (%s) meeting WHERE meeting.company_id = ANY(%s)",
+            self._hr_meeting_candidates_sql(SQL("event.start >= %s", since_dt)),
+            companies.ids,
+        )
+        mails = SQL(
+            "SELECT * FROM (%s) mail WHERE mail.company_id = ANY(%s)",
+            self._hr_email_candidates_sql(SQL("message.date >= %s", since_dt)),
+            companies.ids,
+        )
+        counts = {}
+        stakeholder_ids, client_ids = set(), set()
+        for source, candidates in (("calendar", meetings), ("email", mails)):
+            count, stakeholders, clients = self._hr_backfill_insert(candidates, source)
+            counts[source] = count
+            stakeholder_ids.update(stakeholders)
+            client_ids.update(clients)
+        self.invalidate_model()
+        self.env["hr.stakeholder"].invalidate_model(["interaction_ids"])
+        self.env["hr.internal.client"].invalidate_model(["interaction_ids"])
+        if stakeholder_ids:
+            self.env["hr.stakeholder"]._refresh_contact_dates(list(stakeholder_ids))
+        if client_ids:
+            self.env["hr.internal.client"]._refresh_contact_dates(list(client_ids))
+        _logger.info(
+            "Relationship capture backfill since %s: %s meeting and %s e-mail "
+            "interactions",
+            since,
+            counts["calendar"],
+            counts["email"],
+        )
+        return counts
