@@ -3,8 +3,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .capture_common import CaptureCase
-from .common import USER_GROUP
+from .common import USER_GROUP, CaptureCase
 
 
 @tagged("post_install", "-at_install")

@@ -8,7 +8,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .capture_common import CaptureCase
+from .common import CaptureCase
 
 
 @tagged("post_install", "-at_install")

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from odoo import Command, fields
 from odoo.tests import tagged
 
-from .capture_common import CaptureCase
+from .common import CaptureCase
 
 
 @tagged("post_install", "-at_install")

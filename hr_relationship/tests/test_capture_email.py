@@ -5,7 +5,7 @@ from markupsafe import Markup
 from odoo import Command
 from odoo.tests import tagged
 
-from .capture_common import CaptureCase
+from .common import CaptureCase
 
 
 @tagged("post_install", "-at_install")

@@ -10,7 +10,7 @@ from datetime import date
 from odoo.tests import HttpCase, get_db_name, tagged
 from odoo.tools import file_path
 
-from .capture_common import CaptureCase
+from .common import CaptureCase
 
 MAILBOX_LOGGER = (
     "odoo.addons.hr_relationship.models.hr_relationship_interaction_mailbox"
