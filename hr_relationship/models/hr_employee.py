@@ -186,7 +186,7 @@ class HrEmployee(models.Model):
         }
 
     def init(self):
-        super().init()
+        res = super().init()
         for column in self._MAP_WALK_COLUMNS:
             create_index(
                 self.env.cr,
@@ -195,3 +195,4 @@ class HrEmployee(models.Model):
                 [column],
                 where=f"{column} IS NOT NULL",
             )
+        return res
