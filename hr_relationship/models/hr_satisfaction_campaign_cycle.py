@@ -409,8 +409,11 @@ class HrSatisfactionCampaignCycle(models.Model):
         pulses = self.browse()
         if not types:
             return pulses
+        # A planned contact (a meeting put in the calendar for next week) has
+        # not happened yet: there is nothing to ask about.
+        today = fields.Date.context_today(self)
         for interaction in interactions.sudo().filtered(
-            lambda i: i.interaction_type in types
+            lambda i: i.interaction_type in types and i.date <= today
         ):
             stakeholders = interaction.stakeholder_ids
             clients = interaction.internal_client_id or stakeholders.internal_client_ids

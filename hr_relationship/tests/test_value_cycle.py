@@ -407,6 +407,14 @@ class TestPulseSurvey(ValueCycleMixin, HrRelationshipCase):
         self.assertEqual(pulse.participant_ids, self.sh_bob)
         self.assertEqual(pulse.internal_client_ids, self.client_ops)
 
+    def test_no_pulse_after_a_planned_contact(self):
+        self._set_param("pulse_after_meeting", "True")
+        next_week = fields.Date.today() + timedelta(days=7)
+        self._interaction(self.sh_bob, interaction_type="meeting", date=next_week)
+        self.assertFalse(self._pulses(), "the meeting has not taken place yet")
+        self._interaction(self.sh_bob, interaction_type="meeting")
+        self.assertEqual(self._pulses().participant_ids, self.sh_bob)
+
     def test_pulse_results_flow_into_client_figures(self):
         self._project(self.client_sales).last_update_status = "done"
         pulse = self._pulses()
