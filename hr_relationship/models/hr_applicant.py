@@ -183,6 +183,7 @@ class HrApplicant(models.Model):
                     {
                         "name": name,
                         "interaction_type": RECRUITMENT_STEP,
+                        "source": "recruitment",
                         "company_id": company.id,
                         "stakeholder_ids": [Command.set(group.ids)],
                         "applicant_id": applicant.id,

@@ -52,7 +52,7 @@ MAIL_TYPES = ("email", "comment", "email_outgoing")
 UNCAPTURED_THREADS = ("hr.relationship.interaction", "discuss.channel")
 
 
-# Kept in a file of its own while the addon's files are reorganised (issue 16).
+# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class HrRelationshipInteraction(models.Model):
     _inherit = "hr.relationship.interaction"  # pylint: disable=consider-merging-classes-inherited
 
@@ -63,8 +63,9 @@ class HrRelationshipInteraction(models.Model):
         readonly=True,
         copy=False,
         index=True,
-        help="How the interaction was logged: by hand, or captured from a "
-        "calendar meeting, an e-mail or the relationships mailbox.",
+        help="How the interaction was logged: by hand, captured from a "
+        "calendar meeting, an e-mail or the relationships mailbox, or recorded "
+        "by Recruitment.",
     )
     calendar_event_id = fields.Many2one(
         "calendar.event",

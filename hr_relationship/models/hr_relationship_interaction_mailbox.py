@@ -35,7 +35,7 @@ MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 MAX_ADDRESSES = 500
 
 
-# Kept in a file of its own while the addon's files are reorganised (issue 16).
+# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class HrRelationshipInteraction(models.Model):
     _inherit = "hr.relationship.interaction"  # pylint: disable=consider-merging-classes-inherited
 

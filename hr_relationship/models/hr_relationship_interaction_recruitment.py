@@ -16,6 +16,10 @@ class HrRelationshipInteraction(models.Model):
         selection_add=[("recruitment", "Recruitment Step")],
         ondelete={"recruitment": "set default"},
     )
+    source = fields.Selection(
+        selection_add=[("recruitment", "Recruitment")],
+        ondelete={"recruitment": "set default"},
+    )
     applicant_id = fields.Many2one(
         "hr.applicant",
         string="Application",

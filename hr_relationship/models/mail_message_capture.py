@@ -10,7 +10,7 @@ from .hr_relationship_interaction_capture import (
 from .mail_thread_capture import GATEWAY_RECIPIENTS
 
 
-# Kept in a file of its own while the addon's files are reorganised (issue 16).
+# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class MailMessage(models.Model):
     """E-mail between a relationship user and a stakeholder, on any chatter
     or through the mail gateway, logs itself as an interaction."""

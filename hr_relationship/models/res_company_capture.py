@@ -8,7 +8,7 @@ MAX_BODY_LENGTH = 100_000
 CAPTURE_BODY_LENGTH_DEFAULT = 2000
 
 
-# Kept in a file of its own while the addon's files are reorganised (issue 16).
+# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class ResCompany(models.Model):
     """Which contacts of a company log themselves as interactions."""
 

@@ -294,7 +294,7 @@ class ResConfigSettings(models.TransientModel):
 
     # --- End of the customer-value cycle ----------------------------------
 
-    # --- Relationship network (issue 11) ---
+    # --- Relationship network ---
     hr_network_window_days = fields.Integer(
         string="Network Window (Days)",
         config_parameter=NETWORK_WINDOW_PARAM,

@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 
 
-# Kept in a file of its own while the addon's files are reorganised (issue 16).
+# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class ResConfigSettings(models.TransientModel):
     """Per company: which contacts log themselves as interactions."""
 

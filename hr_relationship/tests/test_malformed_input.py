@@ -404,7 +404,7 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             ("hr.employee", "action_view_hr_stakeholders"): self._single(employees),
             ("hr.employee", "action_view_hr_served_clients"): self._single(employees),
             ("res.partner", "action_view_hr_stakeholders"): self._single(partners),
-            # Recruitment (issue 17)
+            # Recruitment
             **self._recruitment_cases(stakeholders),
             ("project.project", "action_view_hr_interactions"): self._single(projects),
             ("project.project", "action_log_hr_interaction"): self._single(projects),

@@ -117,6 +117,7 @@ class TestRecruitmentCandidate(RecruitmentCase):
                     "name": "Recruitment: application for HRR Developer moved to "
                     "HRR Interview",
                     "interaction_type": "recruitment",
+                    "source": "recruitment",
                     "applicant_id": self.applicant.id,
                     "user_id": self.recruiter.id,
                     "sentiment": "neutral",
