@@ -219,6 +219,12 @@ export class RelationshipMap extends Component {
             this.state.details = null;
         }
         this.state.tick++;
+        // On the canvas a match is one dot among thousands: a search that
+        // finds one record opens its side panel at once.
+        const match = canvas && this.filters.search && result.focus.length === 1;
+        if (match && byId.has(result.focus[0])) {
+            this.select(byId.get(result.focus[0]));
+        }
         // Fitted once the SVG shows the new answer (it may only now appear).
         this.needsFit = !canvas;
         if (this.svgRef.el && !canvas) {
