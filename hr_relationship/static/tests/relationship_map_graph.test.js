@@ -14,6 +14,7 @@ import {
     TYPE_COLORS,
 } from "@hr_relationship/relationship_map/relationship_map_graph";
 import { bendParallelEdges } from "@hr_relationship/relationship_map/relationship_map";
+import { layoutIterations } from "@hr_relationship/relationship_map/relationship_map_layout";
 
 describe.current.tags("headless");
 
@@ -91,6 +92,14 @@ describe("hr_relationship map graph", () => {
         expect(data.nodes[1].attributes.ringColor).toBe(HEALTH_COLORS[1]);
         expect(data.nodes[2].attributes.markColor).toBe(FLAG_COLOR);
         expect(data.nodes[0].attributes.markColor).toBe("transparent");
+    });
+
+    test("SVG layout iterations: fewer as the graph grows, within 100-300", () => {
+        expect(layoutIterations(20)).toBe(300);
+        expect(layoutIterations(150)).toBe(300);
+        expect(layoutIterations(300)).toBe(150);
+        expect(layoutIterations(500)).toBe(100);
+        expect(layoutIterations(1500)).toBe(100);
     });
 
     test("health colours follow the server's order", () => {
