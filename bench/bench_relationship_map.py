@@ -32,12 +32,10 @@ nodes and once with every node.
 import argparse
 import json
 import statistics
-import subprocess
-import sys
 import time
-import urllib.request
 
-from benchlib import chromium, db_args, environment, prepare, run_counted
+from bench_map_render import MapPage, map_action, odoo_server
+from benchlib import chromium, environment, prepare, run_counted
 
 from odoo import SUPERUSER_ID, Command
 from odoo.tools import SQL
@@ -244,116 +242,19 @@ def measure_graph(env, runs):
 
 
 def render_times(db, port, limits):
-    """First render of the map in headless Chromium, per node cap."""
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "odoo",
-            "-d",
-            db,
-            *db_args(),
-            f"--http-port={port}",
-            "--log-level=warn",
-            "--workers=0",
-            "--max-cron-threads=0",
-        ],
-    )
-    try:
-        _wait_http(f"http://127.0.0.1:{port}/web/login", 120)
-        with chromium() as browser:
-            page = MapPage(browser.new_page(viewport={"width": 1600, "height": 1000}))
-            page.login(f"http://127.0.0.1:{port}", "admin", "admin")
-            for limit in limits:
-                action = _bench_action(db, limit)
-                url = f"http://127.0.0.1:{port}/odoo/action-{action}"
-                try:
-                    page.open_map(url)  # warm-up: assets and caches
-                    yield limit, page.open_map(url)
-                except TimeoutError:
-                    yield limit, None
-    finally:
-        server.terminate()
-        server.wait()
-
-
-def _bench_action(db, limit):
-    """A client action of the map with a given node cap (bench data only)."""
-    with environment(db) as env:
-        name = f"Relationship Map (bench, {limit} nodes)"
-        action = env["ir.actions.client"].search([("name", "=", name)], limit=1)
-        if not action:
-            action = action.create(
-                {
-                    "name": name,
-                    "tag": "hr_relationship_map",
-                    "context": repr({"map_limit": limit}),
-                }
-            )
-        return action.id
-
-
-def _wait_http(url, timeout):
-    deadline = time.time() + timeout
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                return response.read()
-        except OSError:
-            if time.time() > deadline:
-                raise
-            time.sleep(0.5)
-
-
-class MapPage:
-    """The few page operations the bench needs, on a Playwright page."""
-
-    def __init__(self, page):
-        self.page = page
-        self.page.set_default_timeout(120_000)
-
-    def evaluate(self, expression):
-        return self.page.evaluate(expression)
-
-    def wait_for(self, expression, timeout=120):
-        """The truthy value of ``expression``; TimeoutError after ``timeout`` s."""
-        from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-        try:
-            handle = self.page.wait_for_function(
-                expression, timeout=timeout * 1000, polling=50
-            )
-        except PlaywrightTimeout as exc:
-            raise TimeoutError(expression) from exc
-        return handle.json_value()
-
-    def login(self, base, login, password):
-        self.page.goto(f"{base}/web/login")
-        self.page.locator("form input[name=login]").fill(login)
-        self.page.locator("form input[name=password]").fill(password)
-        self.page.locator("form button[type=submit]").click()
-        self.wait_for("!!document.querySelector('.o_main_navbar')")
-
-    def open_map(self, url):
-        self.page.goto("about:blank")
-        self.page.goto(url, wait_until="commit")
-        times = self.wait_for(
-            "(() => { const svg = document.querySelector("
-            "'.o_hr_map_canvas[data-rendered-at]'); return svg && ["
-            "Number(svg.dataset.startedAt), Number(svg.dataset.renderedAt),"
-            " svg.querySelectorAll('.o_hr_map_node').length,"
-            " svg.querySelectorAll('.o_hr_map_edge').length,"
-            " Number(svg.dataset.rpcMs), Number(svg.dataset.layoutMs)]; })()"
-        )
-        started, rendered, nodes, edges, rpc_ms, layout_ms = times
-        return {
-            "rpc_ms": rpc_ms,
-            "layout_ms": layout_ms,
-            "map_ms": rendered - started,
-            "page_ms": rendered,
-            "nodes": nodes,
-            "edges": edges,
-        }
+    """First render of the map in headless Chromium, per node cap: the
+    figures of ``MapPage.open_map`` (bench_map_render.py), None when the map
+    shows nothing within 120 s."""
+    actions = [(limit, map_action(db, limit)) for limit in limits]
+    with odoo_server(db, port) as base, chromium() as browser:
+        page = MapPage(browser, base)
+        page.login()
+        for limit, action in actions:
+            try:
+                page.open_map(action)  # warm-up: assets and caches
+                yield limit, page.open_map(action)
+            except TimeoutError:
+                yield limit, None
 
 
 def main():
@@ -391,11 +292,11 @@ def main():
                 print(f"render, cap {limit}: no render within 120 s")
                 continue
             print(
-                f"render, cap {limit}: {figures['nodes']} nodes / "
-                f"{figures['edges']} edges "
-                f"interactive {figures['map_ms']:.0f} ms after the map action started "
-                f"({figures['page_ms']:.0f} ms after navigation; server call "
-                f"{figures['rpc_ms']:.0f} ms, layout {figures['layout_ms']:.0f} ms)"
+                f"render, cap {limit} ({figures['renderer']}): {figures['nodes']} "
+                f"nodes / {figures['edges']} edges "
+                f"interactive {figures['shown']:.0f} ms after the map action asked "
+                f"for its graph ({figures['page']:.0f} ms after navigation; server "
+                f"call {figures['server']:.0f} ms, drawing {figures['drawing']:.0f} ms)"
             )
 
 

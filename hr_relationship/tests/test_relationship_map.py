@@ -350,3 +350,20 @@ class TestRelationshipMapTour(HttpCase):
         data["supplier_partner"].name = "Map Tour Supplier"
         data["client"].name = "Map Tour Client"
         self.start_tour("/odoo", "hr_relationship_map_tour", login="admin")
+
+    def test_relationship_map_webgl_tour(self):
+        """The map forced onto the WebGL canvas is drawn; a search that finds
+        one person opens their side panel, and a focus draws again."""
+        env = self.env(context=dict(self.env.context, tracking_disable=True))
+        data = make_fixture(env, "WebGL", env.ref("base.user_admin"))
+        data["supplier_partner"].name = "Map Tour Supplier"
+        action = env["ir.actions.client"].create(
+            {
+                "name": "Relationship Map (WebGL)",
+                "tag": "hr_relationship_map",
+                "context": repr({"map_renderer": "webgl"}),
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-{action.id}", "hr_relationship_map_webgl_tour", login="admin"
+        )

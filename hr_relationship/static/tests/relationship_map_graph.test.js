@@ -3,14 +3,18 @@
 import { describe, expect, test } from "@odoo/hoot";
 import {
     edgeStyle,
+    EXTERNAL_COLOR,
+    FLAG_COLOR,
     healthColorMap,
     HEALTH_COLORS,
     initialPositions,
     layoutOptions,
+    nodeMarks,
     toGraphData,
     TYPE_COLORS,
 } from "@hr_relationship/relationship_map/relationship_map_graph";
 import { bendParallelEdges } from "@hr_relationship/relationship_map/relationship_map";
+import { layoutIterations } from "@hr_relationship/relationship_map/relationship_map_layout";
 
 describe.current.tags("headless");
 
@@ -61,6 +65,41 @@ describe("hr_relationship map graph", () => {
         expect(recent.opacity).toBeGreaterThan(0.99);
         expect(old.opacity).toBe(0.2);
         expect(edgeStyle({ type: "manager" }, NOW)).toEqual({ width: 1, opacity: 0.55 });
+    });
+
+    test("canvas marks: health ring, network mark, dashed external mark", () => {
+        const health = { at_risk: HEALTH_COLORS[1] };
+        expect(nodeMarks({ health_state: "at_risk" }, health)).toEqual({
+            ringColor: HEALTH_COLORS[1],
+            markColor: "transparent",
+            markDashed: 0,
+        });
+        expect(nodeMarks({ external: true }, health)).toEqual({
+            ringColor: "transparent",
+            markColor: EXTERNAL_COLOR,
+            markDashed: 1,
+        });
+        // A network mark wins over the external mark, and is solid.
+        expect(nodeMarks({ external: true, coverage_gap: true }, health)).toEqual({
+            ringColor: "transparent",
+            markColor: FLAG_COLOR,
+            markDashed: 0,
+        });
+        const data = toGraphData(NODES, EDGES, {
+            healthStates: [["healthy", "Healthy"], ["at_risk", "At risk"]],
+            now: NOW,
+        });
+        expect(data.nodes[1].attributes.ringColor).toBe(HEALTH_COLORS[1]);
+        expect(data.nodes[2].attributes.markColor).toBe(FLAG_COLOR);
+        expect(data.nodes[0].attributes.markColor).toBe("transparent");
+    });
+
+    test("SVG layout iterations: fewer as the graph grows, within 100-300", () => {
+        expect(layoutIterations(20)).toBe(300);
+        expect(layoutIterations(150)).toBe(300);
+        expect(layoutIterations(300)).toBe(150);
+        expect(layoutIterations(500)).toBe(100);
+        expect(layoutIterations(1500)).toBe(100);
     });
 
     test("health colours follow the server's order", () => {

@@ -17,7 +17,7 @@ import { registry } from "@web/core/registry";
 import { KeepLast } from "@web/core/utils/concurrency";
 import { useService } from "@web/core/utils/hooks";
 import { standardActionServiceProps } from "@web/webclient/actions/action_service";
-import { computeLayout, fitTransform } from "./relationship_map_layout";
+import { computeLayout, fitTransform, layoutIterations } from "./relationship_map_layout";
 import { RelationshipMapCanvas } from "./relationship_map_canvas";
 import { RelationshipMapPanel } from "./relationship_map_panel";
 import { RelationshipMapToolbar } from "./relationship_map_toolbar";
@@ -197,7 +197,7 @@ export class RelationshipMap extends Component {
             computeLayout(nodes, edges, {
                 width: box?.width || 1000,
                 height: box?.height || 700,
-                iterations: 300,
+                iterations: layoutIterations(nodes.length),
             });
         }
         this.graph = { nodes, edges, byId, focus: new Set(result.focus), canvas };
@@ -219,6 +219,12 @@ export class RelationshipMap extends Component {
             this.state.details = null;
         }
         this.state.tick++;
+        // On the canvas a match is one dot among thousands: a search that
+        // finds one record opens its side panel at once.
+        const match = canvas && this.filters.search && result.focus.length === 1;
+        if (match && byId.has(result.focus[0])) {
+            this.select(byId.get(result.focus[0]));
+        }
         // Fitted once the SVG shows the new answer (it may only now appear).
         this.needsFit = !canvas;
         if (this.svgRef.el && !canvas) {

@@ -26,6 +26,58 @@ export function loadGraphLibraries() {
 }
 
 /**
+ * A fragment layer of sigma's node program (drawn over the fill) with the
+ * marks the SVG drawing has: the health ring along the node's edge
+ * (``ringColor``), and just inside it the network mark or, dashed, the
+ * external mark (``markColor``, ``markDashed``); see ``nodeMarks``. Widths
+ * are fractions of the radius, so the marks scale with the node. Nodes
+ * without marks have transparent colours: the layer leaves them alone.
+ */
+export function marksLayer() {
+    const { FLOAT, UNSIGNED_BYTE } = WebGL2RenderingContext;
+    const color = (name) => ({ name, size: 4, type: UNSIGNED_BYTE, normalized: true, source: name });
+    return {
+        name: "hr_marks",
+        uniforms: [],
+        attributes: [
+            color("ringColor"),
+            color("markColor"),
+            { name: "markDashed", size: 1, type: FLOAT, source: "markDashed" },
+        ],
+        glsl: `
+vec4 layer_hr_marks(vec4 v_ringColor, vec4 v_markColor, float v_markDashed) {
+  float depth = -context.sdf;
+  float ring = context.shapeHalfSize * 0.3;
+  float mark = context.shapeHalfSize * 0.25;
+  if (depth < ring && v_ringColor.a > 0.0) {
+    return v_ringColor;
+  }
+  float start = v_ringColor.a > 0.0 ? ring : 0.0;
+  if (depth >= start && depth < start + mark && v_markColor.a > 0.0) {
+    // Dashed: twelve dashes around the circle.
+    float angle = atan(context.uv.y, context.uv.x) * 1.909859;
+    float on = v_markDashed > 0.5 ? step(0.5, fract(angle)) : 1.0;
+    return v_markColor * on;
+  }
+  return vec4(0.0);
+}
+`,
+    };
+}
+
+/** The canvas's node primitives: the fill, then the marks. */
+export function nodePrimitives() {
+    return {
+        variables: {
+            ringColor: { type: "color", default: "transparent" },
+            markColor: { type: "color", default: "transparent" },
+            markDashed: { type: "number", default: 0 },
+        },
+        layers: [window.Sigma.rendering.layerFill(), marksLayer()],
+    };
+}
+
+/**
  * The map drawn with WebGL (sigma.js on a graphology graph, laid out by
  * ForceAtlas2, in a web worker for large graphs): tens of thousands of
  * nodes with smooth pan and zoom. Used for large answers; small ones keep
@@ -89,6 +141,7 @@ export class RelationshipMapCanvas extends Component {
             labelRenderedSizeThreshold: 8,
             hideEdgesOnMove: graph.size > 20000,
             zIndex: true,
+            primitives: { nodes: nodePrimitives() },
             nodeReducer: (key, attributes) => this.nodeStyle(key, attributes),
         });
         // The first frame is drawn by now: a marker for tests and the

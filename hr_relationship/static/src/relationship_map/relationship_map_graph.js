@@ -49,6 +49,28 @@ export function edgeStyle(edge, now = Date.now()) {
     return { width, opacity: Math.max(0.2, Math.min(1, 1 - age / 365)) };
 }
 
+// Marks drawn inside a node's edge on the canvas, as in the SVG drawing:
+// red for a node the network refresh marks, dashed dark blue (visible on
+// the stakeholders' blue) for an external person.
+export const FLAG_COLOR = "#c0392b";
+export const EXTERNAL_COLOR = "#0b3d66";
+const NO_COLOR = "transparent";
+
+/**
+ * What the canvas's marks layer reads on a node: the health ring's colour,
+ * the colour of the mark inside it and whether that mark is dashed
+ * (external people; a flag wins over it, solid).
+ */
+export function nodeMarks(node, healthColors) {
+    const flagged = Boolean(node.single_threaded || node.coverage_gap || node.key_person);
+    const external = Boolean(node.external);
+    return {
+        ringColor: healthColors[node.health_state] || NO_COLOR,
+        markColor: flagged ? FLAG_COLOR : external ? EXTERNAL_COLOR : NO_COLOR,
+        markDashed: external && !flagged ? 1 : 0,
+    };
+}
+
 function hexWithAlpha(hex, alpha) {
     const value = Math.round(alpha * 255)
         .toString(16)
@@ -109,6 +131,7 @@ export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() 
                 ring: health[node.health_state] || null,
                 external: Boolean(node.external),
                 flagged: Boolean(node.single_threaded || node.coverage_gap || node.key_person),
+                ...nodeMarks(node, health),
             },
         })),
         edges: edges
