@@ -1,7 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
 
 from .record_check import checked_records
 
@@ -10,50 +9,6 @@ RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 RECRUITMENT_STEP = "recruitment"
 # Setting: send the candidate-experience pulse when a process ends.
 CANDIDATE_PULSE_PARAM = "hr_relationship.candidate_pulse"
-
-
-def alumnus_values(record, alumni):
-    """The alumnus among ``alumni`` that ``record`` (an applicant or a
-    candidate) is, with when they left and the job they had."""
-    partner = record.partner_id
-    email = record.email_normalized
-    alumnus = alumni.filtered(
-        lambda s: (
-            (partner and s.partner_id == partner)
-            or (email and s.partner_id.email_normalized == email)
-        )
-    )[:1]
-    # Registering a departure is HR's, not every relationship role's: what
-    # the alumnus record shows is read from the employee record as such.
-    former = alumnus.sudo().former_employee_id
-    return {
-        "hr_alumnus_stakeholder_id": alumnus.id,
-        "hr_is_alumnus": bool(alumnus),
-        "hr_alumnus_departure_date": former.departure_date,
-        "hr_alumnus_former_job": former.job_title or former.job_id.name or False,
-    }
-
-
-def alumni_search_domain(env, operator, value, partner_field):
-    """Domain of the records whose contact (``partner_field``) or address
-    is an alumnus's, for the Alumni filter of applicants and candidates."""
-    if operator not in ("=", "!=") or not isinstance(value, bool):
-        raise UserError(env._("Alumni can only be searched as true or false."))
-    alumni = (
-        env["hr.stakeholder"]
-        .with_context(active_test=False)
-        .search([("relation_type", "=", "alumnus"), ("is_anonymised", "=", False)])
-    )
-    partners = alumni.partner_id
-    emails = [email for email in partners.mapped("email_normalized") if email]
-    domain = [
-        "|",
-        (partner_field, "in", partners.ids),
-        ("email_normalized", "in", emails),
-    ]
-    if (operator == "=") == value:
-        return domain
-    return ["!", *domain]
 
 
 class HrApplicant(models.Model):
@@ -65,7 +20,12 @@ class HrApplicant(models.Model):
     relationship role sees no stakeholder data."""
 
     _name = "hr.applicant"
-    _inherit = ["hr.applicant", "hr.relationship.guarded.fields"]
+    _inherit = [
+        "hr.applicant",
+        "hr.relationship.guarded.fields",
+        "hr.relationship.alumnus.mixin",
+    ]
+    _hr_alumnus_partner_path = "candidate_id.partner_id"
 
     referred_stakeholder_id = fields.Many2one(
         "hr.stakeholder",
@@ -76,39 +36,6 @@ class HrApplicant(models.Model):
         groups=RELATIONSHIP_USER,
         help="The stakeholder or ambassador who brought in this candidate.",
     )
-    hr_alumnus_stakeholder_id = fields.Many2one(
-        "hr.stakeholder",
-        string="Alumnus",
-        compute="_compute_hr_alumnus",
-        groups=RELATIONSHIP_USER,
-        help="The alumnus this applicant is, recognised by the private contact "
-        "or email address kept when they left.",
-    )
-    hr_is_alumnus = fields.Boolean(
-        string="Is Alumnus",
-        compute="_compute_hr_alumnus",
-        search="_search_hr_is_alumnus",
-        groups=RELATIONSHIP_USER,
-    )
-    hr_alumnus_departure_date = fields.Date(
-        string="Left On", compute="_compute_hr_alumnus", groups=RELATIONSHIP_USER
-    )
-    hr_alumnus_former_job = fields.Char(
-        string="Former Job", compute="_compute_hr_alumnus", groups=RELATIONSHIP_USER
-    )
-
-    @api.depends("candidate_id.partner_id", "email_normalized")
-    def _compute_hr_alumnus(self):
-        alumni = self.env["hr.stakeholder"]._alumni_matching(
-            self.candidate_id.partner_id, self.mapped("email_normalized")
-        )
-        for applicant in self:
-            applicant.update(alumnus_values(applicant, alumni))
-
-    def _search_hr_is_alumnus(self, operator, value):
-        return alumni_search_domain(
-            self.env, operator, value, "candidate_id.partner_id"
-        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,8 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, api, fields, models
+from odoo import _, fields, models
 
-from .hr_applicant import alumni_search_domain, alumnus_values
 from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
@@ -16,32 +15,16 @@ class HrCandidate(models.Model):
     relationship role sees no stakeholder data."""
 
     _name = "hr.candidate"
-    _inherit = ["hr.candidate", "hr.relationship.guarded.fields"]
+    _inherit = [
+        "hr.candidate",
+        "hr.relationship.guarded.fields",
+        "hr.relationship.alumnus.mixin",
+    ]
 
     hr_stakeholder_count = fields.Integer(
         string="Stakeholder Records",
         compute="_compute_hr_stakeholder_count",
         groups=RELATIONSHIP_USER,
-    )
-    hr_alumnus_stakeholder_id = fields.Many2one(
-        "hr.stakeholder",
-        string="Alumnus",
-        compute="_compute_hr_alumnus",
-        groups=RELATIONSHIP_USER,
-        help="The alumnus this candidate is, recognised by the private contact "
-        "or email address kept when they left.",
-    )
-    hr_is_alumnus = fields.Boolean(
-        string="Is Alumnus",
-        compute="_compute_hr_alumnus",
-        search="_search_hr_is_alumnus",
-        groups=RELATIONSHIP_USER,
-    )
-    hr_alumnus_departure_date = fields.Date(
-        string="Left On", compute="_compute_hr_alumnus", groups=RELATIONSHIP_USER
-    )
-    hr_alumnus_former_job = fields.Char(
-        string="Former Job", compute="_compute_hr_alumnus", groups=RELATIONSHIP_USER
     )
 
     def _hr_stakeholders(self):
@@ -65,17 +48,6 @@ class HrCandidate(models.Model):
             )
         for candidate in self:
             candidate.hr_stakeholder_count = counts.get(candidate._origin.id, 0)
-
-    @api.depends("partner_id", "email_normalized")
-    def _compute_hr_alumnus(self):
-        alumni = self.env["hr.stakeholder"]._alumni_matching(
-            self.partner_id, self.mapped("email_normalized")
-        )
-        for candidate in self:
-            candidate.update(alumnus_values(candidate, alumni))
-
-    def _search_hr_is_alumnus(self, operator, value):
-        return alumni_search_domain(self.env, operator, value, "partner_id")
 
     def action_view_hr_stakeholders(self):
         checked_records(self, single=True)
