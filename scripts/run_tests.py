@@ -435,12 +435,18 @@ def main():
         f"held, {len(failed_checks)} failed",
         flush=True,
     )
-    summary = f"{tally.passed} passed, {tally.failed} failed"
-    if tally.skipped:
-        summary += f", {tally.skipped} skipped"
-    if failed_checks:
-        summary += f" ({len(failed_checks)} check(s) failed)"
-    print(summary, flush=True)
+    if tests_wanted:
+        summary = f"{tally.passed} passed, {tally.failed} failed"
+        if tally.skipped:
+            summary += f", {tally.skipped} skipped"
+        if failed_checks:
+            summary += f" ({len(failed_checks)} check(s) failed)"
+        print(summary, flush=True)
+    else:
+        # An install-only run is a check, not a test run: a count of zero
+        # tests here would read as if the test suite had run nothing.
+        verdict = "failed" if failed_checks else "held"
+        print(f"Install-only run: no tests were asked for; the checks {verdict}.")
     sys.exit(1 if tally.failed or failed_checks else 0)
 
 
