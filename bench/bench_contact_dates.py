@@ -79,10 +79,10 @@ def generate(env, stakeholder_count, interaction_count):
         SQL(
             """
             INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                company_id, user_id, sentiment, sentiment_score, create_date,
+                source, company_id, user_id, sentiment, sentiment_score, create_date,
                 write_date, create_uid, write_uid)
             SELECT 'Bench contact moment', current_date - mod(n, 180),
-                   'meeting', %(company)s, %(owner)s, 'neutral', 0,
+                   'meeting', 'manual', %(company)s, %(owner)s, 'neutral', 0,
                    now(), now(), %(owner)s, %(owner)s
               FROM generate_series(1, %(count)s) n
             """,

@@ -270,10 +270,10 @@ def generate_block(env, tag, factor):
               FROM unnest(%(stakeholders)s::int[]) WITH ORDINALITY s(id, n);
             WITH moments AS (
                 INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                    company_id, user_id, sentiment, sentiment_score, create_date,
-                    write_date, create_uid, write_uid)
+                    source, company_id, user_id, sentiment, sentiment_score,
+                    create_date, write_date, create_uid, write_uid)
                 SELECT 'Bench contact ' || s.id,
-                       current_date - mod(s.n * k, 365)::int, 'meeting',
+                       current_date - mod(s.n * k, 365)::int, 'meeting', 'manual',
                        %(company)s,
                        (%(users)s::int[])[1 + mod(s.n * 31 + k * 7, %(user_count)s)],
                        'neutral', 0, now(), now(), %(root)s, %(root)s

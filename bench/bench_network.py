@@ -211,11 +211,13 @@ def generate(env, stakeholders, interactions, users, clients):
                       JOIN book ON book.rank = mod(n * 13, %(stakeholders)s)
                 ), created AS (
                     INSERT INTO hr_relationship_interaction (name, date,
-                        interaction_type, company_id, user_id, internal_client_id,
+                        interaction_type, source, company_id, user_id,
+                        internal_client_id,
                         sentiment, sentiment_score, create_date, write_date,
                         create_uid, write_uid)
                     SELECT 'Bench network contact', %(today)s - mod(n, 365),
-                           'meeting', %(company)s, user_id, client_id, 'neutral', 0,
+                           'meeting', 'manual', %(company)s, user_id, client_id,
+                           'neutral', 0,
                            %(now)s, %(now)s, 1, 1
                       FROM moments
                      ORDER BY n

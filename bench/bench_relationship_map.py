@@ -195,11 +195,11 @@ def generate_block(env, tag):
                  WHERE mod(s.rank + u.rank * 13, %(spread)s) = 0
             ), moments AS (
                 INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                    company_id, user_id, sentiment, sentiment_score, create_date,
-                    write_date, create_uid, write_uid)
+                    source, company_id, user_id, sentiment, sentiment_score,
+                    create_date, write_date, create_uid, write_uid)
                 SELECT 'Bench contact ' || pairs.sid,
                        current_date - mod(pairs.sid * k, 365)::int,
-                       'meeting', %(company)s, pairs.uid, 'neutral', 0,
+                       'meeting', 'manual', %(company)s, pairs.uid, 'neutral', 0,
                        now(), now(), %(root)s, %(root)s
                   FROM pairs
                  CROSS JOIN generate_series(1, 1 + mod(pairs.srank, 2)::int) k
