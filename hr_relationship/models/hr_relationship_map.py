@@ -62,6 +62,9 @@ DETAIL_FIELDS = {
 # nodes; the benchmark asks for up to 100,000.
 MAX_DEPTH = 10
 MAX_LIMIT = 100_000
+# Up to this many nodes the map's queries stay below PostgreSQL's JIT
+# thresholds (see ``_jit_off``): no need to spend two queries on the setting.
+JIT_FREE_LIMIT = 2000
 # Filter keys and whether each takes a list of ids, a list of keys or text.
 FILTER_KINDS = {
     "types": "keys",
@@ -85,7 +88,7 @@ class HrRelationshipMap(models.AbstractModel):
     _description = "HR Relationship Map"
 
     @api.model
-    def get_graph(self, focus=None, depth=2, filters=None, limit=500):
+    def get_graph(self, focus=None, depth=2, filters=None, limit=500, choices=False):
         """Return ``{"nodes", "edges", "truncated", "total", ...}``.
 
         :param focus: a node id (``"stakeholder_12"``) or ``{"model", "id"}``
@@ -98,11 +101,23 @@ class HrRelationshipMap(models.AbstractModel):
             (any of ``NETWORK_FLAGS``) and ``search``
 
         :param limit: maximum number of nodes returned
+        :param choices: also return what the filters offer (``relation_types``,
+            ``health_states``, ``internal_clients``, ``person_relation_types``,
+            ``network_flags``): the map asks once, as it opens, since the list
+            of internal clients grows with the book
         """
         # Model-level gate: the map is for relationship users only.
         self.env["hr.stakeholder"].check_access("read")
         depth = self._check_int_argument("depth", depth, 0, MAX_DEPTH)
         limit = self._check_int_argument("limit", limit, 1, MAX_LIMIT)
+        if not isinstance(choices, bool):
+            raise UserError(
+                self.env._(
+                    "The relationship map's choices must be true or false, not "
+                    "%(value)r.",
+                    value=choices,
+                )
+            )
         filters = self._check_filters(filters)
         focus_record = self._focus_record(focus)
         focus_project = (
@@ -110,7 +125,7 @@ class HrRelationshipMap(models.AbstractModel):
             if focus_record is not None and focus_record._name == "project.project"
             else None
         )
-        jit = _jit_off(self.env)
+        jit = _jit_off(self.env) if limit > JIT_FREE_LIMIT else None
         reader = MapReader(self.env, filters, focus_project)
         walk = _Walk(reader, limit)
         search = (filters.get("search") or "").strip()
@@ -132,13 +147,9 @@ class HrRelationshipMap(models.AbstractModel):
             walk.add(*reader.fill(walk.seen, limit - len(walk.keys)), distance=0)
             if not reader.leaf_types:
                 walk.total, walk.total_capped = reader.count()
-        relation_types = self._rows(
-            self.env["hr.relationship.type"].with_context(active_test=False),
-            [],
-            ["name", "name_inverse", "symmetric", "active"],
+        nodes, edges = walk.answer(
+            self._relation_types, with_distance=bool(focus or search)
         )
-        clients = self._rows(self.env["hr.internal.client"], [], ["name"])
-        nodes, edges = walk.answer(relation_types, with_distance=bool(focus or search))
         total = max(walk.total, len(nodes))
         graph = {
             "nodes": nodes,
@@ -147,19 +158,44 @@ class HrRelationshipMap(models.AbstractModel):
             "total": total,
             # The total is a lower bound: the map says "more than".
             "total_capped": walk.total_capped,
-            "focus": [key for key in walk.seed_keys if key in walk.nodes],
+            # What the user asked to see; the overview's starting points are
+            # no focus.
+            "focus": [key for key in walk.seed_keys if key in walk.nodes]
+            if focus or search
+            else [],
+        }
+        if choices:
+            graph.update(self._filter_choice_lists())
+        if jit is not None:
+            # Only on success: after an error the request's transaction, and
+            # the setting with it, is rolled back.
+            _set_jit(self.env, jit)
+        return graph
+
+    @api.model
+    def _relation_types(self):
+        """Every type of relation between persons, archived ones included
+        (a relation keeps its type)."""
+        return self._rows(
+            self.env["hr.relationship.type"].with_context(active_test=False),
+            [],
+            ["name", "name_inverse", "symmetric", "active"],
+        )
+
+    @api.model
+    def _filter_choice_lists(self):
+        clients = self._rows(self.env["hr.internal.client"], [], ["name"])
+        return {
             "relation_types": self._relation_type_choices(),
             "health_states": self._health_state_choices(),
             "internal_clients": [[row["id"], row["name"]] for row in clients],
             "person_relation_types": [
-                [row["id"], row["name"]] for row in relation_types if row["active"]
+                [row["id"], row["name"]]
+                for row in self._relation_types()
+                if row["active"]
             ],
             "network_flags": self._network_flag_choices(),
         }
-        # Only on success: after an error the request's transaction, and
-        # the setting with it, is rolled back.
-        _set_jit(self.env, jit)
-        return graph
 
     @api.model
     def _relation_type_choices(self):
@@ -525,14 +561,22 @@ class _Walk:
             )
             self.add(rows, found, distance=step)
 
-    def answer(self, relation_types, with_distance):
+    def answer(self, read_relation_types, with_distance):
+        """Nodes and lines of the walk; ``read_relation_types`` is called
+        only when a relation between persons is drawn."""
         raw = defaultdict(set)
         for members in self.nodes.values():
             for raw_type, ids in members.items():
                 raw[raw_type] |= ids
         facts = self.reader.node_rows(raw)
         nodes = [self._node(key, with_distance, facts) for key in self.keys]
-        return nodes, self._edges(self.reader.edges(raw), relation_types)
+        rows = self.reader.edges(raw)
+        relation_types = (
+            read_relation_types()
+            if any(row[0] == "person_relation" for row in rows)
+            else []
+        )
+        return nodes, self._edges(rows, relation_types)
 
     def _node(self, key, with_distance, facts):
         members = self.nodes[key]

@@ -170,6 +170,42 @@ def _ids(values):
     return SQL("%s::int[]", sorted(values))
 
 
+class IdSets:
+    """The sets of ids one statement names, each written once as a
+    ``WITH`` table and used as a subquery wherever it is needed.
+
+    The walk's statements name the records reached so far (thousands of ids
+    on a large map) in many places; an array literal repeated in each would
+    make PostgreSQL estimate each element of each copy while planning, which
+    at 15,000 nodes cost more than running the statement."""
+
+    def __init__(self):
+        self.values = {}
+
+    def __call__(self, name, values):
+        """``(SELECT id FROM ids_<name>)``; the first ``values`` given for a
+        name are its ids."""
+        self.values.setdefault(name, sorted(values))
+        return SQL("(SELECT id FROM %s)", SQL.identifier(f"ids_{name}"))
+
+    def wrap(self, statement):
+        """``statement`` preceded by the ``WITH`` tables it uses."""
+        if not self.values:
+            return statement
+        return SQL(
+            "WITH %s %s",
+            SQL(", ").join(
+                SQL(
+                    "%s(id) AS MATERIALIZED (SELECT unnest(%s::int[]))",
+                    SQL.identifier(f"ids_{name}"),
+                    values,
+                )
+                for name, values in self.values.items()
+            ),
+            statement,
+        )
+
+
 class MapReader:
     """One reading of the map for the current user and the given filters."""
 
@@ -422,15 +458,20 @@ class MapReader:
                 return SQL("(%s)", SQL(" * 1000 + ").join(columns))
         return SQL("0::int")
 
-    def _ranked_branch(self, raw_type, limit, exclude=None, base=None, where=None):
+    def _ranked_branch(
+        self, raw_type, limit, exclude=None, base=None, where=None, ids=None
+    ):
         """``(type, id, importance)`` of the best ``limit`` records of a
-        type (of ``base``, see ``_base``, when given)."""
+        type (of ``base``, see ``_base``, when given), but those in
+        ``exclude`` (ids, named through ``ids``, see ``IdSets``)."""
         alias, from_clause, base_where = (base or self._base(raw_type))[:3]
         importance = self._importance(raw_type, alias)
         id_column = SQL.identifier(alias, "id")
         conditions = [base_where]
         if exclude:
-            conditions.append(SQL("%s <> ALL(%s)", id_column, _ids(exclude)))
+            conditions.append(
+                SQL("%s NOT IN %s", id_column, ids(f"seen_{raw_type}", exclude))
+            )
         if where:
             conditions.append(where)
         return SQL(
@@ -445,9 +486,10 @@ class MapReader:
             limit,
         )
 
-    def _ranked_rows(self, branches, limit):
-        """Run the branches as one query: ``[(type, id)]`` best first, and
-        how many there were before the limit."""
+    def _ranked_rows(self, branches, limit, ids=None):
+        """Run the branches as one query (with the id sets they name, see
+        ``IdSets``): ``[(type, id)]`` best first, and how many there were
+        before the limit."""
         if not branches:
             branches = [SQL("(SELECT NULL::text, NULL::int, 0 WHERE FALSE)")]
         rank = SQL(
@@ -457,15 +499,14 @@ class MapReader:
                 for raw_type, rank in STEP_RANK.items()
             ),
         )
-        rows = self.env.execute_query(
-            SQL(
-                "SELECT c.t, c.id, COUNT(*) OVER () FROM (%s) AS c(t, id, importance)"
-                " ORDER BY %s, c.importance DESC, c.id LIMIT %s",
-                SQL(" UNION ALL ").join(branches),
-                rank,
-                max(limit, 0),
-            )
+        statement = SQL(
+            "SELECT c.t, c.id, COUNT(*) OVER () FROM (%s) AS c(t, id, importance)"
+            " ORDER BY %s, c.importance DESC, c.id LIMIT %s",
+            SQL(" UNION ALL ").join(branches),
+            rank,
+            max(limit, 0),
         )
+        rows = self.env.execute_query(ids.wrap(statement) if ids else statement)
         total = rows[0][2] if rows else 0
         return [(row[0], row[1]) for row in rows], total
 
@@ -495,6 +536,7 @@ class MapReader:
         costs no more than the answer: beyond it, a lower bound)."""
         if limit <= 0:
             return self._ranked_rows([], 0)
+        ids = IdSets()
         branches = []
         for _kind, a_type, b_type, _model, table, a_col, b_col, _f in COLUMN_EDGES:
             for here, h_col, there, t_col in (
@@ -507,22 +549,22 @@ class MapReader:
                 join, where = self._allowed_join(there, column)
                 branches.append(
                     SQL(
-                        "(SELECT %s, %s FROM %s x%s WHERE %s = ANY(%s)"
-                        " AND %s AND %s <> ALL(%s) LIMIT %s)",
+                        "(SELECT %s, %s FROM %s x%s WHERE %s IN %s"
+                        " AND %s AND %s NOT IN %s LIMIT %s)",
                         there,
                         column,
                         SQL.identifier(table),
                         join,
                         SQL.identifier("x", h_col),
-                        _ids(frontier[here]),
+                        ids(f"frontier_{here}", frontier[here]),
                         where,
                         column,
-                        _ids(seen.get(there, ())),
+                        ids(f"seen_{there}", seen.get(there, ())),
                         limit,
                     )
                 )
-        branches += self._interaction_branches(frontier, seen, limit)
-        branches += self._relation_branches(frontier, seen, limit)
+        branches += self._interaction_branches(frontier, seen, limit, ids)
+        branches += self._relation_branches(frontier, seen, limit, ids)
         if not branches:
             return self._ranked_rows([], 0)
         candidates = SQL(
@@ -536,7 +578,7 @@ class MapReader:
             "     ON c.t = 'stakeholder' AND s.id = c.id)",
             candidates,
         )
-        return self._ranked_rows([ranked], limit)
+        return self._ranked_rows([ranked], limit, ids)
 
     def _interaction_columns(self, there_type):
         """Join and columns of the interactions for lines to ``there_type``."""
@@ -570,19 +612,19 @@ class MapReader:
             where,
         )
 
-    def _interaction_branches(self, frontier, seen, limit):
+    def _interaction_branches(self, frontier, seen, limit, ids):
         branches = []
         if frontier.get("stakeholder") and "user" in self.allowed:
             join, where = self._allowed_join("user", SQL("i.user_id"))
             branches.append(
                 SQL(
                     "(SELECT 'user', i.user_id FROM %s%s WHERE who.stakeholder_id"
-                    " = ANY(%s) AND %s AND i.user_id <> ALL(%s) LIMIT %s)",
+                    " IN %s AND %s AND i.user_id NOT IN %s LIMIT %s)",
                     self._stakeholder_interactions(),
                     join,
-                    _ids(frontier["stakeholder"]),
+                    ids("frontier_stakeholder", frontier["stakeholder"]),
                     where,
-                    _ids(seen.get("user", ())),
+                    ids("seen_user", seen.get("user", ())),
                     limit,
                 )
             )
@@ -602,12 +644,12 @@ class MapReader:
                         "interaction",
                         [SQL("%s", there), columns[there]],
                         where=SQL(
-                            "%s = ANY(%s) AND %s AND %s <> ALL(%s)",
+                            "%s IN %s AND %s AND %s NOT IN %s",
                             columns[here],
-                            _ids(frontier[here]),
+                            ids(f"frontier_{here}", frontier[here]),
                             allowed_where,
                             columns[there],
-                            _ids(seen.get(there, ())),
+                            ids(f"seen_{there}", seen.get(there, ())),
                         ),
                         join=SQL("%s%s", join or SQL(), allowed_join),
                         limit=limit,
@@ -622,19 +664,19 @@ class MapReader:
             for fname in ("left_partner_id", "right_partner_id", "id", "type_id")
         ]
 
-    def _relation_branches(self, frontier, seen, limit):
+    def _relation_branches(self, frontier, seen, limit, ids):
         if not frontier.get("partner"):
             return []
         left, right, _id, _type = self._relation_columns()
-        partners = _ids(frontier["partner"])
-        seen_partners = _ids(seen.get("partner", ()))
+        partners = ids("frontier_partner", frontier["partner"])
+        seen_partners = ids("seen_partner", seen.get("partner", ()))
         return [
             self._select(
                 "relation",
                 [
                     SQL("'partner'"),
                     SQL(
-                        "CASE WHEN %s = ANY(%s) THEN %s ELSE %s END",
+                        "CASE WHEN %s IN %s THEN %s ELSE %s END",
                         left,
                         partners,
                         right,
@@ -642,8 +684,7 @@ class MapReader:
                     ),
                 ],
                 where=SQL(
-                    "((%s = ANY(%s) AND %s <> ALL(%s))"
-                    " OR (%s = ANY(%s) AND %s <> ALL(%s)))",
+                    "((%s IN %s AND %s NOT IN %s) OR (%s IN %s AND %s NOT IN %s))",
                     left,
                     partners,
                     right,
@@ -797,6 +838,7 @@ class MapReader:
     def fill(self, seen, limit):
         """The most important records not reached yet: the overview shows
         them when the cap leaves room (a small book shows whole)."""
+        ids = IdSets()
         branches = []
         for raw_type in RAW_MODELS:
             if (
@@ -809,9 +851,11 @@ class MapReader:
             if raw_type == "user":
                 where = self._referenced_users(self._base("user")[0])
             branches.append(
-                self._ranked_branch(raw_type, limit, seen.get(raw_type), where=where)
+                self._ranked_branch(
+                    raw_type, limit, seen.get(raw_type), where=where, ids=ids
+                )
             )
-        return self._ranked_rows(branches, limit)
+        return self._ranked_rows(branches, limit, ids)
 
     def count(self):
         """How many nodes the user may see (persons once), counting at most
@@ -946,6 +990,7 @@ class MapReader:
 
     def edges(self, raw):
         """Every line between the raw records (``{type: ids}``)."""
+        ids = IdSets()
         branches = []
         null = SQL("NULL::int, NULL::text, NULL::int, NULL::int")
         for kind, a_type, b_type, _model, table, a_col, b_col, _f in COLUMN_EDGES:
@@ -954,7 +999,7 @@ class MapReader:
             branches.append(
                 SQL(
                     "SELECT %s, %s, x.%s, %s, x.%s, %s FROM %s x"
-                    " WHERE x.%s = ANY(%s) AND x.%s = ANY(%s)",
+                    " WHERE x.%s IN %s AND x.%s IN %s",
                     kind,
                     a_type,
                     SQL.identifier(a_col),
@@ -963,9 +1008,9 @@ class MapReader:
                     null,
                     SQL.identifier(table),
                     SQL.identifier(a_col),
-                    _ids(raw[a_type]),
+                    ids(a_type, raw[a_type]),
                     SQL.identifier(b_col),
-                    _ids(raw[b_type]),
+                    ids(b_type, raw[b_type]),
                 )
             )
         if raw.get("user") and raw.get("stakeholder"):
@@ -973,11 +1018,11 @@ class MapReader:
                 SQL(
                     "SELECT 'interaction', 'user', i.user_id, 'stakeholder',"
                     " who.stakeholder_id, COUNT(*)::int, MAX(i.date)::text, NULL::int,"
-                    " NULL::int FROM %s WHERE who.stakeholder_id = ANY(%s)"
-                    " AND i.user_id = ANY(%s) GROUP BY i.user_id, who.stakeholder_id",
+                    " NULL::int FROM %s WHERE who.stakeholder_id IN %s"
+                    " AND i.user_id IN %s GROUP BY i.user_id, who.stakeholder_id",
                     self._stakeholder_interactions(),
-                    _ids(raw["stakeholder"]),
-                    _ids(raw["user"]),
+                    ids("stakeholder", raw["stakeholder"]),
+                    ids("user", raw["user"]),
                 )
             )
         if raw.get("user") and raw.get("internal_client"):
@@ -996,11 +1041,11 @@ class MapReader:
                             SQL("MAX(%s)::text", SQL.identifier(alias, "date")),
                         ],
                         where=SQL(
-                            "%s = ANY(%s) AND %s = ANY(%s) GROUP BY %s, %s",
+                            "%s IN %s AND %s IN %s GROUP BY %s, %s",
                             user,
-                            _ids(raw["user"]),
+                            ids("user", raw["user"]),
                             counterpart,
-                            _ids(raw["internal_client"]),
+                            ids("internal_client", raw["internal_client"]),
                             user,
                             counterpart,
                         ),
@@ -1008,7 +1053,7 @@ class MapReader:
                 )
             )
         if raw.get("partner"):
-            partners = _ids(raw["partner"])
+            partners = ids("partner", raw["partner"])
             left, right, rel_id, type_id = self._relation_columns()
             branches.append(
                 self._select(
@@ -1022,13 +1067,13 @@ class MapReader:
                         rel_id,
                         type_id,
                     ],
-                    where=SQL(
-                        "%s = ANY(%s) AND %s = ANY(%s)", left, partners, right, partners
-                    ),
+                    where=SQL("%s IN %s AND %s IN %s", left, partners, right, partners),
                 )
             )
         if not branches:
             branches = [SQL("SELECT NULL::text WHERE FALSE")]
         return self.env.execute_query(
-            SQL(" UNION ALL ").join(SQL("(%s)", branch) for branch in branches)
+            ids.wrap(
+                SQL(" UNION ALL ").join(SQL("(%s)", branch) for branch in branches)
+            )
         )

@@ -163,6 +163,8 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             ([], {"focus": [1]}),
             ([], {"focus": "abc"}),
             ([], {"focus": "stakeholder_x"}),
+            ([], {"choices": "yes"}),
+            ([], {"choices": 1}),
         ]
         get_node_details = [
             (["hr.stakeholder", 999999], {}),

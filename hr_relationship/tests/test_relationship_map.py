@@ -42,6 +42,8 @@ class TestRelationshipMap(TransactionCase):
 
     def test_graph_content(self):
         graph = self.Map.get_graph(limit=10000)
+        # The overview starts from the most important records: no focus.
+        self.assertEqual(graph["focus"], [])
         nodes = {node["id"]: node for node in graph["nodes"]}
         for name, node_type in [
             ("boss_stakeholder", "stakeholder"),
@@ -265,12 +267,31 @@ class TestRelationshipMap(TransactionCase):
             company_ids=[Command.set(company_b.ids)],
         )
         graph = (
-            self.env["hr.relationship.map"].with_user(outsider).get_graph(limit=10000)
+            self.env["hr.relationship.map"]
+            .with_user(outsider)
+            .get_graph(limit=10000, choices=True)
         )
         ids = {node["id"] for node in graph["nodes"]}
         ours = {self.key(name) for name in self.data if name != "supplier_partner"}
         self.assertFalse(ids & ours)
         self.assertFalse(graph["internal_clients"])
+
+    def test_filter_choices_only_when_asked(self):
+        """The lists the filters offer come once, when the map opens: the
+        list of internal clients grows with the book, a walk does not."""
+        graph = self.Map.get_graph(focus=self.key("supplier"), depth=1)
+        self.assertNotIn("internal_clients", graph)
+        self.assertNotIn("relation_types", graph)
+        graph = self.Map.get_graph(focus=self.key("supplier"), depth=1, choices=True)
+        self.assertIn(
+            [self.data["client"].id, self.data["client"].name],
+            graph["internal_clients"],
+        )
+        self.assertIn("supplier", dict(graph["relation_types"]))
+        self.assertEqual(
+            [flag for flag, _label in graph["network_flags"]],
+            ["single_threaded", "coverage_gap", "key_person"],
+        )
 
     def test_requires_relationship_group(self):
         plain = new_test_user(self.env, "map_plain", groups="base.group_user")

@@ -82,7 +82,7 @@ class TestRelationshipMapRelations(TransactionCase):
         }
 
     def test_each_relation_is_its_own_line(self):
-        graph = self.Map.get_graph(limit=10000)
+        graph = self.Map.get_graph(limit=10000, choices=True)
         edges = self.relation_edges(graph)
         mentor = edges[self.relations["mentor"].id]
         introduced = edges[self.relations["introduced"].id]

@@ -174,12 +174,15 @@ export class RelationshipMap extends Component {
 
     async load() {
         this.state.loading = true;
+        // What the filters offer comes with the first answer only.
+        const choices = !this.choicesLoaded;
         const result = await this.keepLast.add(
             this.orm.call("hr.relationship.map", "get_graph", [], {
                 focus: this.state.focus,
                 depth: this.state.depth,
                 filters: this.filters,
                 limit: this.limit,
+                choices,
             })
         );
         const nodes = result.nodes;
@@ -201,14 +204,17 @@ export class RelationshipMap extends Component {
             });
         }
         this.graph = { nodes, edges, byId, focus: new Set(result.focus), canvas };
-        Object.assign(this.state, {
-            meta: {
+        if (choices) {
+            this.choicesLoaded = true;
+            this.state.meta = {
                 relation_types: result.relation_types,
                 health_states: result.health_states,
                 internal_clients: result.internal_clients,
-                person_relation_types: result.person_relation_types || [],
-                network_flags: result.network_flags || [],
-            },
+                person_relation_types: result.person_relation_types,
+                network_flags: result.network_flags,
+            };
+        }
+        Object.assign(this.state, {
             total: result.total,
             totalCapped: Boolean(result.total_capped),
             truncated: result.truncated,
