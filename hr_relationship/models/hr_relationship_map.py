@@ -459,7 +459,8 @@ def _jit_off(env):
     query's expressions with LLVM first: at 20,000 nodes on 100,000
     stakeholders the query of the lines took 1.6 to 4 s of compilation for
     1.2 to 1.8 s of execution (EXPLAIN ANALYZE). Index lookups gain nothing
-    from compiled expressions, so the map reads without JIT. ``set_config``
+    from compiled expressions, so the large reads (more than
+    ``JIT_FREE_LIMIT`` nodes) go without JIT. ``set_config``
     with ``is_local`` is ``SET LOCAL``: it never outlives the transaction,
     and ``_set_jit`` restores it as soon as the map is read."""
     return env.execute_query(
