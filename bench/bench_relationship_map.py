@@ -6,13 +6,16 @@
 Run by hand, not by CI:
 
     python3 bench/bench_relationship_map.py DBNAME [--runs 7] [--render]
-                                           [--http-port 8209] [--reset]
+                                           [--blocks 2] [--http-port 8209]
+                                           [--reset]
 
 DBNAME is created from scratch when it does not exist (hr_relationship
-installed without demo data). The data comes in two blocks of the same
-shape, each about 2,500 nodes and 10,000 edges (employees with managers and
-departments, internal clients, stakeholders by relation type, HR projects,
-alumni, and 12,000 interactions between 20 HR users and the stakeholders).
+installed without demo data). The data comes in ``--blocks`` blocks (2 by
+default, up to 8: 20,000 nodes and 80,000 lines, the size the map's browser
+target names) of the same shape, each about 2,500 nodes and 10,000 edges
+(employees with managers and departments, internal clients, stakeholders by
+relation type, HR projects, alumni, and 6,000 interactions between 10 HR
+users and the stakeholders).
 Blocks are made with batched ORM creates, the interactions with SQL inserts;
 data that is already there is reused (``--reset`` drops the database first).
 
@@ -40,7 +43,7 @@ from benchlib import chromium, environment, prepare, run_counted
 from odoo import SUPERUSER_ID, Command
 from odoo.tools import SQL
 
-BLOCKS = ("A", "B")
+BLOCKS = "ABCDEFGH"
 HR_USERS = 10  # per block
 DEPARTMENTS = 25
 MANAGERS = 50
@@ -264,11 +267,14 @@ def main():
     parser.add_argument("--render", action="store_true")
     parser.add_argument("--http-port", type=int, default=8209)
     parser.add_argument("--reset", action="store_true")
+    parser.add_argument(
+        "--blocks", type=int, default=2, choices=range(1, len(BLOCKS) + 1)
+    )
     options = parser.parse_args()
 
     prepare(options.db, options.reset)
     rows = []
-    for done, tag in enumerate(BLOCKS, start=1):
+    for done, tag in enumerate(BLOCKS[: options.blocks], start=1):
         with environment(options.db, tracking_disable=True) as env:
             start = time.perf_counter()
             generate_block(env, tag)

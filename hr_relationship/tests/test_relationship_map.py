@@ -372,19 +372,21 @@ class TestRelationshipMapTour(HttpCase):
         data["client"].name = "Map Tour Client"
         self.start_tour("/odoo", "hr_relationship_map_tour", login="admin")
 
-    def test_relationship_map_webgl_tour(self):
-        """The map forced onto the WebGL canvas is drawn; a search that finds
-        one person opens their side panel, and a focus draws again."""
+    def test_relationship_map_canvas_tour(self):
+        """The map forced onto the canvas is drawn; a search that finds one
+        person opens their side panel, and a focus draws again."""
         env = self.env(context=dict(self.env.context, tracking_disable=True))
-        data = make_fixture(env, "WebGL", env.ref("base.user_admin"))
+        data = make_fixture(env, "Canvas", env.ref("base.user_admin"))
         data["supplier_partner"].name = "Map Tour Supplier"
         action = env["ir.actions.client"].create(
             {
-                "name": "Relationship Map (WebGL)",
+                "name": "Relationship Map (canvas)",
                 "tag": "hr_relationship_map",
-                "context": repr({"map_renderer": "webgl"}),
+                "context": repr({"map_renderer": "canvas"}),
             }
         )
         self.start_tour(
-            f"/odoo/action-{action.id}", "hr_relationship_map_webgl_tour", login="admin"
+            f"/odoo/action-{action.id}",
+            "hr_relationship_map_canvas_tour",
+            login="admin",
         )

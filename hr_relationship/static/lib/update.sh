@@ -2,19 +2,19 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 #
-# Refresh the vendored graph drawing libraries of the relationship map from
-# the npm registry, at the pinned versions below. Run from anywhere:
+# Refresh the vendored graph libraries of the relationship map's canvas
+# (the graph and its layout; the canvas draws itself) from the npm registry,
+# at the pinned versions below. Run from anywhere:
 #
 #     sh hr_relationship/static/lib/update.sh
 #
-# Needs npm (and so node). sigma and graphology ship browser builds (UMD),
-# copied as they are with their licences. graphology-layout-forceatlas2 only
+# Needs npm (and so node). graphology ships a browser build (UMD), copied as
+# it is with its licence. graphology-layout-forceatlas2 only
 # ships CommonJS files: they are bundled into one browser script (an IIFE
 # setting window.graphologyLayoutForceAtlas2) with esbuild, in a temporary
 # directory; nothing of node_modules stays in the repository.
 set -eu
 
-SIGMA=4.0.4
 GRAPHOLOGY=0.26.0
 FORCEATLAS2=0.10.1
 ESBUILD=0.24.2
@@ -24,12 +24,10 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 cd "$WORK"
-npm pack --silent "sigma@$SIGMA" "graphology@$GRAPHOLOGY" >/dev/null
-tar xzf "sigma-$SIGMA.tgz" && mv package sigma
+npm pack --silent "graphology@$GRAPHOLOGY" >/dev/null
 tar xzf "graphology-$GRAPHOLOGY.tgz" && mv package graphology
 
-mkdir -p "$LIB/sigma" "$LIB/graphology" "$LIB/graphology-layout-forceatlas2"
-cp sigma/dist/sigma.min.js sigma/LICENSE.txt "$LIB/sigma/"
+mkdir -p "$LIB/graphology" "$LIB/graphology-layout-forceatlas2"
 cp graphology/dist/graphology.umd.min.js graphology/LICENSE.txt "$LIB/graphology/"
 
 mkdir fa2 && cd fa2
@@ -51,9 +49,8 @@ cp node_modules/graphology-utils/LICENSE.txt \
     "$LIB/graphology-layout-forceatlas2/LICENSE.graphology-utils.txt"
 
 cat > "$LIB/VERSIONS" <<TXT
-sigma $SIGMA (MIT) sigma/sigma.min.js
 graphology $GRAPHOLOGY (MIT) graphology/graphology.umd.min.js
 graphology-layout-forceatlas2 $FORCEATLAS2 (MIT), bundled with esbuild $ESBUILD
     graphology-layout-forceatlas2/forceatlas2.min.js
 TXT
-echo "Vendored: sigma $SIGMA, graphology $GRAPHOLOGY, forceatlas2 $FORCEATLAS2"
+echo "Vendored: graphology $GRAPHOLOGY, forceatlas2 $FORCEATLAS2"

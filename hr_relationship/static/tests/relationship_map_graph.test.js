@@ -2,14 +2,20 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import { describe, expect, test } from "@odoo/hoot";
 import {
+    densityScale,
+    edgeBatches,
     edgeStyle,
     EXTERNAL_COLOR,
     FLAG_COLOR,
+    fitView,
     healthColorMap,
     HEALTH_COLORS,
+    HitGrid,
     initialPositions,
+    labelOrder,
     layoutOptions,
     nodeMarks,
+    radiusFactor,
     toGraphData,
     TYPE_COLORS,
 } from "@hr_relationship/relationship_map/relationship_map_graph";
@@ -129,6 +135,50 @@ describe("hr_relationship map graph", () => {
         expect(large.workerBudgetMs).toBeLessThan(5000);
     });
 
+    test("canvas lines: one path per colour and width", () => {
+        const data = toGraphData(
+            NODES,
+            [
+                ...EDGES,
+                { source: "internal_client_2", target: "employee_3", type: "client_lead" },
+            ],
+            { now: NOW }
+        );
+        const batches = edgeBatches(data.edges.map((edge) => edge.attributes));
+        // The two organisation lines share a path; the interaction has its own.
+        expect(batches.map((batch) => batch.edges)).toEqual([[0, 2], [1]]);
+        expect(batches[1].width).toBe(3);
+        // Opacity in tenths, so that similar lines are drawn together.
+        expect(batches[0].color).toBe("#8a8f9499");
+    });
+
+    test("canvas view: fit, hit test, node sizes, label order", () => {
+        const xs = [0, 100, 50];
+        const ys = [0, 50, 200];
+        const view = fitView(xs, ys, 400, 300, 0);
+        // The taller extent decides: 300 pixels for 200 units.
+        expect(view.k).toBe(1.5);
+        expect(view.x + 50 * view.k).toBe(200);
+        const grid = new HitGrid(xs, ys);
+        expect(grid.find(101, 49, () => 5, 5)).toBe(1);
+        expect(grid.find(30, 30, () => 5, 5)).toBe(-1);
+        // The nearest of two nodes that both reach the point.
+        expect(grid.find(10, 5, () => 60, 60)).toBe(0);
+        // Many nodes shrink to cover at most a fifth of the canvas.
+        expect(densityScale([5, 5], 1000, 1000)).toBe(1);
+        expect(densityScale(new Array(100000).fill(5), 1000, 1000)).toBe(0.25);
+        expect(radiusFactor(1, 1, 0.5)).toBe(0.5);
+        expect(radiusFactor(4, 1, 0.5)).toBe(1);
+        expect(radiusFactor(1000, 1, 1)).toBe(4);
+        const order = labelOrder([
+            { nodeType: "stakeholder", size: 7 },
+            { nodeType: "project", size: 5 },
+            { nodeType: "internal_client", size: 6 },
+            { nodeType: "stakeholder", size: 3 },
+        ]);
+        expect(order).toEqual([2, 1, 0, 3]);
+    });
+
     test("parallel lines bend to opposite sides", () => {
         const edges = [
             { source: "a", target: "b" },
@@ -137,5 +187,19 @@ describe("hr_relationship map graph", () => {
         ];
         bendParallelEdges(edges);
         expect(edges.map((edge) => edge.bend)).toEqual([-0.5, -0.5, 0]);
+        // Whatever order the server sends them in, the same line bends the
+        // same way.
+        const relations = (order) => {
+            const lines = order.map((id) => ({
+                source: "a",
+                target: "b",
+                type: "person_relation",
+                relation_id: id,
+            }));
+            bendParallelEdges(lines);
+            return Object.fromEntries(lines.map((line) => [line.relation_id, line.bend]));
+        };
+        expect(relations([7, 3])).toEqual(relations([3, 7]));
+        expect(relations([7, 3])).toEqual({ 3: -0.5, 7: 0.5 });
     });
 });

@@ -21,7 +21,7 @@ import { computeLayout, fitTransform, layoutIterations } from "./relationship_ma
 import { RelationshipMapCanvas } from "./relationship_map_canvas";
 import { RelationshipMapPanel } from "./relationship_map_panel";
 import { RelationshipMapToolbar } from "./relationship_map_toolbar";
-import { CANVAS_MIN_NODES, hasWebGL } from "./relationship_map_graph";
+import { CANVAS_MIN_NODES } from "./relationship_map_graph";
 
 const NODE_TYPES = [
     { key: "internal_client", label: _t("Internal Client"), color: "#e8833a" },
@@ -56,6 +56,12 @@ export function bendParallelEdges(edges) {
         pairs.get(key).push(edge);
     }
     for (const group of pairs.values()) {
+        // The same lines get the same bends whatever order they came in.
+        group.sort(
+            (a, b) =>
+                String(a.type || "").localeCompare(String(b.type || "")) ||
+                (a.relation_id || 0) - (b.relation_id || 0)
+        );
         group.forEach((edge, index) => {
             const bend = index - (group.length - 1) / 2;
             edge.bend = edge.source < edge.target ? bend : -bend;
@@ -94,10 +100,9 @@ export class RelationshipMap extends Component {
         this.nodeTypes = NODE_TYPES;
         const context = this.props.action.context || {};
         this.limit = context.map_limit || 500;
-        // "webgl" or "svg" forces a drawing; by default large answers are
-        // drawn with WebGL when the browser has it, the rest in SVG.
+        // "canvas" or "svg" forces a drawing; by default large answers are
+        // drawn on the canvas, the rest in SVG.
         this.rendererChoice = context.map_renderer || "auto";
-        this.webgl = hasWebGL();
         // Overlapping loads: only the last answer is shown.
         this.keepLast = new KeepLast();
         this.graph = { nodes: [], edges: [], byId: new Map() };
@@ -187,15 +192,17 @@ export class RelationshipMap extends Component {
         );
         const nodes = result.nodes;
         const byId = new Map(nodes.map((node) => [node.id, node]));
-        const edges = result.edges.map((edge) => ({
-            ...edge,
-            sourceNode: byId.get(edge.source),
-            targetNode: byId.get(edge.target),
-        }));
-        bendParallelEdges(edges);
         const canvas = this.shouldUseCanvas(nodes.length);
+        // The canvas lays its graph out itself (ForceAtlas2) and draws
+        // straight lines: the SVG drawing's own preparation is not needed.
+        let edges = result.edges;
         if (!canvas) {
-            // The canvas lays its graph out itself (ForceAtlas2).
+            edges = edges.map((edge) => ({
+                ...edge,
+                sourceNode: byId.get(edge.source),
+                targetNode: byId.get(edge.target),
+            }));
+            bendParallelEdges(edges);
             const box = this.svgRef.el?.getBoundingClientRect();
             computeLayout(nodes, edges, {
                 width: box?.width || 1000,
@@ -240,10 +247,10 @@ export class RelationshipMap extends Component {
     }
 
     shouldUseCanvas(count) {
-        if (this.rendererChoice === "svg" || !this.webgl) {
+        if (this.rendererChoice === "svg") {
             return false;
         }
-        return this.rendererChoice === "webgl" || count > CANVAS_MIN_NODES;
+        return this.rendererChoice === "canvas" || count > CANVAS_MIN_NODES;
     }
 
     async select(node) {

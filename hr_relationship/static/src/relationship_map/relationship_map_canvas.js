@@ -9,79 +9,49 @@ import {
     onWillStart,
     onWillUnmount,
     onWillUpdateProps,
+    useExternalListener,
     useRef,
 } from "@odoo/owl";
 import { loadJS } from "@web/core/assets";
-import { layoutOptions, toGraphData } from "./relationship_map_graph";
+import {
+    densityScale,
+    edgeBatches,
+    fitView,
+    HitGrid,
+    labelOrder,
+    layoutOptions,
+    radiusFactor,
+    toGraphData,
+} from "./relationship_map_graph";
 
 const LIB = "/hr_relationship/static/lib";
+// While the view moves or the layout settles, lines are left out above this
+// many (they come back once it rests): the nodes alone keep it smooth.
+const LINES_WHILE_MOVING = 15000;
+// The full picture comes back this long after the last move.
+const REST_MS = 180;
+// A pointer that moves less than this is a click, not a drag.
+const CLICK_SLOP = 4;
+const FONT = "11px sans-serif";
+const HIGHLIGHT_COLOR = "#1f2933";
 
 /** The vendored libraries (static/lib, see update.sh), loaded on first use. */
 export function loadGraphLibraries() {
-    return Promise.all([
-        loadJS(`${LIB}/graphology/graphology.umd.min.js`),
-        loadJS(`${LIB}/sigma/sigma.min.js`),
-        loadJS(`${LIB}/graphology-layout-forceatlas2/forceatlas2.min.js`),
-    ]);
+    return loadJS(`${LIB}/graphology/graphology.umd.min.js`).then(() =>
+        loadJS(`${LIB}/graphology-layout-forceatlas2/forceatlas2.min.js`)
+    );
 }
 
 /**
- * A fragment layer of sigma's node program (drawn over the fill) with the
- * marks the SVG drawing has: the health ring along the node's edge
- * (``ringColor``), and just inside it the network mark or, dashed, the
- * external mark (``markColor``, ``markDashed``); see ``nodeMarks``. Widths
- * are fractions of the radius, so the marks scale with the node. Nodes
- * without marks have transparent colours: the layer leaves them alone.
- */
-export function marksLayer() {
-    const { FLOAT, UNSIGNED_BYTE } = WebGL2RenderingContext;
-    const color = (name) => ({ name, size: 4, type: UNSIGNED_BYTE, normalized: true, source: name });
-    return {
-        name: "hr_marks",
-        uniforms: [],
-        attributes: [
-            color("ringColor"),
-            color("markColor"),
-            { name: "markDashed", size: 1, type: FLOAT, source: "markDashed" },
-        ],
-        glsl: `
-vec4 layer_hr_marks(vec4 v_ringColor, vec4 v_markColor, float v_markDashed) {
-  float depth = -context.sdf;
-  float ring = context.shapeHalfSize * 0.3;
-  float mark = context.shapeHalfSize * 0.25;
-  if (depth < ring && v_ringColor.a > 0.0) {
-    return v_ringColor;
-  }
-  float start = v_ringColor.a > 0.0 ? ring : 0.0;
-  if (depth >= start && depth < start + mark && v_markColor.a > 0.0) {
-    // Dashed: twelve dashes around the circle.
-    float angle = atan(context.uv.y, context.uv.x) * 1.909859;
-    float on = v_markDashed > 0.5 ? step(0.5, fract(angle)) : 1.0;
-    return v_markColor * on;
-  }
-  return vec4(0.0);
-}
-`,
-    };
-}
-
-/** The canvas's node primitives: the fill, then the marks. */
-export function nodePrimitives() {
-    return {
-        variables: {
-            ringColor: { type: "color", default: "transparent" },
-            markColor: { type: "color", default: "transparent" },
-            markDashed: { type: "number", default: 0 },
-        },
-        layers: [window.Sigma.rendering.layerFill(), marksLayer()],
-    };
-}
-
-/**
- * The map drawn with WebGL (sigma.js on a graphology graph, laid out by
- * ForceAtlas2, in a web worker for large graphs): tens of thousands of
- * nodes with smooth pan and zoom. Used for large answers; small ones keep
- * the SVG drawing.
+ * The map drawn on a 2D canvas, for answers too large for one SVG element
+ * per node: graphology holds the graph, ForceAtlas2 lays it out (in a web
+ * worker for large graphs, while the canvas already shows it), and the
+ * canvas draws lines in a few batched paths, so that tens of thousands of
+ * nodes and lines stay interactive even where the browser has no GPU.
+ *
+ * Why not WebGL: with 16,000 nodes and 80,000 lines, sigma.js 4.0.4 took
+ * about 4 s a frame in headless Chromium's software WebGL (SwiftShader),
+ * 2.7 s with sigma.js 3.0.3; these batched canvas paths take 0.2 s.
  */
 export class RelationshipMapCanvas extends Component {
     static template = "hr_relationship.RelationshipMapCanvas";
@@ -100,26 +70,42 @@ export class RelationshipMapCanvas extends Component {
 
     setup() {
         this.containerRef = useRef("container");
-        this.renderer = null;
+        this.canvasRef = useRef("canvas");
         this.layout = null;
+        this.frame = null;
+        this.restTimer = null;
+        this.view = { x: 0, y: 0, k: 1 };
+        this.fitK = 1;
+        this.pointer = null;
         onWillStart(loadGraphLibraries);
-        onMounted(() => this.draw());
+        onMounted(() => {
+            this.resizeObserver = new ResizeObserver(() => this.resize());
+            this.resizeObserver.observe(this.containerRef.el);
+            this.build();
+        });
         onWillUpdateProps((next) => {
             this.graphChanged = next.nodes !== this.props.nodes || next.edges !== this.props.edges;
         });
         onPatched(() => {
             if (this.graphChanged) {
                 this.graphChanged = false;
-                this.draw();
+                this.build();
             } else {
-                this.renderer?.refresh();
+                this.paint(false);
             }
         });
         onWillUnmount(() => this.destroy());
+        useExternalListener(window, "pointermove", this.onPointerMove);
+        useExternalListener(window, "pointerup", this.onPointerUp);
+        useExternalListener(window, "pointercancel", this.onPointerUp);
     }
 
-    draw() {
-        this.destroy();
+    // ------------------------------------------------------------------
+    // Graph and layout
+    // ------------------------------------------------------------------
+
+    build() {
+        this.stopLayout();
         const el = this.containerRef.el;
         delete el.dataset.drawn;
         const { Graph } = window.graphology;
@@ -128,6 +114,16 @@ export class RelationshipMapCanvas extends Component {
         });
         const graph = new Graph(data.options);
         graph.import(data);
+        this.graph = graph;
+        this.nodes = data.nodes.map((node) => ({ key: node.key, ...node.attributes }));
+        this.index = new Map(this.nodes.map((node, i) => [node.key, i]));
+        this.xs = new Float64Array(this.nodes.length);
+        this.ys = new Float64Array(this.nodes.length);
+        this.sources = Int32Array.from(data.edges, (edge) => this.index.get(edge.source));
+        this.targets = Int32Array.from(data.edges, (edge) => this.index.get(edge.target));
+        this.batches = edgeBatches(data.edges.map((edge) => edge.attributes));
+        this.labelOrder = labelOrder(this.nodes);
+        this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
         const options = layoutOptions(graph.order, graph.size);
         const fa2 = window.graphologyLayoutForceAtlas2;
         if (options.iterations) {
@@ -136,64 +132,391 @@ export class RelationshipMapCanvas extends Component {
                 settings: options.settings,
             });
         }
-        this.graph = graph;
-        this.renderer = new window.Sigma(graph, el, {
-            labelRenderedSizeThreshold: 8,
-            hideEdgesOnMove: graph.size > 20000,
-            zIndex: true,
-            primitives: { nodes: nodePrimitives() },
-            nodeReducer: (key, attributes) => this.nodeStyle(key, attributes),
-        });
-        // The first frame is drawn by now: a marker for tests and the
+        this.readPositions();
+        this.resize(false);
+        this.fit(false);
+        this.paint(false);
+        // The first picture is on the canvas: a marker for tests and the
         // benchmark (which time it from outside), not a timing.
         el.dataset.drawn = "1";
-        this.renderer.on("clickNode", ({ node }) => this.onNode(node, this.props.onSelect));
-        this.renderer.on("doubleClickNode", ({ node, preventSigmaDefault }) => {
-            preventSigmaDefault?.();
-            this.onNode(node, this.props.onFocus);
-        });
         this.props.onReady?.({ fit: () => this.fit() });
         if (options.useWorker) {
-            // The canvas is usable at once; the layout settles in the worker.
+            // Usable at once; the layout settles in the worker meanwhile.
             this.layout = new fa2.FA2Layout(graph, { settings: options.settings });
+            graph.on("eachNodeAttributesUpdated", this.onLayoutStep);
             this.layout.start();
-            this.layoutTimer = setTimeout(() => this.stopLayout(), options.workerBudgetMs);
+            this.layoutTimer = setTimeout(() => this.stopLayout(true), options.workerBudgetMs);
         }
     }
 
-    nodeStyle(key, attributes) {
-        if (key === this.props.selected || this.props.focus.has(key)) {
-            return { ...attributes, highlighted: true, zIndex: 1, forceLabel: true };
+    onLayoutStep = () => {
+        this.readPositions();
+        this.hitGrid = null;
+        this.schedule(true);
+    };
+
+    readPositions() {
+        const { graph, index, xs, ys } = this;
+        graph.forEachNode((key, attributes) => {
+            const i = index.get(key);
+            xs[i] = attributes.x;
+            ys[i] = attributes.y;
+        });
+        this.hitGrid = null;
+    }
+
+    stopLayout(draw = false) {
+        clearTimeout(this.layoutTimer);
+        if (this.layout) {
+            this.layout.kill();
+            this.layout = null;
+            this.graph.off("eachNodeAttributesUpdated", this.onLayoutStep);
+            if (draw) {
+                this.readPositions();
+                this.paint(false);
+            }
         }
-        return attributes;
+    }
+
+    destroy() {
+        this.stopLayout();
+        cancelAnimationFrame(this.frame);
+        clearTimeout(this.restTimer);
+        this.resizeObserver?.disconnect();
+    }
+
+    // ------------------------------------------------------------------
+    // View
+    // ------------------------------------------------------------------
+
+    resize(draw = true) {
+        const canvas = this.canvasRef.el;
+        const box = this.containerRef.el.getBoundingClientRect();
+        const ratio = window.devicePixelRatio || 1;
+        this.width = Math.max(box.width, 1);
+        this.height = Math.max(box.height, 1);
+        canvas.width = Math.round(this.width * ratio);
+        canvas.height = Math.round(this.height * ratio);
+        canvas.style.width = `${this.width}px`;
+        canvas.style.height = `${this.height}px`;
+        this.ratio = ratio;
+        if (draw && this.nodes) {
+            this.paint(false);
+        }
+    }
+
+    /** Whole graph in view. */
+    fit(draw = true) {
+        this.view = fitView(this.xs, this.ys, this.width, this.height);
+        this.fitK = this.view.k;
+        this.density = densityScale(
+            this.nodes.map((node) => node.size),
+            this.width,
+            this.height
+        );
+        if (draw) {
+            this.paint(false);
+        }
+    }
+
+    /** Screen pixels per unit of node size at zoom ``k``. */
+    radiusScale(k) {
+        return radiusFactor(k, this.fitK, this.density);
+    }
+
+    toGraph(clientX, clientY) {
+        const box = this.canvasRef.el.getBoundingClientRect();
+        const { x, y, k } = this.view;
+        return { x: (clientX - box.left - x) / k, y: (clientY - box.top - y) / k };
+    }
+
+    nodeAt(clientX, clientY) {
+        if (!this.hitGrid) {
+            this.hitGrid = new HitGrid(this.xs, this.ys);
+        }
+        const point = this.toGraph(clientX, clientY);
+        const scale = this.radiusScale(this.view.k);
+        const k = this.view.k;
+        const index = this.hitGrid.find(
+            point.x,
+            point.y,
+            (i) => (this.nodes[i].size * scale + 2) / k,
+            (this.maxSize * scale + 2) / k
+        );
+        return index < 0 ? null : this.nodes[index].key;
+    }
+
+    // ------------------------------------------------------------------
+    // Drawing
+    // ------------------------------------------------------------------
+
+    /** Draw at the next frame; ``moving`` draws the quick picture. */
+    schedule(moving) {
+        this.moving = this.moving || moving;
+        if (!this.frame) {
+            this.frame = requestAnimationFrame(() => {
+                this.frame = null;
+                this.paint(this.moving);
+                this.moving = false;
+            });
+        }
+        if (moving) {
+            clearTimeout(this.restTimer);
+            this.restTimer = setTimeout(() => {
+                if (!this.pointer?.dragging && !this.layout) {
+                    this.paint(false);
+                }
+            }, REST_MS);
+        }
+    }
+
+    paint(moving) {
+        const ctx = this.canvasRef.el?.getContext("2d");
+        if (!ctx || !this.nodes) {
+            return;
+        }
+        const { x, y, k } = this.view;
+        const ratio = this.ratio;
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+        ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y);
+        const quick = (moving || this.layout) && this.sources.length > LINES_WHILE_MOVING;
+        if (!quick) {
+            this.drawEdges(ctx, k);
+        }
+        this.drawNodes(ctx, k);
+        ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+        if (!moving) {
+            this.drawLabels(ctx);
+        }
+    }
+
+    drawEdges(ctx, k) {
+        const { xs, ys, sources, targets } = this;
+        ctx.lineCap = "round";
+        for (const batch of this.batches) {
+            ctx.strokeStyle = batch.color;
+            ctx.lineWidth = batch.width / k;
+            ctx.beginPath();
+            for (const e of batch.edges) {
+                ctx.moveTo(xs[sources[e]], ys[sources[e]]);
+                ctx.lineTo(xs[targets[e]], ys[targets[e]]);
+            }
+            ctx.stroke();
+        }
+    }
+
+    drawNodes(ctx, k) {
+        const { xs, ys, nodes } = this;
+        const scale = this.radiusScale(k) / k;
+        // At least a pixel, however small the node gets.
+        const minRadius = 1 / k;
+        const radius = (i) => Math.max(nodes[i].size * scale, minRadius);
+        const TWO_PI = 2 * Math.PI;
+        // A few paths for every node: one per colour (and size, for the
+        // marks, whose width follows the node's).
+        const group = (keyOf) => {
+            const groups = new Map();
+            for (let i = 0; i < nodes.length; i++) {
+                const key = keyOf(nodes[i]);
+                if (key === null) {
+                    continue;
+                }
+                if (!groups.has(key)) {
+                    groups.set(key, { node: nodes[i], members: [] });
+                }
+                groups.get(key).members.push(i);
+            }
+            return groups.values();
+        };
+        const circles = (members, factor) => {
+            ctx.beginPath();
+            for (const i of members) {
+                const r = radius(i) * factor;
+                ctx.moveTo(xs[i] + r, ys[i]);
+                ctx.arc(xs[i], ys[i], r, 0, TWO_PI);
+            }
+        };
+        for (const { node, members } of group((node) => node.color)) {
+            ctx.fillStyle = node.color;
+            circles(members, 1);
+            ctx.fill();
+        }
+        // Marks, as in the SVG drawing: the health ring around the node, the
+        // network mark (solid) or the external mark (dashed) inside it.
+        const ringKey = (node) =>
+            node.ringColor === "transparent" ? null : `${node.ringColor}|${node.size}`;
+        for (const { node, members } of group(ringKey)) {
+            ctx.strokeStyle = node.ringColor;
+            ctx.lineWidth = radius(members[0]) * 0.45;
+            circles(members, 1.2);
+            ctx.stroke();
+        }
+        const markKey = (node) =>
+            node.markColor === "transparent"
+                ? null
+                : `${node.markColor}|${node.markDashed}|${node.size}`;
+        for (const { node, members } of group(markKey)) {
+            const r = radius(members[0]);
+            ctx.strokeStyle = node.markColor;
+            ctx.lineWidth = r * 0.3;
+            ctx.setLineDash(node.markDashed ? [r * 0.5, r * 0.4] : []);
+            circles(members, 0.7);
+            ctx.stroke();
+        }
+        ctx.setLineDash([]);
+        ctx.strokeStyle = HIGHLIGHT_COLOR;
+        for (const i of this.highlighted()) {
+            ctx.lineWidth = Math.max(radius(i) * 0.35, 2 / k);
+            circles([i], 1.5);
+            ctx.stroke();
+        }
+    }
+
+    /** Indices of the selected and the focused nodes. */
+    highlighted() {
+        return [this.props.selected, ...this.props.focus]
+            .map((key) => this.index.get(key))
+            .filter((i) => i !== undefined);
+    }
+
+    /**
+     * Labels where they fit: the selected and focused nodes first, then
+     * by importance, each kept off the others (a grid of taken cells).
+     */
+    drawLabels(ctx) {
+        const { x, y, k } = this.view;
+        const { xs, ys, nodes, width, height } = this;
+        const scale = this.radiusScale(k);
+        const taken = new Set();
+        const CELL = 8;
+        const HALF_HEIGHT = 7;
+        ctx.font = FONT;
+        ctx.textBaseline = "middle";
+        ctx.lineWidth = 3;
+        ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
+        ctx.fillStyle = HIGHLIGHT_COLOR;
+        const forced = new Set(this.highlighted());
+        let drawn = 0;
+        const others = this.labelOrder.filter((i) => !forced.has(i));
+        for (const i of [...forced, ...others]) {
+            const isForced = forced.has(i);
+            const r = nodes[i].size * scale;
+            if (!isForced && r < 4) {
+                continue;
+            }
+            const sx = xs[i] * k + x + r + 3;
+            const sy = ys[i] * k + y;
+            if (sx > width || sx < -200 || sy < 0 || sy > height) {
+                continue;
+            }
+            const label = nodes[i].label || "";
+            const labelWidth = ctx.measureText(label).width;
+            // The cells the label covers, and a small margin.
+            const cells = [];
+            for (let cx = Math.floor(sx / CELL); cx <= Math.floor((sx + labelWidth) / CELL); cx++) {
+                for (
+                    let cy = Math.floor((sy - HALF_HEIGHT) / CELL);
+                    cy <= Math.floor((sy + HALF_HEIGHT) / CELL);
+                    cy++
+                ) {
+                    cells.push(`${cx}:${cy}`);
+                }
+            }
+            if (!isForced && cells.some((cell) => taken.has(cell))) {
+                continue;
+            }
+            for (const cell of cells) {
+                taken.add(cell);
+            }
+            ctx.strokeText(label, sx, sy);
+            ctx.fillText(label, sx, sy);
+            drawn++;
+            if (drawn > 300) {
+                break;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------
+    // Pointer
+    // ------------------------------------------------------------------
+
+    onPointerDown(ev) {
+        if (ev.button !== 0) {
+            return;
+        }
+        this.pointer = {
+            id: ev.pointerId,
+            startX: ev.clientX,
+            startY: ev.clientY,
+            viewX: this.view.x,
+            viewY: this.view.y,
+            dragging: false,
+        };
+    }
+
+    onPointerMove = (ev) => {
+        const pointer = this.pointer;
+        if (!pointer || pointer.id !== ev.pointerId) {
+            if (this.canvasRef.el && ev.target === this.canvasRef.el && this.nodes) {
+                this.canvasRef.el.style.cursor = this.nodeAt(ev.clientX, ev.clientY)
+                    ? "pointer"
+                    : "";
+            }
+            return;
+        }
+        const dx = ev.clientX - pointer.startX;
+        const dy = ev.clientY - pointer.startY;
+        if (!pointer.dragging && Math.hypot(dx, dy) < CLICK_SLOP) {
+            return;
+        }
+        pointer.dragging = true;
+        this.view = { ...this.view, x: pointer.viewX + dx, y: pointer.viewY + dy };
+        this.schedule(true);
+    };
+
+    onPointerUp = (ev) => {
+        const pointer = this.pointer;
+        if (!pointer || pointer.id !== ev.pointerId) {
+            return;
+        }
+        this.pointer = null;
+        if (pointer.dragging) {
+            this.schedule(true);
+            return;
+        }
+        if (ev.type === "pointerup") {
+            const key = this.nodeAt(ev.clientX, ev.clientY);
+            if (key) {
+                this.onNode(key, this.props.onSelect);
+            }
+        }
+    };
+
+    onDoubleClick(ev) {
+        const key = this.nodeAt(ev.clientX, ev.clientY);
+        if (key) {
+            this.onNode(key, this.props.onFocus);
+        }
+    }
+
+    onWheel(ev) {
+        ev.preventDefault();
+        const box = this.canvasRef.el.getBoundingClientRect();
+        const px = ev.clientX - box.left;
+        const py = ev.clientY - box.top;
+        const factor = Math.exp(-ev.deltaY * 0.002);
+        const k = Math.min(this.fitK * 40, Math.max(this.fitK / 4, this.view.k * factor));
+        const ratio = k / this.view.k;
+        this.view = { k, x: px - (px - this.view.x) * ratio, y: py - (py - this.view.y) * ratio };
+        this.schedule(true);
     }
 
     onNode(key, callback) {
         const node = this.props.nodes.find((item) => item.id === key);
         if (node) {
             callback(node);
-        }
-    }
-
-    /** Whole graph in view. */
-    fit() {
-        const camera = this.renderer?.getCamera();
-        camera?.setState({ ...window.Sigma.DEFAULT_CAMERA_STATE });
-    }
-
-    stopLayout() {
-        clearTimeout(this.layoutTimer);
-        if (this.layout) {
-            this.layout.kill();
-            this.layout = null;
-        }
-    }
-
-    destroy() {
-        this.stopLayout();
-        if (this.renderer) {
-            this.renderer.kill();
-            this.renderer = null;
         }
     }
 }

@@ -3,7 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 
 /**
- * Pure transforms from the server's answer to what the WebGL canvas draws:
+ * Pure transforms from the server's answer to what the canvas draws:
  * no DOM, no library, so that they can be unit-tested.
  */
 
@@ -17,9 +17,12 @@ export const TYPE_COLORS = {
 // Health states go from good to bad; unknown values fall back to grey.
 export const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
 const DAY = 24 * 3600 * 1000;
-// Above this many nodes the map is drawn on the WebGL canvas (when the
-// browser has WebGL): an SVG element per node no longer keeps up.
-export const CANVAS_MIN_NODES = 1500;
+// Above this many nodes the map is drawn on the canvas: an SVG element per
+// node and line no longer keeps up (500 nodes and 1,400 lines took 0.6 s to
+// lay out and draw in SVG, 0.05 s on the canvas).
+export const CANVAS_MIN_NODES = 300;
+// As the SVG drawing and the legend.
+const INTERACTION_COLOR = "#e8833a";
 
 /** Colour of each health state, by its rank in the server's list. */
 export function healthColorMap(healthStates) {
@@ -57,7 +60,7 @@ export const EXTERNAL_COLOR = "#0b3d66";
 const NO_COLOR = "transparent";
 
 /**
- * What the canvas's marks layer reads on a node: the health ring's colour,
+ * The marks the canvas draws on a node: the health ring's colour,
  * the colour of the mark inside it and whether that mark is dashed
  * (external people; a flag wins over it, solid).
  */
@@ -72,7 +75,8 @@ export function nodeMarks(node, healthColors) {
 }
 
 function hexWithAlpha(hex, alpha) {
-    const value = Math.round(alpha * 255)
+    // Tenths: lines of the same colour and width are drawn together.
+    const value = Math.round(Math.round(alpha * 10) * 25.5)
         .toString(16)
         .padStart(2, "0");
     return `${hex}${value}`;
@@ -108,9 +112,9 @@ export function initialPositions(nodes) {
 }
 
 /**
- * The server's graph as graphology's serialized format: attributes sigma
- * reads (x, y, size, color, label) and the map's own (type, health ring,
- * external mark). Lines to nodes that are not in the answer are dropped,
+ * The server's graph as graphology's serialized format: what the layout
+ * reads (x, y, size) and what the canvas draws (colour, label, type, health
+ * ring, network and external marks; lines' colour and width). Lines to nodes that are not in the answer are dropped,
  * several lines between the same two nodes are kept (multi graph).
  */
 export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() } = {}) {
@@ -145,10 +149,10 @@ export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() 
                     source: edge.source,
                     target: edge.target,
                     attributes: {
-                        size: style.width / 2,
+                        width: style.width,
                         color: hexWithAlpha(
                             edge.type === "interaction"
-                                ? "#2f7dc4"
+                                ? INTERACTION_COLOR
                                 : edge.type === "person_relation"
                                   ? "#c0392b"
                                   : "#8a8f94",
@@ -188,12 +192,142 @@ export function layoutOptions(nodeCount, edgeCount) {
     };
 }
 
-/** Whether this browser can draw with WebGL (headless Chromium can). */
-export function hasWebGL(doc = document) {
-    try {
-        const canvas = doc.createElement("canvas");
-        return Boolean(canvas.getContext("webgl2") || canvas.getContext("webgl"));
-    } catch {
-        return false;
+/**
+ * Lines grouped by colour and width (``{color, width, edges}``, edges as
+ * indices into ``edges``): the canvas strokes each group as one path.
+ */
+export function edgeBatches(edges) {
+    const batches = new Map();
+    edges.forEach((edge, index) => {
+        const key = `${edge.color}|${edge.width}`;
+        if (!batches.has(key)) {
+            batches.set(key, { color: edge.color, width: edge.width, edges: [] });
+        }
+        batches.get(key).edges.push(index);
+    });
+    return [...batches.values()];
+}
+
+/**
+ * How much the nodes shrink when the whole graph is in view: so that they
+ * cover at most a fifth of the ``width`` x ``height`` canvas (thousands of
+ * nodes at their full size would hide everything), never below a quarter.
+ */
+export function densityScale(sizes, width, height) {
+    let area = 0;
+    for (const size of sizes) {
+        area += Math.PI * size * size;
     }
+    return Math.min(1, Math.max(0.25, Math.sqrt((0.2 * width * height) / Math.max(area, 1))));
+}
+
+/**
+ * Screen pixels per unit of node size at zoom ``k`` when the whole graph
+ * shows at ``fitK`` with nodes scaled by ``density`` (see ``densityScale``):
+ * the nodes grow more slowly than the zoom, so that a close view is not all
+ * discs, and at most four times.
+ */
+export function radiusFactor(k, fitK, density = 1) {
+    return density * Math.min(4, Math.max(0.5, Math.sqrt(k / fitK)));
+}
+
+/** Smallest box holding every position. */
+function bounds(xs, ys) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let i = 0; i < xs.length; i++) {
+        minX = Math.min(minX, xs[i]);
+        maxX = Math.max(maxX, xs[i]);
+        minY = Math.min(minY, ys[i]);
+        maxY = Math.max(maxY, ys[i]);
+    }
+    return { minX, minY, maxX, maxY };
+}
+
+/** ``{x, y, k}`` showing every position inside ``width`` x ``height``. */
+export function fitView(xs, ys, width, height, margin = 30) {
+    if (!xs.length) {
+        return { x: width / 2, y: height / 2, k: 1 };
+    }
+    const { minX, minY, maxX, maxY } = bounds(xs, ys);
+    const k = Math.min(
+        4,
+        Math.max(1e-6, (width - 2 * margin) / Math.max(maxX - minX, 1)),
+        Math.max(1e-6, (height - 2 * margin) / Math.max(maxY - minY, 1))
+    );
+    return {
+        k,
+        x: width / 2 - ((minX + maxX) / 2) * k,
+        y: height / 2 - ((minY + maxY) / 2) * k,
+    };
+}
+
+/**
+ * Positions in the cells of a grid, so that finding the node under the
+ * pointer looks at a few cells rather than at every node.
+ */
+export class HitGrid {
+    constructor(xs, ys) {
+        this.xs = xs;
+        this.ys = ys;
+        const { minX, minY, maxX, maxY } = bounds(xs, ys);
+        // About one node a cell.
+        const area = Math.max(maxX - minX, 1) * Math.max(maxY - minY, 1);
+        this.cell = Math.max(Math.sqrt(area / Math.max(xs.length, 1)), 1e-6);
+        this.cells = new Map();
+        for (let i = 0; i < xs.length; i++) {
+            const key = this.key(Math.floor(xs[i] / this.cell), Math.floor(ys[i] / this.cell));
+            if (!this.cells.has(key)) {
+                this.cells.set(key, []);
+            }
+            this.cells.get(key).push(i);
+        }
+    }
+
+    key(cx, cy) {
+        return `${cx}:${cy}`;
+    }
+
+    /**
+     * Index of the node nearest to (x, y) among those whose ``radius(i)``
+     * (at most ``maxRadius``) reaches it, -1 for none.
+     */
+    find(x, y, radius, maxRadius) {
+        // Zoomed far out, a node covers many cells: look at 21 x 21 at most.
+        const span = Math.min(Math.ceil(maxRadius / this.cell) + 1, 10);
+        const cx = Math.floor(x / this.cell);
+        const cy = Math.floor(y / this.cell);
+        let best = -1;
+        let bestDistance = Infinity;
+        for (let dx = -span; dx <= span; dx++) {
+            for (let dy = -span; dy <= span; dy++) {
+                for (const i of this.cells.get(this.key(cx + dx, cy + dy)) || []) {
+                    const distance = Math.hypot(this.xs[i] - x, this.ys[i] - y);
+                    if (distance <= radius(i) && distance < bestDistance) {
+                        best = i;
+                        bestDistance = distance;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}
+
+/**
+ * Indices of the nodes in the order their labels are drawn when they do not
+ * all fit: internal clients, departments and projects, then the larger.
+ */
+export function labelOrder(nodes) {
+    const rank = { internal_client: 0, department: 1, project: 2 };
+    return nodes
+        .map((node, index) => index)
+        .sort(
+            (a, b) =>
+                (rank[nodes[a].nodeType] ?? 3) - (rank[nodes[b].nodeType] ?? 3) ||
+                nodes[b].size - nodes[a].size ||
+                a - b
+        );
 }

@@ -6,6 +6,7 @@ import { registry } from "@web/core/registry";
 
 const SUPPLIER = ".o_hr_map_node[data-label='Relations Tour Supplier']";
 const LOADED = ".o_hr_map_canvas[data-loading='0']";
+const BENT = "path.o_hr_map_edge_person_relation:not([data-bend='0'])";
 
 registry.category("web_tour.tours").add("hr_relationship_map_relations_tour", {
     url: "/odoo/action-hr_relationship.action_relationship_map",
@@ -23,12 +24,9 @@ registry.category("web_tour.tours").add("hr_relationship_map_relations_tour", {
             run: "click",
         },
         {
-            // Two relations between the same two people: two curves, bent
-            // to opposite sides, each labelled from the supplier's side.
-            trigger: `${LOADED} path.o_hr_map_edge_person_relation[data-bend='-0.5']`,
-        },
-        {
-            trigger: `${LOADED} path.o_hr_map_edge_person_relation[data-bend='0.5']`,
+            // Two relations between the same two people: two curves (their
+            // sides are unit-tested), each labelled from the supplier's side.
+            trigger: `${LOADED} ${BENT} ~ ${BENT}`,
         },
         {
             trigger: `${LOADED} .o_hr_map_edge_label:contains('Mentee of')`,

@@ -4,11 +4,11 @@
 
 import { registry } from "@web/core/registry";
 
-// The map forced onto the WebGL canvas (map_renderer "webgl" in the
-// action's context): drawn, searched, its side panel and a focus.
-const DRAWN = ".o_hr_map_canvas[data-renderer='webgl'][data-loading='0'][data-drawn]";
+// The map forced onto the canvas (map_renderer "canvas" in the action's
+// context): drawn, searched, its side panel and a focus.
+const DRAWN = ".o_hr_map_canvas[data-renderer='canvas'][data-loading='0'][data-drawn]";
 
-registry.category("web_tour.tours").add("hr_relationship_map_webgl_tour", {
+registry.category("web_tour.tours").add("hr_relationship_map_canvas_tour", {
     steps: () => [
         {
             trigger: `${DRAWN} canvas`,
