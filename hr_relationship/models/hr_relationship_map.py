@@ -513,16 +513,16 @@ class _Walk:
             raw[raw_type].add(res_id)
         groups = self.reader.resolve(raw)
 
+        last = len(rows)
+
         def rank(group):
-            _key, members = group
-            return min(
-                (
-                    position.get((raw_type, res_id), len(rows))
-                    for raw_type, ids in members.items()
-                    for res_id in ids
-                ),
-                default=len(rows),
-            )
+            best = last
+            for raw_type, ids in group[1].items():
+                for res_id in ids:
+                    found = position.get((raw_type, res_id), last)
+                    if found < best:
+                        best = found
+            return best
 
         frontier = defaultdict(set)
         kept = 0
@@ -530,7 +530,7 @@ class _Walk:
             if key in self.nodes:
                 # Another way to the same person: remember the new aliases.
                 for raw_type, ids in members.items():
-                    self.nodes[key][raw_type] |= ids
+                    self.nodes[key].setdefault(raw_type, set()).update(ids)
                     self.seen[raw_type] |= ids
                 continue
             if len(self.keys) >= self.limit:

@@ -19,8 +19,6 @@ of the book: one for the raw neighbours (with a limit), one to resolve them
 into persons.
 """
 
-from collections import defaultdict
-
 from odoo.tools import SQL
 
 # Raw record types, their tables and models.
@@ -788,22 +786,29 @@ class MapReader:
                 **params,
             )
         )
-        groups = defaultdict(lambda: defaultdict(set))
+        # Plain dicts and sets: tens of thousands of groups on a large map,
+        # most of them of one record.
+        with_users = "user" in allowed
+        groups = {}
         for group_type, group_id, member_type, member_id, user_id in rows:
-            members = groups[(group_type, group_id)]
-            members[member_type].add(member_id)
-            if user_id and "user" in allowed:
-                members["user"].add(user_id)
-            if group_type == "partner":
-                members["partner"].add(group_id)
+            members = groups.get((group_type, group_id))
+            if members is None:
+                members = groups[(group_type, group_id)] = {}
+                if group_type == "partner":
+                    members["partner"] = {group_id}
+            ids = members.get(member_type)
+            if ids is None:
+                members[member_type] = {member_id}
+            else:
+                ids.add(member_id)
+            if user_id and with_users:
+                members.setdefault("user", set()).add(user_id)
         nodes = []
         for members in groups.values():
-            if members.get("stakeholder"):
-                key = f"stakeholder_{min(members['stakeholder'])}"
-            elif members.get("employee"):
-                key = f"employee_{min(members['employee'])}"
-            elif members.get("user"):
-                key = f"user_{min(members['user'])}"
+            for role in ("stakeholder", "employee", "user"):
+                if members.get(role):
+                    key = f"{role}_{min(members[role])}"
+                    break
             else:
                 key = next(
                     f"{raw_type}_{min(ids)}" for raw_type, ids in members.items() if ids

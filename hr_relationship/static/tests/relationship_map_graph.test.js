@@ -2,7 +2,9 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import { describe, expect, test } from "@odoo/hoot";
 import {
+    clusteredPositions,
     densityScale,
+    edgeAlpha,
     edgeBatches,
     edgeStyle,
     EXTERNAL_COLOR,
@@ -124,6 +126,37 @@ describe("hr_relationship map graph", () => {
         expect(initialPositions(NODES).get("employee_3")).toEqual(positions.get("employee_3"));
     });
 
+    test("overview start positions: each node beside the client it reaches first", () => {
+        const nodes = [
+            { id: "internal_client_1", type: "internal_client" },
+            { id: "internal_client_2", type: "internal_client" },
+            { id: "stakeholder_3", type: "stakeholder" },
+            { id: "employee_4", type: "employee" },
+            { id: "stakeholder_5", type: "stakeholder" },
+        ];
+        const edges = [
+            { source: "stakeholder_3", target: "internal_client_2" },
+            { source: "employee_4", target: "stakeholder_3" },
+        ];
+        const positions = clusteredPositions(nodes, edges);
+        const distance = (a, b) =>
+            Math.hypot(positions.get(a).x - positions.get(b).x, positions.get(a).y - positions.get(b).y);
+        // The first client in the middle, the second further out.
+        expect(Math.hypot(positions.get("internal_client_1").x, positions.get("internal_client_1").y)).toBe(0);
+        // Two steps from the second client, still beside it.
+        expect(distance("employee_4", "internal_client_2")).toBeLessThan(
+            distance("employee_4", "internal_client_1")
+        );
+        // Reached by no client: outside all of them.
+        const outside = Math.hypot(positions.get("stakeholder_5").x, positions.get("stakeholder_5").y);
+        expect(outside).toBeGreaterThan(
+            Math.hypot(positions.get("internal_client_2").x, positions.get("internal_client_2").y)
+        );
+        // A focused answer keeps its rings.
+        const data = toGraphData(NODES, EDGES, { now: NOW });
+        expect(data.nodes[0].attributes.x).toBe(0);
+    });
+
     test("layout: small graphs at once, large ones in the worker", () => {
         const small = layoutOptions(100, 300);
         expect(small.useWorker).toBe(false);
@@ -150,6 +183,10 @@ describe("hr_relationship map graph", () => {
         expect(batches[1].width).toBe(3);
         // Opacity in tenths, so that similar lines are drawn together.
         expect(batches[0].color).toBe("#8a8f9499");
+        // Many lines are drawn fainter, less so when zoomed in.
+        expect(edgeAlpha(2000)).toBe(1);
+        expect(edgeAlpha(80000)).toBe(0.1);
+        expect(edgeAlpha(16000, 2)).toBe(0.5);
     });
 
     test("canvas view: fit, hit test, node sizes, label order", () => {

@@ -15,6 +15,7 @@ import {
 import { loadJS } from "@web/core/assets";
 import {
     densityScale,
+    edgeAlpha,
     edgeBatches,
     fitView,
     HitGrid,
@@ -108,31 +109,29 @@ export class RelationshipMapCanvas extends Component {
         this.stopLayout();
         const el = this.containerRef.el;
         delete el.dataset.drawn;
-        const { Graph } = window.graphology;
         const data = toGraphData(this.props.nodes, this.props.edges, {
             healthStates: this.props.healthStates,
         });
-        const graph = new Graph(data.options);
-        graph.import(data);
-        this.graph = graph;
         this.nodes = data.nodes.map((node) => ({ key: node.key, ...node.attributes }));
         this.index = new Map(this.nodes.map((node, i) => [node.key, i]));
-        this.xs = new Float64Array(this.nodes.length);
-        this.ys = new Float64Array(this.nodes.length);
+        this.xs = Float64Array.from(this.nodes, (node) => node.x);
+        this.ys = Float64Array.from(this.nodes, (node) => node.y);
         this.sources = Int32Array.from(data.edges, (edge) => this.index.get(edge.source));
         this.targets = Int32Array.from(data.edges, (edge) => this.index.get(edge.target));
         this.batches = edgeBatches(data.edges.map((edge) => edge.attributes));
         this.labelOrder = labelOrder(this.nodes);
         this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
-        const options = layoutOptions(graph.order, graph.size);
-        const fa2 = window.graphologyLayoutForceAtlas2;
+        this.hitGrid = null;
+        const options = layoutOptions(this.nodes.length, this.sources.length);
         if (options.iterations) {
-            fa2.forceAtlas2.assign(graph, {
+            // Small graphs are laid out before they are drawn.
+            this.graph = this.layoutGraph(data);
+            window.graphologyLayoutForceAtlas2.forceAtlas2.assign(this.graph, {
                 iterations: options.iterations,
                 settings: options.settings,
             });
+            this.readPositions();
         }
-        this.readPositions();
         this.resize(false);
         this.fit(false);
         this.paint(false);
@@ -141,12 +140,31 @@ export class RelationshipMapCanvas extends Component {
         el.dataset.drawn = "1";
         this.props.onReady?.({ fit: () => this.fit() });
         if (options.useWorker) {
-            // Usable at once; the layout settles in the worker meanwhile.
-            this.layout = new fa2.FA2Layout(graph, { settings: options.settings });
-            graph.on("eachNodeAttributesUpdated", this.onLayoutStep);
-            this.layout.start();
-            this.layoutTimer = setTimeout(() => this.stopLayout(true), options.workerBudgetMs);
+            // Large ones are usable at once, from their start positions; the
+            // layout settles in the worker once that picture is on screen,
+            // until the time budget is spent or the user moves the view.
+            // (The frame after the one that paints it.)
+            this.layoutFrame = requestAnimationFrame(() => {
+                this.layoutFrame = requestAnimationFrame(() => {
+                    this.layoutTimer = setTimeout(() => this.startLayout(data, options));
+                });
+            });
         }
+    }
+
+    startLayout(data, options) {
+        this.graph = this.layoutGraph(data);
+        const { FA2Layout } = window.graphologyLayoutForceAtlas2;
+        this.layout = new FA2Layout(this.graph, { settings: options.settings });
+        this.graph.on("eachNodeAttributesUpdated", this.onLayoutStep);
+        this.layout.start();
+        this.layoutTimer = setTimeout(() => this.stopLayout(true), options.workerBudgetMs);
+    }
+
+    layoutGraph(data) {
+        const graph = new window.graphology.Graph(data.options);
+        graph.import(data);
+        return graph;
     }
 
     onLayoutStep = () => {
@@ -166,6 +184,7 @@ export class RelationshipMapCanvas extends Component {
     }
 
     stopLayout(draw = false) {
+        cancelAnimationFrame(this.layoutFrame);
         clearTimeout(this.layoutTimer);
         if (this.layout) {
             this.layout.kill();
@@ -173,6 +192,9 @@ export class RelationshipMapCanvas extends Component {
             this.graph.off("eachNodeAttributesUpdated", this.onLayoutStep);
             if (draw) {
                 this.readPositions();
+                // The layout spread the graph: in view again, unless the
+                // user has moved the view meanwhile.
+                this.fit(false);
                 this.paint(false);
             }
         }
@@ -271,7 +293,7 @@ export class RelationshipMapCanvas extends Component {
     }
 
     paint(moving) {
-        const ctx = this.canvasRef.el?.getContext("2d");
+        const ctx = this.canvasRef.el?.getContext("2d", { willReadFrequently: true });
         if (!ctx || !this.nodes) {
             return;
         }
@@ -284,7 +306,7 @@ export class RelationshipMapCanvas extends Component {
         if (!quick) {
             this.drawEdges(ctx, k);
         }
-        this.drawNodes(ctx, k);
+        this.drawNodes(ctx, k, quick);
         ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
         if (!moving) {
             this.drawLabels(ctx);
@@ -293,10 +315,16 @@ export class RelationshipMapCanvas extends Component {
 
     drawEdges(ctx, k) {
         const { xs, ys, sources, targets } = this;
-        ctx.lineCap = "round";
+        ctx.lineCap = "butt";
+        // Tens of thousands of lines would hide each other: fainter the more
+        // there are in view, stronger as the view closes in.
+        ctx.globalAlpha = edgeAlpha(sources.length, k / this.fitK);
+        // Thousands of lines in view: hairlines, which cost the browser a
+        // third of the pixels (widths show again as the view closes in).
+        const thin = edgeAlpha(sources.length, k / this.fitK) < 0.5;
         for (const batch of this.batches) {
             ctx.strokeStyle = batch.color;
-            ctx.lineWidth = batch.width / k;
+            ctx.lineWidth = (thin ? 1 : batch.width) / k;
             ctx.beginPath();
             for (const e of batch.edges) {
                 ctx.moveTo(xs[sources[e]], ys[sources[e]]);
@@ -304,9 +332,10 @@ export class RelationshipMapCanvas extends Component {
             }
             ctx.stroke();
         }
+        ctx.globalAlpha = 1;
     }
 
-    drawNodes(ctx, k) {
+    drawNodes(ctx, k, quick = false) {
         const { xs, ys, nodes } = this;
         const scale = this.radiusScale(k) / k;
         // At least a pixel, however small the node gets.
@@ -341,6 +370,10 @@ export class RelationshipMapCanvas extends Component {
             ctx.fillStyle = node.color;
             circles(members, 1);
             ctx.fill();
+        }
+        if (quick) {
+            // Moving: the fills alone, the marks come back at rest.
+            return;
         }
         // Marks, as in the SVG drawing: the health ring around the node, the
         // network mark (solid) or the external mark (dashed) inside it.
@@ -446,6 +479,8 @@ export class RelationshipMapCanvas extends Component {
         if (ev.button !== 0) {
             return;
         }
+        // The user takes over: the picture stays as it is.
+        this.stopLayout();
         this.pointer = {
             id: ev.pointerId,
             startX: ev.clientX,
@@ -503,6 +538,7 @@ export class RelationshipMapCanvas extends Component {
 
     onWheel(ev) {
         ev.preventDefault();
+        this.stopLayout();
         const box = this.canvasRef.el.getBoundingClientRect();
         const px = ev.clientX - box.left;
         const py = ev.clientY - box.top;

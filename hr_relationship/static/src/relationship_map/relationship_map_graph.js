@@ -17,6 +17,8 @@ export const TYPE_COLORS = {
 // Health states go from good to bad; unknown values fall back to grey.
 export const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
 const DAY = 24 * 3600 * 1000;
+// Evenly spread without lining nodes up.
+const GOLDEN_ANGLE = 2.399963;
 // Above this many nodes the map is drawn on the canvas: an SVG element per
 // node and line no longer keeps up (500 nodes and 1,400 lines took 0.6 s to
 // lay out and draw in SVG, 0.05 s on the canvas).
@@ -100,14 +102,103 @@ export function initialPositions(nodes) {
         const index = seen.get(ring) || 0;
         seen.set(ring, index + 1);
         const count = rings.get(ring);
-        // Golden angle: evenly spread without lining nodes up.
-        const angle = index * 2.399963 + ring;
+        const angle = index * GOLDEN_ANGLE + ring;
         const radius =
             ring >= 0
                 ? ring * 100 + (ring ? (index % 7) * 6 : 0)
                 : spread * Math.sqrt((index + 0.5) / count);
         positions.set(node.id, { x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
     }
+    return positions;
+}
+
+// Which nodes gather the others around them, in this order of preference.
+const ANCHOR_TYPES = ["internal_client", "department", "project"];
+
+/**
+ * Start positions of a map without a focus: each node next to the internal
+ * client (else department, else project) it is nearest to through its
+ * lines, the clients spread on a spiral, most important (first) in the
+ * middle; nodes no client reaches around the outside. A first picture with
+ * structure, which the layout then refines, rather than a disc whose every
+ * line crosses it. Linear in nodes and lines; deterministic.
+ */
+export function clusteredPositions(nodes, edges) {
+    const index = new Map(nodes.map((node, i) => [node.id, i]));
+    const neighbours = nodes.map(() => []);
+    for (const edge of edges) {
+        const a = index.get(edge.source);
+        const b = index.get(edge.target);
+        if (a !== undefined && b !== undefined && a !== b) {
+            neighbours[a].push(b);
+            neighbours[b].push(a);
+        }
+    }
+    const anchorType = ANCHOR_TYPES.find((type) => nodes.some((node) => node.type === type));
+    if (!anchorType) {
+        return initialPositions(nodes);
+    }
+    // Breadth first from every anchor at once: a node joins the anchor that
+    // reaches it first.
+    const anchorOf = new Int32Array(nodes.length).fill(-1);
+    const anchors = [];
+    let queue = [];
+    nodes.forEach((node, i) => {
+        if (node.type === anchorType) {
+            anchorOf[i] = i;
+            anchors.push(i);
+            queue.push(i);
+        }
+    });
+    while (queue.length) {
+        const next = [];
+        for (const i of queue) {
+            for (const j of neighbours[i]) {
+                if (anchorOf[j] < 0) {
+                    anchorOf[j] = anchorOf[i];
+                    next.push(j);
+                }
+            }
+        }
+        queue = next;
+    }
+    const members = new Map(anchors.map((i) => [i, []]));
+    const loose = [];
+    nodes.forEach((node, i) => {
+        if (anchorOf[i] < 0) {
+            loose.push(i);
+        } else if (anchorOf[i] !== i) {
+            members.get(anchorOf[i]).push(i);
+        }
+    });
+    const UNIT = 10;
+    const average = (nodes.length - loose.length) / anchors.length;
+    const spacing = 2.2 * UNIT * Math.sqrt(average + 1);
+    const positions = new Map();
+    let outer = 0;
+    anchors.forEach((anchor, a) => {
+        const radius = spacing * Math.sqrt(a);
+        const cx = radius * Math.cos(a * GOLDEN_ANGLE);
+        const cy = radius * Math.sin(a * GOLDEN_ANGLE);
+        outer = Math.max(outer, radius);
+        positions.set(nodes[anchor].id, { x: cx, y: cy });
+        // A sunflower around the anchor.
+        members.get(anchor).forEach((i, m) => {
+            const r = UNIT * Math.sqrt(m + 1);
+            positions.set(nodes[i].id, {
+                x: cx + r * Math.cos(m * GOLDEN_ANGLE),
+                y: cy + r * Math.sin(m * GOLDEN_ANGLE),
+            });
+        });
+    });
+    const ring = outer + spacing;
+    loose.forEach((i, l) => {
+        const r = ring + UNIT * Math.sqrt(l + 1);
+        positions.set(nodes[i].id, {
+            x: r * Math.cos(l * GOLDEN_ANGLE),
+            y: r * Math.sin(l * GOLDEN_ANGLE),
+        });
+    });
     return positions;
 }
 
@@ -119,7 +210,9 @@ export function initialPositions(nodes) {
  */
 export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() } = {}) {
     const health = healthColorMap(healthStates);
-    const positions = initialPositions(nodes);
+    // A focus draws rings by distance; the overview, clusters.
+    const focused = nodes.some((node) => node.distance !== undefined);
+    const positions = focused ? initialPositions(nodes) : clusteredPositions(nodes, edges);
     const ids = new Set(nodes.map((node) => node.id));
     return {
         options: { type: "mixed", multi: true, allowSelfLoops: false },
@@ -206,6 +299,15 @@ export function edgeBatches(edges) {
         batches.get(key).edges.push(index);
     });
     return [...batches.values()];
+}
+
+/**
+ * Opacity of all lines when ``count`` lines are drawn at ``zoom`` times the
+ * fitted view: full up to 4,000 lines in view, fainter beyond (never below
+ * a tenth), stronger as the view closes in.
+ */
+export function edgeAlpha(count, zoom = 1) {
+    return Math.min(1, Math.max(0.1, (4000 / Math.max(count, 1)) * zoom));
 }
 
 /**
