@@ -269,7 +269,7 @@ export function layoutOptions(nodeCount, edgeCount) {
     return {
         useWorker: large,
         // Iterations run at once (small graphs) or the worker's time budget.
-        iterations: nodeCount < 300 ? 200 : nodeCount < 2000 ? 100 : 0,
+        iterations: nodeCount < 300 ? 200 : nodeCount < 2000 ? 50 : 0,
         workerBudgetMs: large ? Math.min(4000, 800 + nodeCount / 10) : 0,
         settings: {
             barnesHutOptimize: nodeCount > 500,
