@@ -595,18 +595,19 @@ class MapReader:
 
     def _stakeholder_interactions(self):
         """FROM clause of the stakeholders' interactions the user may read,
-        driven by the link table: each interaction is looked up by its id
-        (``OFFSET 0`` keeps the planner from scanning them all). Columns:
-        ``who.stakeholder_id``, ``i.user_id``, ``i.date``."""
+        from the link table. The planner sees how many stakeholders a
+        statement names (``IdSets``) and looks a few interactions up by id or
+        joins thousands at once. Columns: ``who.stakeholder_id``,
+        ``i.user_id``, ``i.date``."""
         alias, from_clause, where = self._base("interaction")[:3]
         return SQL(
-            "hr_relationship_interaction_stakeholder_rel who CROSS JOIN LATERAL"
-            " (SELECT %s AS user_id, %s AS date FROM %s WHERE %s = who.interaction_id"
-            "  AND %s OFFSET 0) AS i",
+            "hr_relationship_interaction_stakeholder_rel who JOIN"
+            " (SELECT %s AS id, %s AS user_id, %s AS date FROM %s WHERE %s) AS i"
+            " ON i.id = who.interaction_id",
+            SQL.identifier(alias, "id"),
             SQL.identifier(alias, "user_id"),
             SQL.identifier(alias, "date"),
             from_clause,
-            SQL.identifier(alias, "id"),
             where,
         )
 

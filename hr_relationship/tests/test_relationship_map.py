@@ -1,5 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import gc
 import json
 
 from odoo import Command
@@ -275,6 +276,14 @@ class TestRelationshipMap(TransactionCase):
         ours = {self.key(name) for name in self.data if name != "supplier_partner"}
         self.assertFalse(ids & ours)
         self.assertFalse(graph["internal_clients"])
+
+    def test_large_read_leaves_the_garbage_collector_running(self):
+        """A large read pauses Python's cyclic garbage collector (see
+        ``_collector_paused``); it runs again afterwards."""
+        self.assertTrue(gc.isenabled())
+        graph = self.Map.get_graph(limit=10000)
+        self.assertTrue(graph["nodes"])
+        self.assertTrue(gc.isenabled())
 
     def test_filter_choices_only_when_asked(self):
         """The lists the filters offer come once, when the map opens: the
