@@ -122,6 +122,7 @@ export class RelationshipMapCanvas extends Component {
         this.labelOrder = labelOrder(this.nodes);
         this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
         this.hitGrid = null;
+        this.snapshot = this.painted = null;
         const options = layoutOptions(this.nodes.length, this.sources.length);
         if (options.iterations) {
             // Small graphs are laid out before they are drawn.
@@ -181,6 +182,7 @@ export class RelationshipMapCanvas extends Component {
             ys[i] = attributes.y;
         });
         this.hitGrid = null;
+        this.snapshot = this.painted = null;
     }
 
     stopLayout(draw = false) {
@@ -222,6 +224,7 @@ export class RelationshipMapCanvas extends Component {
         canvas.style.width = `${this.width}px`;
         canvas.style.height = `${this.height}px`;
         this.ratio = ratio;
+        this.snapshot = this.painted = null;
         if (draw && this.nodes) {
             this.paint(false);
         }
@@ -293,16 +296,26 @@ export class RelationshipMapCanvas extends Component {
     }
 
     paint(moving) {
-        const ctx = this.canvasRef.el?.getContext("2d", { willReadFrequently: true });
+        const canvas = this.canvasRef.el;
+        const ctx = canvas?.getContext("2d", { willReadFrequently: true });
         if (!ctx || !this.nodes) {
             return;
         }
+        const large = this.sources.length > LINES_WHILE_MOVING;
+        if (moving && large && !this.layout && (this.snapshot || this.painted)) {
+            // Copied from the canvas when the first move comes, not after
+            // each picture: copying makes the browser draw it at once.
+            this.snapshot ||= this.takeSnapshot(canvas);
+            this.paintSnapshot(ctx);
+            return;
+        }
+        this.snapshot = this.painted = null;
         const { x, y, k } = this.view;
         const ratio = this.ratio;
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
         ctx.setTransform(ratio * k, 0, 0, ratio * k, ratio * x, ratio * y);
-        const quick = (moving || this.layout) && this.sources.length > LINES_WHILE_MOVING;
+        const quick = (moving || this.layout) && large;
         if (!quick) {
             this.drawEdges(ctx, k);
         }
@@ -310,7 +323,43 @@ export class RelationshipMapCanvas extends Component {
         ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
         if (!moving) {
             this.drawLabels(ctx);
+            if (!this.layout) {
+                this.painted = { ...this.view };
+            }
         }
+    }
+
+    /**
+     * The full picture on the canvas (drawn at the view ``this.painted``):
+     * while the user pans and zooms, the canvas shows it moved and scaled,
+     * one image a frame whatever the size of the graph, and draws afresh
+     * once the view rests.
+     */
+    takeSnapshot(canvas) {
+        const copy = this.snapshotCanvas || document.createElement("canvas");
+        this.snapshotCanvas = copy;
+        copy.width = canvas.width;
+        copy.height = canvas.height;
+        copy.getContext("2d").drawImage(canvas, 0, 0);
+        return { canvas: copy, view: this.painted };
+    }
+
+    paintSnapshot(ctx) {
+        const { x, y, k } = this.view;
+        const { canvas, view } = this.snapshot;
+        const scale = k / view.k;
+        const ratio = this.ratio;
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+        ctx.setTransform(
+            ratio * scale,
+            0,
+            0,
+            ratio * scale,
+            ratio * (x - scale * view.x),
+            ratio * (y - scale * view.y)
+        );
+        ctx.drawImage(canvas, 0, 0, this.width, this.height);
     }
 
     drawEdges(ctx, k) {
