@@ -50,9 +50,12 @@ export function loadGraphLibraries() {
  * canvas draws lines in a few batched paths, so that tens of thousands of
  * nodes and lines stay interactive even where the browser has no GPU.
  *
- * Why not WebGL: with 16,000 nodes and 80,000 lines, sigma.js 4.0.4 took
- * about 4 s a frame in headless Chromium's software WebGL (SwiftShader),
- * 2.7 s with sigma.js 3.0.3; these batched canvas paths take 0.2 s.
+ * Why not a drawing library: with 16,000 nodes and 80,000 lines, sigma.js
+ * 4.0.4 took about 4 s a frame in headless Chromium's software WebGL
+ * (SwiftShader), sigma.js 3.0.3 2.7 s; these batched canvas paths take
+ * 0.2 s. With 20,000 nodes and 100,000 lines, Cytoscape.js 3.35.0 took 7 to
+ * 9 s to build its graph and 3 s to draw it on its canvas (14 s with its
+ * WebGL renderer); this canvas shows them 1.8 s after asking the server.
  */
 export class RelationshipMapCanvas extends Component {
     static template = "hr_relationship.RelationshipMapCanvas";
