@@ -35,6 +35,8 @@ const REST_MS = 180;
 const CLICK_SLOP = 4;
 const FONT = "11px sans-serif";
 const HIGHLIGHT_COLOR = "#1f2933";
+// The colour of relations between people, as their lines and the legend.
+const RELATION_COLOR = "#c0392b";
 
 /** The vendored libraries (static/lib, see update.sh), loaded on first use. */
 export function loadGraphLibraries() {
@@ -122,6 +124,13 @@ export class RelationshipMapCanvas extends Component {
         this.sources = Int32Array.from(data.edges, (edge) => this.index.get(edge.source));
         this.targets = Int32Array.from(data.edges, (edge) => this.index.get(edge.target));
         this.batches = edgeBatches(data.edges.map((edge) => edge.attributes));
+        this.edgeLabels = data.edges.map((edge) => [
+            edge.attributes.label,
+            edge.attributes.inverseLabel || edge.attributes.label,
+        ]);
+        this.relationEdges = data.edges
+            .map((edge, e) => (edge.attributes.label ? e : -1))
+            .filter((e) => e >= 0);
         this.labelOrder = labelOrder(this.nodes);
         this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
         this.hitGrid = null;
@@ -480,6 +489,33 @@ export class RelationshipMapCanvas extends Component {
         ctx.textBaseline = "middle";
         ctx.lineWidth = 3;
         ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
+        // Draw ``text`` from (sx, sy) unless it would cover another label
+        // (``forced``: draw it anyway); whether it was drawn.
+        const place = (text, sx, sy, forced) => {
+            if (sx > width || sx < -200 || sy < 0 || sy > height) {
+                return false;
+            }
+            const textWidth = ctx.measureText(text).width;
+            const cells = [];
+            for (let cx = Math.floor(sx / CELL); cx <= Math.floor((sx + textWidth) / CELL); cx++) {
+                for (
+                    let cy = Math.floor((sy - HALF_HEIGHT) / CELL);
+                    cy <= Math.floor((sy + HALF_HEIGHT) / CELL);
+                    cy++
+                ) {
+                    cells.push(`${cx}:${cy}`);
+                }
+            }
+            if (!forced && cells.some((cell) => taken.has(cell))) {
+                return false;
+            }
+            for (const cell of cells) {
+                taken.add(cell);
+            }
+            ctx.strokeText(text, sx, sy);
+            ctx.fillText(text, sx, sy);
+            return true;
+        };
         ctx.fillStyle = HIGHLIGHT_COLOR;
         const forced = new Set(this.highlighted());
         let drawn = 0;
@@ -490,34 +526,29 @@ export class RelationshipMapCanvas extends Component {
             if (!isForced && r < 4) {
                 continue;
             }
-            const sx = xs[i] * k + x + r + 3;
-            const sy = ys[i] * k + y;
-            if (sx > width || sx < -200 || sy < 0 || sy > height) {
-                continue;
+            if (place(nodes[i].label || "", xs[i] * k + x + r + 3, ys[i] * k + y, isForced)) {
+                drawn++;
             }
-            const label = nodes[i].label || "";
-            const labelWidth = ctx.measureText(label).width;
-            // The cells the label covers, and a small margin.
-            const cells = [];
-            for (let cx = Math.floor(sx / CELL); cx <= Math.floor((sx + labelWidth) / CELL); cx++) {
-                for (
-                    let cy = Math.floor((sy - HALF_HEIGHT) / CELL);
-                    cy <= Math.floor((sy + HALF_HEIGHT) / CELL);
-                    cy++
-                ) {
-                    cells.push(`${cx}:${cy}`);
-                }
-            }
-            if (!isForced && cells.some((cell) => taken.has(cell))) {
-                continue;
-            }
-            for (const cell of cells) {
-                taken.add(cell);
-            }
-            ctx.strokeText(label, sx, sy);
-            ctx.fillText(label, sx, sy);
-            drawn++;
             if (drawn > 300) {
+                break;
+            }
+        }
+        // Relations between people are named on their line, as in the SVG
+        // drawing, where the line is long enough on screen to carry it.
+        ctx.fillStyle = RELATION_COLOR;
+        // Read from the person looked at: the selected one, else the focus.
+        const lookedAt = this.index.get(this.props.selected || [...this.props.focus][0]);
+        let named = 0;
+        for (const e of this.relationEdges) {
+            const [a, b] = [this.sources[e], this.targets[e]];
+            const length = Math.hypot(xs[a] - xs[b], ys[a] - ys[b]) * k;
+            if (length < 60) {
+                continue;
+            }
+            const sx = ((xs[a] + xs[b]) / 2) * k + x;
+            const sy = ((ys[a] + ys[b]) / 2) * k + y;
+            const [label, inverse] = this.edgeLabels[e];
+            if (place(b === lookedAt ? inverse : label, sx, sy, false) && ++named > 100) {
                 break;
             }
         }

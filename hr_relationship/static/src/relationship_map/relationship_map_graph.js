@@ -253,6 +253,7 @@ export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() 
                         ),
                         edgeType: edge.type,
                         label: edge.label || null,
+                        inverseLabel: edge.inverse_label || null,
                     },
                 };
             }),
