@@ -83,6 +83,9 @@ export class RelationshipMapCanvas extends Component {
         this.view = { x: 0, y: 0, k: 1 };
         this.fitK = 1;
         this.pointer = null;
+        // Pointers down on the canvas, by id: one pans, two pinch.
+        this.touches = new Map();
+        this.pinch = null;
         onWillStart(loadGraphLibraries);
         onMounted(() => {
             this.resizeObserver = new ResizeObserver(() => this.resize());
@@ -135,6 +138,7 @@ export class RelationshipMapCanvas extends Component {
         this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
         this.hitGrid = null;
         this.snapshot = this.painted = null;
+        this.userMoved = false;
         const options = layoutOptions(this.nodes.length, this.sources.length);
         if (options.iterations) {
             // Small graphs are laid out before they are drawn.
@@ -238,12 +242,19 @@ export class RelationshipMapCanvas extends Component {
         this.ratio = ratio;
         this.snapshot = this.painted = null;
         if (draw && this.nodes) {
+            if (!this.userMoved) {
+                // Still the whole graph in view, in the new size.
+                this.fit(false);
+            }
             this.paint(false);
         }
     }
 
-    /** Whole graph in view. */
+    /** Whole graph in view (``draw``: asked by the user, and drawn). */
     fit(draw = true) {
+        if (draw) {
+            this.userMoved = false;
+        }
         this.view = fitView(this.xs, this.ys, this.width, this.height);
         this.fitK = this.view.k;
         this.density = densityScale(
@@ -564,6 +575,19 @@ export class RelationshipMapCanvas extends Component {
         }
         // The user takes over: the picture stays as it is.
         this.stopLayout();
+        this.userMoved = true;
+        this.touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+        if (this.touches.size === 2) {
+            // Two fingers: pinch to zoom around the point between them.
+            const [a, b] = [...this.touches.values()];
+            this.pointer = null;
+            this.pinch = {
+                distance: Math.hypot(a.x - b.x, a.y - b.y) || 1,
+                k: this.view.k,
+                around: this.toGraph((a.x + b.x) / 2, (a.y + b.y) / 2),
+            };
+            return;
+        }
         this.pointer = {
             id: ev.pointerId,
             startX: ev.clientX,
@@ -575,6 +599,20 @@ export class RelationshipMapCanvas extends Component {
     }
 
     onPointerMove = (ev) => {
+        if (this.touches.has(ev.pointerId)) {
+            this.touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
+        }
+        if (this.pinch && this.touches.size === 2) {
+            const [a, b] = [...this.touches.values()];
+            const distance = Math.hypot(a.x - b.x, a.y - b.y) || 1;
+            const k = this.clampZoom((this.pinch.k * distance) / this.pinch.distance);
+            const box = this.canvasRef.el.getBoundingClientRect();
+            const mx = (a.x + b.x) / 2 - box.left;
+            const my = (a.y + b.y) / 2 - box.top;
+            this.view = { k, x: mx - this.pinch.around.x * k, y: my - this.pinch.around.y * k };
+            this.schedule(true);
+            return;
+        }
         const pointer = this.pointer;
         if (!pointer || pointer.id !== ev.pointerId) {
             if (this.canvasRef.el && ev.target === this.canvasRef.el && this.nodes) {
@@ -595,6 +633,14 @@ export class RelationshipMapCanvas extends Component {
     };
 
     onPointerUp = (ev) => {
+        this.touches.delete(ev.pointerId);
+        if (this.pinch) {
+            if (!this.touches.size) {
+                this.pinch = null;
+                this.schedule(true);
+            }
+            return;
+        }
         const pointer = this.pointer;
         if (!pointer || pointer.id !== ev.pointerId) {
             return;
@@ -612,6 +658,10 @@ export class RelationshipMapCanvas extends Component {
         }
     };
 
+    clampZoom(k) {
+        return Math.min(this.fitK * 40, Math.max(this.fitK / 4, k));
+    }
+
     onDoubleClick(ev) {
         const key = this.nodeAt(ev.clientX, ev.clientY);
         if (key) {
@@ -625,8 +675,9 @@ export class RelationshipMapCanvas extends Component {
         const box = this.canvasRef.el.getBoundingClientRect();
         const px = ev.clientX - box.left;
         const py = ev.clientY - box.top;
+        this.userMoved = true;
         const factor = Math.exp(-ev.deltaY * 0.002);
-        const k = Math.min(this.fitK * 40, Math.max(this.fitK / 4, this.view.k * factor));
+        const k = this.clampZoom(this.view.k * factor);
         const ratio = k / this.view.k;
         this.view = { k, x: px - (px - this.view.x) * ratio, y: py - (py - this.view.y) * ratio };
         this.schedule(true);
