@@ -135,7 +135,8 @@ export class RelationshipMapCanvas extends Component {
             .map((edge, e) => (edge.attributes.label ? e : -1))
             .filter((e) => e >= 0);
         this.labelOrder = labelOrder(this.nodes);
-        this.maxSize = Math.max(1, ...this.nodes.map((node) => node.size));
+        // (A loop: spreading 100,000 sizes into Math.max overflows the stack.)
+        this.maxSize = this.nodes.reduce((max, node) => Math.max(max, node.size), 1);
         this.hitGrid = null;
         this.snapshot = this.painted = null;
         this.userMoved = false;
