@@ -64,9 +64,10 @@ DETAIL_FIELDS = {
 # nodes; the benchmark asks for up to 100,000.
 MAX_DEPTH = 10
 MAX_LIMIT = 100_000
-# Up to this many nodes the map's queries stay below PostgreSQL's JIT
-# thresholds (see ``_jit_off``): no need to spend two queries on the setting.
-JIT_FREE_LIMIT = 2000
+# A read of more than this many nodes is large: its queries pass PostgreSQL's
+# JIT thresholds (see ``_jit_off``) and its Python sets off full garbage
+# collections (see ``_collector_paused``); smaller reads need neither remedy.
+LARGE_READ = 2000
 # Filter keys and whether each takes a list of ids, a list of keys or text.
 FILTER_KINDS = {
     "types": "keys",
@@ -127,8 +128,9 @@ class HrRelationshipMap(models.AbstractModel):
             if focus_record is not None and focus_record._name == "project.project"
             else None
         )
-        jit = _jit_off(self.env) if limit > JIT_FREE_LIMIT else None
-        with _collector_paused(limit > JIT_FREE_LIMIT):
+        large = limit > LARGE_READ
+        jit = _jit_off(self.env) if large else None
+        with _collector_paused(large):
             reader = MapReader(self.env, filters, focus_project)
             walk = _Walk(reader, limit)
             search = (filters.get("search") or "").strip()
@@ -463,7 +465,7 @@ def _jit_off(env):
     stakeholders the query of the lines took 1.6 to 4 s of compilation for
     1.2 to 1.8 s of execution (EXPLAIN ANALYZE). Index lookups gain nothing
     from compiled expressions, so the large reads (more than
-    ``JIT_FREE_LIMIT`` nodes) go without JIT. ``set_config``
+    ``LARGE_READ`` nodes) go without JIT. ``set_config``
     with ``is_local`` is ``SET LOCAL``: it never outlives the transaction,
     and ``_set_jit`` restores it as soon as the map is read."""
     return env.execute_query(

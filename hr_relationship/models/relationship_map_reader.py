@@ -179,11 +179,21 @@ class IdSets:
 
     def __init__(self):
         self.values = {}
+        self.sources = {}
 
     def __call__(self, name, values):
-        """``(SELECT id FROM ids_<name>)``; the first ``values`` given for a
-        name are its ids."""
-        self.values.setdefault(name, sorted(values))
+        """``(SELECT id FROM ids_<name>)``: the ids of ``values``, which
+        every use of ``name`` in the statement must name."""
+        if name in self.sources:
+            # One table per name: another set under the same name would
+            # silently read the first one's ids.
+            known = self.sources[name]
+            assert values is known or set(values) == set(known), (
+                f"ids_{name} names two sets"
+            )
+        else:
+            self.sources[name] = values
+            self.values[name] = sorted(values)
         return SQL("(SELECT id FROM %s)", SQL.identifier(f"ids_{name}"))
 
     def wrap(self, statement):

@@ -6,7 +6,9 @@ import json
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
+from odoo.tools import SQL
 
+from ..models.relationship_map_reader import IdSets
 from .common import MAP_USER_GROUPS as USER_GROUP
 from .common import SECRET, make_fixture
 
@@ -276,6 +278,23 @@ class TestRelationshipMap(TransactionCase):
         ours = {self.key(name) for name in self.data if name != "supplier_partner"}
         self.assertFalse(ids & ours)
         self.assertFalse(graph["internal_clients"])
+
+    def test_id_sets_are_written_once_per_statement(self):
+        ids = IdSets()
+        frontier = {3, 1, 2}
+        first = ids("frontier", frontier)
+        self.assertEqual(ids("frontier", frontier), first)
+        statement = ids.wrap(SQL("SELECT * FROM %s AS f", first))
+        self.assertEqual(statement.code.count("unnest"), 1)
+        self.assertEqual(
+            self.env.execute_query(
+                SQL("SELECT id FROM (%s) AS s ORDER BY id", statement)
+            ),
+            [(1,), (2,), (3,)],
+        )
+        # Another set under the same name would read the first one's ids.
+        with self.assertRaises(AssertionError):
+            ids("frontier", {4})
 
     def test_large_read_leaves_the_garbage_collector_running(self):
         """A large read pauses Python's cyclic garbage collector (see

@@ -60,8 +60,8 @@ describe("hr_relationship map graph", () => {
         ]);
         const client = data.nodes[1].attributes;
         expect(client.color).toBe(TYPE_COLORS.internal_client);
-        expect(client.ring).toBe(HEALTH_COLORS[1]);
-        expect(data.nodes[2].attributes.flagged).toBe(true);
+        expect(client.ringColor).toBe(HEALTH_COLORS[1]);
+        expect(data.nodes[2].attributes.markColor).toBe(FLAG_COLOR);
         expect(data.nodes[0].attributes.size).toBeGreaterThan(data.nodes[2].attributes.size);
     });
 
