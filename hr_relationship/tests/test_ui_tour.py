@@ -80,3 +80,36 @@ class TestUiCaptureTour(HttpCase):
             "hr_relationship_capture_stakeholder_tour",
             login="admin",
         )
+
+
+@tagged("post_install", "-at_install")
+class TestPartnerWeekTour(HttpCase):
+    """What an HR business partner does in a first week, on the demo data
+    and as that partner, picking the records that are already there."""
+
+    def test_partner_week_with_existing_records(self):
+        partner = self.env.ref("base.user_demo")
+        client = self.env.ref("hr_relationship.client_sales_benelux")
+        freelancer = self.env["hr.stakeholder"].search([("name", "=", "Lotte Visser")])
+        self.assertEqual(len(freelancer), 1, "the demo freelancer exists once")
+        stakeholders_before = self.env["hr.stakeholder"].search_count([])
+
+        self.start_tour("/odoo", "hr_partner_week_tour", login=partner.login)
+
+        self.assertIn(freelancer, client.stakeholder_ids)
+        self.assertEqual(
+            self.env["hr.stakeholder"].search_count([]),
+            stakeholders_before,
+            "picking existing people creates no duplicate",
+        )
+        interaction = self.env["hr.relationship.interaction"].search(
+            [("name", "=", "Coffee with Lotte about the onboarding")]
+        )
+        self.assertEqual(interaction.stakeholder_ids, freelancer)
+        self.assertEqual(interaction.user_id, partner)
+        campaign = self.env["hr.satisfaction.survey"].search(
+            [("name", "=", "Sales Benelux value check")]
+        )
+        self.assertEqual(campaign.internal_client_ids, client)
+        self.assertEqual(campaign.state, "running")
+        self.assertTrue(campaign.invited_count)
