@@ -1,0 +1,100 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""Take the README's screenshots again from a running demo server.
+
+    make demo            # in another shell: the demo database on :8069
+    python3 tools/readme_screenshots.py [--url http://localhost:8069] [--lang nl_NL]
+
+Logs in as the demo administrator, opens the overview and the relationship
+map on a desktop (1600x1000) and on a phone (390x844) and writes the PNG
+files the README shows into hr_relationship/static/description/. Look at
+them before committing them. Uses the harness's headless Chromium, so it
+starts no browser of its own and reaches nothing but the given server.
+"""
+
+import argparse
+import os
+import sys
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(REPO, "scripts"))
+
+import harness  # noqa: E402  (needs the path above)
+
+DESCRIPTION = os.path.join(REPO, "hr_relationship", "static", "description")
+DESKTOP = {"viewport": {"width": 1600, "height": 1000}}
+PHONE = {
+    "viewport": {"width": 390, "height": 844},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+# The map has drawn its people (the SVG renderer of a small book).
+MAP_DRAWN = ".o_hr_map_canvas[data-loading='0'] .o_hr_map_node"
+# (file name, page, what shows that the page has drawn, what to do then)
+SHOTS = (
+    (
+        "overview.png",
+        DESKTOP,
+        "/odoo/action-hr_relationship.hr_relationship_overview_action",
+        ".o_hr_overview_card",
+        None,
+    ),
+    (
+        "overview_phone.png",
+        PHONE,
+        "/odoo/action-hr_relationship.hr_relationship_overview_action",
+        ".o_hr_overview_card",
+        None,
+    ),
+    (
+        "relationship_map.png",
+        DESKTOP,
+        "/odoo/action-hr_relationship.action_relationship_map",
+        MAP_DRAWN,
+        None,
+    ),
+    (
+        "relationship_map_phone.png",
+        PHONE,
+        "/odoo/action-hr_relationship.action_relationship_map",
+        MAP_DRAWN,
+        "node",
+    ),
+)
+
+
+def login(page, url, user):
+    page.goto(f"{url}/web/login")
+    page.fill("input[name=login]", user)
+    page.fill("input[name=password]", user)
+    page.click("button[type=submit]")
+    page.wait_for_selector(".o_main_navbar", timeout=120_000)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--url", default="http://localhost:8069")
+    parser.add_argument("--login", default="admin")
+    parser.add_argument("--out", default=DESCRIPTION)
+    args = parser.parse_args()
+    with harness.chromium() as browser:
+        for name, device, path, drawn, then in SHOTS:
+            context = browser.new_context(**device)
+            page = context.new_page()
+            login(page, args.url, args.login)
+            page.goto(f"{args.url}{path}")
+            page.wait_for_selector(drawn, timeout=60_000)
+            if then == "node":
+                # The phone picture shows a person's key facts in the sheet.
+                page.locator(".o_hr_map_node").first.dispatch_event("click")
+            time.sleep(2)
+            target = os.path.join(args.out, name)
+            page.screenshot(path=target)
+            print(target)
+            context.close()
+
+
+if __name__ == "__main__":
+    main()
