@@ -95,6 +95,7 @@
         "demo/hr_relationship_value_cycle_demo.xml",
         "demo/hr_relationship_recruitment_demo.xml",
         "demo/hr_relationship_capture_demo.xml",
+        "demo/hr_relationship_localise_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
     ],

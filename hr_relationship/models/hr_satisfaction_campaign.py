@@ -22,7 +22,9 @@ class HrSatisfactionCampaign(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
 
-    name = fields.Char(required=True, tracking=True)
+    # Translatable: the name reaches reports and the "you said, we did" mail
+    # in each reader's language.
+    name = fields.Char(required=True, tracking=True, translate=True)
     survey_id = fields.Many2one(
         "survey.survey",
         required=True,
