@@ -42,6 +42,7 @@
         "data/survey_pulse_data.xml",
         "data/survey_candidate_pulse_data.xml",
         "data/mail_template_you_said_data.xml",
+        "data/mail_template_invite_data.xml",
         "data/hr_relationship_concern_data.xml",
         "data/ir_cron_network_data.xml",
         "data/hr_skill_relationship_data.xml",
@@ -94,6 +95,7 @@
         "demo/hr_relationship_value_cycle_demo.xml",
         "demo/hr_relationship_recruitment_demo.xml",
         "demo/hr_relationship_capture_demo.xml",
+        "demo/hr_relationship_localise_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
     ],

@@ -60,3 +60,4 @@ from . import hr_stakeholder_recruitment
 from . import hr_relationship_interaction_recruitment
 from . import hr_satisfaction_campaign_recruitment
 from . import res_config_settings_recruitment
+from . import hr_relationship_demo

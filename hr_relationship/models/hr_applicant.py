@@ -1,7 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 
+from .database_lang import database_lang
 from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
@@ -62,8 +63,12 @@ class HrApplicant(models.Model):
     def _hr_record_recruitment_steps(self, before):
         """One interaction per application whose stage changed or that was
         refused, on the candidate's stakeholder records, created together;
-        and the candidate-experience pulse for the processes that ended."""
-        applicants = self.sudo().with_context(active_test=False)
+        and the candidate-experience pulse for the processes that ended.
+        Written in the database's language when no user's is known."""
+        applicants = self.sudo().with_context(
+            active_test=False, lang=database_lang(self.env)
+        )
+        env = applicants.env
         changed = applicants.filtered(
             lambda a: (a.stage_id, a.refuse_reason_id) != before.get(a.id)
         )
@@ -86,19 +91,19 @@ class HrApplicant(models.Model):
             refused = applicant.refuse_reason_id and not old_refusal
             hired = applicant.date_closed and not (old_stage and old_stage.hired_stage)
             if applied:
-                name = _(
+                name = env._(
                     "Recruitment: applied for %(job)s, now at %(stage)s",
                     job=applicant.job_id.name or applicant.display_name,
-                    stage=applicant.stage_id.name or _("no stage"),
+                    stage=applicant.stage_id.name or env._("no stage"),
                 )
             elif refused:
-                name = _(
+                name = env._(
                     "Recruitment: application for %(job)s refused (%(reason)s)",
                     job=applicant.job_id.name or applicant.display_name,
                     reason=applicant.refuse_reason_id.name,
                 )
             else:
-                name = _(
+                name = env._(
                     "Recruitment: application for %(job)s moved to %(stage)s",
                     job=applicant.job_id.name or applicant.display_name,
                     stage=applicant.stage_id.name,
@@ -125,5 +130,5 @@ class HrApplicant(models.Model):
             .create(values)
         )
         if ended:
-            self.env["hr.satisfaction.survey"].sudo()._send_candidate_pulses(ended)
+            env["hr.satisfaction.survey"]._send_candidate_pulses(ended)
         return interactions

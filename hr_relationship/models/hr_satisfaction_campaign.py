@@ -9,6 +9,7 @@ from .record_check import checked_records
 # Settings: the survey new campaigns start with, else the shipped template.
 DEFAULT_SURVEY_PARAM = "hr_relationship.default_survey_id"
 SHIPPED_SURVEY_XMLID = "hr_relationship.survey_internal_client_value"
+INVITE_TEMPLATE_XMLID = "hr_relationship.mail_template_campaign_invite"
 
 
 class HrSatisfactionCampaign(models.Model):
@@ -21,7 +22,9 @@ class HrSatisfactionCampaign(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "create_date desc, id desc"
 
-    name = fields.Char(required=True, tracking=True)
+    # Translatable: the name reaches reports and the "you said, we did" mail
+    # in each reader's language.
+    name = fields.Char(required=True, tracking=True, translate=True)
     survey_id = fields.Many2one(
         "survey.survey",
         required=True,
@@ -189,38 +192,34 @@ class HrSatisfactionCampaign(models.Model):
         employee = stakeholder.employee_id
         return employee.work_contact_id if employee else stakeholder.partner_id
 
-    def _invite_composer(self):
-        """Survey's own invitation wizard, used for its template rendering
-        and mail creation only."""
+    def _send_invitations(self, answers, reminder=False):
+        """One mail per answer, each with its personal link, from the addon's
+        own template in the participant's language. Anonymous answers carry
+        no person, so the recipient comes from the participant list; the mail
+        is not linked to the answer either way, as survey's own invitations.
+        No notification layout: its header ("Your Survey User Input") names
+        the answer rather than the survey and is informal in Dutch ("Je")."""
         self.ensure_one()
-        template = self.env.ref("survey.mail_template_user_input_invite")
-        return (
-            self.env["survey.invite"]
+        template = (
+            self.env.ref(INVITE_TEMPLATE_XMLID)
             .sudo()
-            .with_context(default_email_layout_xmlid="mail.mail_notification_light")
-            .create(
-                {
-                    "survey_id": self.survey_id.id,
-                    "template_id": template.id,
-                    "deadline": self.deadline,
-                    "author_id": self.env.user.partner_id.id,
-                }
-            )
+            .with_context(hr_survey_reminder=reminder)
         )
-
-    def _send_invitations(self, answers):
-        """One mail per answer, each with its personal link. Anonymous answers
-        carry no person, so the recipient comes from the hidden link."""
-        self.ensure_one()
-        composer = self._invite_composer()
         for answer in answers.sudo():
-            mail = composer._send_mail(answer)
-            if self.anonymous:
-                partner = self._participant_partner(answer.hr_stakeholder_id)
-                if partner:
-                    mail.recipient_ids = [Command.link(partner.id)]
-                else:
-                    mail.email_to = answer.hr_stakeholder_id.email
+            partner = answer.partner_id or self._participant_partner(
+                answer.hr_stakeholder_id
+            )
+            email_values = {"model": False, "res_id": False}
+            if partner:
+                email_values["recipient_ids"] = [Command.link(partner.id)]
+                email_values["email_to"] = False
+            else:
+                email_values["email_to"] = answer.email or (
+                    answer.hr_stakeholder_id.email
+                )
+            template.with_context(lang=partner.lang or self.env.lang).send_mail(
+                answer.id, email_values=email_values
+            )
 
     def action_send(self):
         checked_records(self)
@@ -303,7 +302,7 @@ class HrSatisfactionCampaign(models.Model):
             pending = campaign.sudo().user_input_ids.filtered(
                 lambda a: a.state != "done" and not a.test_entry
             )
-            campaign._send_invitations(pending)
+            campaign._send_invitations(pending, reminder=True)
             campaign.message_post(
                 body=_("Reminder sent to %(count)s participants.", count=len(pending))
             )

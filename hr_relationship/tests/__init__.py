@@ -46,3 +46,6 @@ from . import test_capture_email
 from . import test_capture_mailbox
 from . import test_capture_backfill
 from . import test_capture_access
+from . import test_invitation_mail
+from . import test_demo_dutch
+from . import test_demo_data

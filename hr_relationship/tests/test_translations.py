@@ -16,6 +16,20 @@ I18N = Path(__file__).resolve().parent.parent / "i18n"
 PLACEHOLDER = re.compile(
     r"%\([a-z_]+\)[sdfr]|%[sdf]|\{[a-z_0-9]*\}|</?[a-z]+|[a-z-]+=\"[^\"]*\""
 )
+# Words that read as translated rather than as an HR professional writes
+# (patterns, matched at the start of a word) -> what nl.po says instead.
+REJECTED_WORDS = {
+    r"zorg(?:en)?\b": "signaal / signalen (a concern)",
+    "kampioen": "pleitbezorger",
+    "blokkeerder": "tegenstander",
+    "macht-belang": "invloed-belangmatrix",
+    "makelaar": "verbinder",
+    "gecontacteerd": "gesproken",
+    r"alumn(?:i|us)\b": "oud-medewerker(s)",
+    "aan één lijn": "afhankelijk van één HR-contact",
+    "sleutelpersoon": "kwetsbaar bij vertrek",
+}
+REJECTED = re.compile(r"(?<![\w-])(?:" + "|".join(REJECTED_WORDS) + ")", re.IGNORECASE)
 # Attribute values that are text for the reader and so are translated.
 TRANSLATED_ATTRIBUTES = ("aria-label", "title", "placeholder", "string")
 
@@ -111,6 +125,21 @@ class TestDutchTranslation(TransactionCase):
             if entry.msgstr and placeholders(msgid) != placeholders(entry.msgstr)
         ]
         self.assertEqual(broken, [], f"Placeholders differ in nl.po for: {broken[:10]}")
+
+    def test_translations_use_hr_wording(self):
+        """The Dutch an HR professional writes, in every catalogue the addon
+        ships; field names inside the markup (hr_alumnus_...) are code."""
+        found = []
+        for path in sorted(I18N.parent.glob("i18n*/nl.po")):
+            for entry in polib.pofile(str(path)):
+                text = re.sub(r"\b[a-z]+_[a-z_]+\b", "", entry.msgstr)
+                found += [
+                    (path.parent.name, match.group(), entry.msgstr[:60])
+                    for match in REJECTED.finditer(text)
+                ]
+        self.assertEqual(
+            found, [], f"Use {REJECTED_WORDS} in Dutch; found: {found[:10]}"
+        )
 
     def test_placeholder_check_catches_a_lost_placeholder(self):
         self.assertNotEqual(

@@ -1,0 +1,76 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from .common import HrRelationshipCase
+
+MODULE = "hr_relationship"
+
+
+@tagged("post_install", "-at_install")
+class TestDemoInDutch(HrRelationshipCase):
+    """A database created in Dutch shows the demo in Dutch: the demo's own
+    step runs as it does at install, with the database's language set as
+    Odoo sets it for a database created with a language."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.campaign = cls.env.ref(
+            f"{MODULE}.demo_campaign_value_2025", raise_if_not_found=False
+        )
+        if not cls.campaign:
+            cls.skipTest(cls, "needs the demo data")
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        # What creating a database in Dutch leaves (res.lang._install_default).
+        cls.env["ir.default"].set("res.partner", "lang", "nl_NL")
+        # Install runs without a user language.
+        cls.env = cls.env(context={})
+        Demo = cls.env["hr.relationship.demo"]
+        Demo._load_terms()
+        cls.env["ir.module.module"]._load_module_terms([MODULE], ["nl_NL"])
+        Demo._localise()
+
+    def ref(self, xmlid):
+        return self.env.ref(f"{MODULE}.{xmlid}")
+
+    def test_translatable_demo_names_follow_the_reader(self):
+        self.assertEqual(
+            self.campaign.with_context(lang="nl_NL").name, "Klantwaarde: nulmeting"
+        )
+        self.assertEqual(
+            self.campaign.with_context(lang="en_US").name, "Customer value: baseline"
+        )
+        project = self.ref("project_employer_branding")
+        self.assertEqual(project.with_context(lang="nl_NL").name, "Werkgeversmerk")
+        self.assertEqual(project.with_context(lang="en_US").name, "Employer branding")
+
+    def test_typed_demo_texts_are_written_in_dutch(self):
+        client = self.ref("client_sales_benelux")
+        self.assertIn("Sneller accountmanagers werven", str(client.needs))
+        interaction = self.ref("interaction_001")
+        self.assertEqual(interaction.name, "Aftrap Werkgeversmerk")
+        self.assertIn("Goed gesprek", str(interaction.summary))
+        self.assertEqual(
+            self.ref("demo_concern_vacancies").name,
+            "Vacatures voor accountmanagers staan te lang open",
+        )
+        self.assertEqual(
+            self.ref("stakeholder_ronnie_hart").approach_notes,
+            "Loop even langs zijn bureau; lange e-mails worden niet gelezen.",
+        )
+
+    def test_chatter_written_at_install_reads_dutch(self):
+        stakeholder = self.ref("stakeholder_jeffrey_kelly")
+        bodies = stakeholder.message_ids.mapped("body")
+        self.assertIn("<p>HR-stakeholder aangemaakt</p>", bodies)
+        self.assertFalse([b for b in bodies if "created" in b], bodies)
+
+    def test_recruitment_step_written_without_user_language_reads_dutch(self):
+        applicant = self.ref("demo_applicant_sanne_de_vries")
+        applicant.write({"stage_id": self.env.ref("hr_recruitment.stage_job3").id})
+        step = self.env["hr.relationship.interaction"].search(
+            [("applicant_id", "=", applicant.id)], order="id desc", limit=1
+        )
+        self.assertTrue(step.name.startswith("Werving: sollicitatie voor"), step.name)
+        self.assertIn("naar", step.name)
