@@ -46,6 +46,7 @@ CADENCE_DEFAULTS = {
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
+SALES_USER_GROUP = "sales_team.group_sale_salesman"
 
 
 def add_days_capped(start, days):
@@ -231,10 +232,18 @@ class HrStakeholder(models.Model):
         help="What drives this person.",
     )
     can_read_profile = fields.Boolean(compute="_compute_can_read_profile")
+    # Leads are CRM's: only who may read them counts them, as far as CRM's
+    # rules let them (a salesperson their own). Without the group the count
+    # and its button leave the screens instead of failing them.
     referred_lead_ids = fields.One2many(
-        "crm.lead", "referred_stakeholder_id", string="Referrals"
+        "crm.lead",
+        "referred_stakeholder_id",
+        string="Referrals",
+        groups=SALES_USER_GROUP,
     )
-    referral_count = fields.Integer(compute="_compute_referral_count")
+    referral_count = fields.Integer(
+        compute="_compute_referral_count", groups=SALES_USER_GROUP
+    )
     interaction_count = fields.Integer(compute="_compute_interaction_count")
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "stakeholder_id", string="Survey Results"
