@@ -100,6 +100,17 @@ class HrStakeholder(models.Model):
         help="For alumni: the employee record they left behind.",
     )
     email = fields.Char(compute="_compute_contact_details", store=True)
+    # An external person's address lives on their contact: HR types it on
+    # the stakeholder form (a contact made from the form's dropdown has only
+    # a name), and survey invitations go to it.
+    partner_email = fields.Char(
+        related="partner_id.email",
+        string="Email Address",
+        readonly=False,
+        help="The person's email address, kept on their contact. Survey "
+        "invitations go to it: without one, the person is left out of "
+        "campaigns.",
+    )
     phone = fields.Char(compute="_compute_contact_details", store=True)
     is_external = fields.Boolean(
         compute="_compute_contact_details",
