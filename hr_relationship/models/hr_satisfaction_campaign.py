@@ -394,7 +394,8 @@ class HrSatisfactionCampaign(models.Model):
         )
         action["name"] = _("Results of %s", self.name)
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"search_default_scope_client": 1}
+        # A month without results has no CSAT, not one of 0.
+        action["context"] = {"search_default_scope_client": 1, "fill_temporal": False}
         # The figures per internal client first, as a table.
         action["views"] = [
             (view_id, view_type)

@@ -72,7 +72,7 @@ class HrStakeholder(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     active = fields.Boolean(default=True)
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -162,11 +162,18 @@ class HrStakeholder(models.Model):
         "interaction_id",
         string="Interactions",
     )
+    # Scores on a scale: their sum means nothing, their mean does.
     influence = fields.Integer(
-        default=2, tracking=True, help="Power over HR's projects, from 1 to 5."
+        default=2,
+        tracking=True,
+        aggregator="avg",
+        help="Power over HR's projects, from 1 to 5.",
     )
     interest = fields.Integer(
-        default=2, tracking=True, help="Interest in HR's projects, from 1 to 5."
+        default=2,
+        tracking=True,
+        aggregator="avg",
+        help="Interest in HR's projects, from 1 to 5.",
     )
     quadrant = fields.Selection(
         QUADRANTS,
@@ -192,6 +199,7 @@ class HrStakeholder(models.Model):
     )
     contact_cadence_days = fields.Integer(
         string="Contact Every (Days)",
+        aggregator="avg",
         compute="_compute_contact_cadence_days",
         store=True,
         readonly=False,

@@ -30,3 +30,23 @@ class TestReportsTour(HttpCase):
             "hr_relationship_ambassador_ranking_tour",
             login=self.partner_user.login,
         )
+
+    def test_health_trend_tour(self):
+        self.start_tour(
+            "/odoo/action-hr_relationship.hr_relationship_health_snapshot_action",
+            "hr_relationship_health_trend_tour",
+            login=self.partner_user.login,
+        )
+
+    def test_csat_nps_tour(self):
+        # The demo's campaigns are months apart: the months between have no
+        # results and must not be drawn as a CSAT or NPS of 0.
+        dates = self.env["hr.satisfaction.result"].search([]).mapped("date")
+        self.assertGreater(
+            len({(day.year, day.month) for day in dates}), 1, "the demo has moved"
+        )
+        self.start_tour(
+            "/odoo/action-hr_relationship.action_hr_satisfaction_result",
+            "hr_relationship_csat_nps_tour",
+            login=self.partner_user.login,
+        )
