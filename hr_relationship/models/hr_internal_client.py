@@ -26,7 +26,7 @@ class HrInternalClient(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     active = fields.Boolean(default=True)
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -89,19 +89,27 @@ class HrInternalClient(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "internal_client_id", string="Survey Results"
     )
+    # No measure: a client without a survey holds 0 here (a float column
+    # keeps no "none"), which an average would count. The health snapshots
+    # keep the figures without those zeros, for the trend.
     latest_csat = fields.Float(
         string="Latest CSAT",
         compute="_compute_latest_survey",
         store=True,
+        aggregator=None,
         help="CSAT (share of 4 and 5 answers) of the latest answered campaign.",
     )
     latest_nps = fields.Float(
-        string="Latest NPS", compute="_compute_latest_survey", store=True
+        string="Latest NPS",
+        compute="_compute_latest_survey",
+        store=True,
+        aggregator=None,
     )
     latest_survey_date = fields.Date(compute="_compute_latest_survey", store=True)
     contact_cadence_days = fields.Integer(
         string="Contact Every (Days)",
         default=30,
+        aggregator="avg",
         help="How often this client needs a contact, for its health; 0 plans none.",
     )
     health_snapshot_ids = fields.One2many(

@@ -94,8 +94,16 @@ class HrProjectStakeholder(models.Model):
         ondelete="cascade",
         check_company=True,
     )
+    # The stakeholder's company once chosen; before that the project's, else
+    # the current one: check_company's domain on stakeholder_id and project_id
+    # reads this field, so an empty company would offer only records without
+    # one (and every stakeholder has one).
     company_id = fields.Many2one(
-        related="stakeholder_id.company_id", store=True, index=True
+        "res.company",
+        compute="_compute_company_id",
+        store=True,
+        index=True,
+        precompute=True,
     )
     attitude = fields.Selection(
         ATTITUDES,
@@ -161,6 +169,15 @@ class HrProjectStakeholder(models.Model):
             "A stakeholder has one position per project.",
         ),
     ]
+
+    @api.depends("stakeholder_id.company_id", "project_id.company_id")
+    def _compute_company_id(self):
+        for position in self:
+            position.company_id = (
+                position.stakeholder_id.company_id
+                or position.project_id.company_id
+                or self.env.company
+            )
 
     @api.depends("stakeholder_id")
     def _compute_from_stakeholder(self):

@@ -86,7 +86,7 @@ class HrRelationshipConcern(models.Model):
     resolution = fields.Html(
         help="What HR did about the concern, or why it was declined."
     )
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )

@@ -60,7 +60,9 @@ class HrRelationshipHealthMixin(models.AbstractModel):
     active = fields.Boolean()
     company_id = fields.Many2one("res.company")
     last_interaction_date = fields.Date()
-    contact_cadence_days = fields.Integer(string="Contact Every (Days)")
+    contact_cadence_days = fields.Integer(
+        string="Contact Every (Days)", aggregator="avg"
+    )
     health_score = fields.Float(
         digits=(5, 1),
         aggregator="avg",

@@ -168,7 +168,9 @@ class HrRelationshipInteraction(models.Model):
             "res_model": self._name,
             "view_mode": "list,form,calendar,pivot,graph",
             "domain": domain,
-            "context": context,
+            # The graph averages sentiment: a month without interactions has
+            # none, not a neutral 0.
+            "context": {**context, "fill_temporal": False},
         }
 
     @api.model

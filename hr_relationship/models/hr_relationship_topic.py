@@ -12,7 +12,7 @@ class HrRelationshipTopic(models.Model):
     _order = "name, id"
 
     name = fields.Char(required=True, translate=True)
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [

@@ -50,7 +50,7 @@ class HrRelationshipType(models.Model):
     )
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
 
     @api.depends("name", "symmetric")
     def _compute_name_inverse(self):

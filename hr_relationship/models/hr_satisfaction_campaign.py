@@ -227,6 +227,7 @@ class HrSatisfactionCampaign(models.Model):
             campaign.check_access("write")
             campaign._check_sendable()
         sent = 0
+        left_out = self.env["hr.stakeholder"]
         for campaign in self:
             survey = campaign.survey_id.sudo()
             UserInput = self.env["survey.user_input"].sudo()
@@ -250,19 +251,40 @@ class HrSatisfactionCampaign(models.Model):
                 )
             campaign._send_invitations(answers)
             campaign.state = "running"
+            campaign_left_out = campaign._left_out_without_email()
             campaign.message_post(
                 body=_(
                     "Invitations sent to %(count)s participants.", count=len(answers)
                 )
+                + self._left_out_sentence(campaign_left_out)
             )
             sent += len(answers)
-        return self._sent_notification(sent)
+            left_out |= campaign_left_out
+        return self._sent_notification(sent, left_out)
 
-    def _sent_notification(self, count):
-        """Tell the sender how many invitations went out, and warn them when
-        no outgoing mail server is set up: the mails then wait in the queue."""
+    def _left_out_without_email(self):
+        """The stakeholders of the campaign's clients that no invitation can
+        reach: participants are chosen among those with an address."""
+        self.ensure_one()
+        return self.internal_client_ids.stakeholder_ids.filtered(lambda s: not s.email)
+
+    @api.model
+    def _left_out_sentence(self, stakeholders):
+        if not stakeholders:
+            return ""
+        return " " + _(
+            "Left out, for want of an email address: %(names)s. Enter their "
+            "address on their stakeholder form to invite them to a next "
+            "campaign.",
+            names=", ".join(stakeholders.mapped("display_name")),
+        )
+
+    def _sent_notification(self, count, left_out):
+        """Tell the sender how many invitations went out and who was left out
+        for want of an address, and warn them when no outgoing mail server is
+        set up: the mails then wait in the queue."""
         message = _("Invitations sent: %(count)s.", count=count)
-        kind = "success"
+        kind = "warning" if left_out else "success"
         # Without a server record Odoo falls back to the configuration file,
         # whose default (localhost) is rarely a real mail server.
         server_configured = self.env["ir.mail_server"].sudo().search_count(
@@ -276,6 +298,7 @@ class HrSatisfactionCampaign(models.Model):
                 "(Settings > Technical > Outgoing Mail Servers).",
                 count=count,
             )
+        message += self._left_out_sentence(left_out)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -370,7 +393,8 @@ class HrSatisfactionCampaign(models.Model):
         )
         action["name"] = _("Results of %s", self.name)
         action["domain"] = [("campaign_id", "=", self.id)]
-        action["context"] = {"search_default_scope_client": 1}
+        # A month without results has no CSAT, not one of 0.
+        action["context"] = {"search_default_scope_client": 1, "fill_temporal": False}
         # The figures per internal client first, as a table.
         action["views"] = [
             (view_id, view_type)

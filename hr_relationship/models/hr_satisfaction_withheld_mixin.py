@@ -21,8 +21,11 @@ class HrSatisfactionWithheldMixin(models.AbstractModel):
         "respondents than the minimum group size, or would let someone work "
         "out such a group from the other results: they are then not stored.",
     )
+    # A threshold, not a figure: no measure.
     min_group_size = fields.Integer(
-        readonly=True, help="The minimum group size the figures were withheld for."
+        readonly=True,
+        aggregator=None,
+        help="The minimum group size the figures were withheld for.",
     )
     withheld_note = fields.Char(string="Anonymity", compute="_compute_withheld_note")
 

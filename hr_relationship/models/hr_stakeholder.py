@@ -46,6 +46,7 @@ CADENCE_DEFAULTS = {
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
+SALES_USER_GROUP = "sales_team.group_sale_salesman"
 
 
 def add_days_capped(start, days):
@@ -71,7 +72,7 @@ class HrStakeholder(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     active = fields.Boolean(default=True)
-    color = fields.Integer()
+    color = fields.Integer(aggregator=None)
     company_id = fields.Many2one(
         "res.company",
         required=True,
@@ -99,6 +100,17 @@ class HrStakeholder(models.Model):
         help="For alumni: the employee record they left behind.",
     )
     email = fields.Char(compute="_compute_contact_details", store=True)
+    # An external person's address lives on their contact: HR types it on
+    # the stakeholder form (a contact made from the form's dropdown has only
+    # a name), and survey invitations go to it.
+    partner_email = fields.Char(
+        related="partner_id.email",
+        string="Email Address",
+        readonly=False,
+        help="The person's email address, kept on their contact. Survey "
+        "invitations go to it: without one, the person is left out of "
+        "campaigns.",
+    )
     phone = fields.Char(compute="_compute_contact_details", store=True)
     is_external = fields.Boolean(
         compute="_compute_contact_details",
@@ -150,11 +162,18 @@ class HrStakeholder(models.Model):
         "interaction_id",
         string="Interactions",
     )
+    # Scores on a scale: their sum means nothing, their mean does.
     influence = fields.Integer(
-        default=2, tracking=True, help="Power over HR's projects, from 1 to 5."
+        default=2,
+        tracking=True,
+        aggregator="avg",
+        help="Power over HR's projects, from 1 to 5.",
     )
     interest = fields.Integer(
-        default=2, tracking=True, help="Interest in HR's projects, from 1 to 5."
+        default=2,
+        tracking=True,
+        aggregator="avg",
+        help="Interest in HR's projects, from 1 to 5.",
     )
     quadrant = fields.Selection(
         QUADRANTS,
@@ -180,6 +199,7 @@ class HrStakeholder(models.Model):
     )
     contact_cadence_days = fields.Integer(
         string="Contact Every (Days)",
+        aggregator="avg",
         compute="_compute_contact_cadence_days",
         store=True,
         readonly=False,
@@ -231,10 +251,18 @@ class HrStakeholder(models.Model):
         help="What drives this person.",
     )
     can_read_profile = fields.Boolean(compute="_compute_can_read_profile")
+    # Leads are CRM's: only who may read them counts them, as far as CRM's
+    # rules let them (a salesperson their own). Without the group the count
+    # and its button leave the screens instead of failing them.
     referred_lead_ids = fields.One2many(
-        "crm.lead", "referred_stakeholder_id", string="Referrals"
+        "crm.lead",
+        "referred_stakeholder_id",
+        string="Referrals",
+        groups=SALES_USER_GROUP,
     )
-    referral_count = fields.Integer(compute="_compute_referral_count")
+    referral_count = fields.Integer(
+        compute="_compute_referral_count", groups=SALES_USER_GROUP
+    )
     interaction_count = fields.Integer(compute="_compute_interaction_count")
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "stakeholder_id", string="Survey Results"

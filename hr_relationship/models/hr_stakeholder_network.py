@@ -33,6 +33,7 @@ class HrStakeholder(models.Model):
     hr_relationship_strength = fields.Float(
         string="Relationship Strength",
         readonly=True,
+        aggregator="avg",
         digits=(16, 2),
         help="Strength of the strongest HR relationship: every interaction up to "
         "today counts 0.5 to the power of its age in days divided by 90, so a "

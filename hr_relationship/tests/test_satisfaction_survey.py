@@ -73,6 +73,36 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertEqual(sent["params"]["type"], "success")
         self.assertIn("Invitations sent: 1.", sent["params"]["message"])
 
+    def test_sender_learns_who_was_left_out_for_want_of_an_address(self):
+        # A zzp'er whose contact has no address: participants are chosen
+        # among those with one, and the sender must hear of the others.
+        zzp = self.env["hr.stakeholder"].create(
+            {
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Sem Zelfstandig"})
+                .id,
+                "relation_type": "freelancer",
+                "company_id": self.company.id,
+                "internal_client_ids": [Command.link(self.client_sales.id)],
+            }
+        )
+        campaign = self._campaign(self.client_sales)
+        self.assertNotIn(zzp, campaign.participant_ids)
+        params = campaign.action_send()["params"]
+        self.assertEqual(params["type"], "warning")
+        self.assertTrue(params["sticky"])
+        self.assertIn(
+            "Left out, for want of an email address: Sem Zelfstandig.",
+            params["message"],
+        )
+        self.assertIn("Sem Zelfstandig", campaign.message_ids[0].body)
+        # Once the address is there, the next campaign invites them.
+        zzp.partner_email = "sem@zelfstandig.example.nl"
+        self.assertEqual(zzp.email, "sem@zelfstandig.example.nl")
+        params = self._campaign(self.client_sales).action_send()["params"]
+        self.assertNotIn("Left out", params["message"])
+        self.assertIn("Invitations", params["message"])
+
     def test_send_without_participants(self):
         campaign = self._campaign(self.env["hr.internal.client"])
         with self.assertRaisesRegex(UserError, "has no participants"):

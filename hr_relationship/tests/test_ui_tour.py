@@ -113,3 +113,22 @@ class TestPartnerWeekTour(HttpCase):
         self.assertEqual(campaign.internal_client_ids, client)
         self.assertEqual(campaign.state, "running")
         self.assertTrue(campaign.invited_count)
+
+
+@tagged("post_install", "-at_install")
+class TestUiFreelancerTour(HttpCase):
+    """A zzp'er made from the stakeholder form gets the email address that
+    survey campaigns need."""
+
+    def test_freelancer_email_tour(self):
+        self.start_tour(
+            "/odoo/action-hr_relationship.hr_stakeholder_action/new",
+            "hr_stakeholder_freelancer_tour",
+            login="demo",
+        )
+        stakeholder = self.env["hr.stakeholder"].search(
+            [("partner_id.name", "=", "Sem Zelfstandig")]
+        )
+        self.assertEqual(stakeholder.relation_type, "freelancer")
+        self.assertEqual(stakeholder.partner_id.email, "sem@zelfstandig.example.nl")
+        self.assertEqual(stakeholder.email, "sem@zelfstandig.example.nl")
