@@ -228,6 +228,10 @@ class TestDepartureTour(HttpCase):
         leaver = self.env["hr.employee"].create(
             {"name": "Lotte Leaver", "private_email": "lotte.private@example.com"}
         )
+        role = self.env["hr.stakeholder"].create({"employee_id": leaver.id})
+        self.env["hr.relationship.interaction"].create(
+            {"name": "Exit talk", "stakeholder_ids": [Command.link(role.id)]}
+        )
         self.start_tour(
             f"/odoo/employees/{leaver.id}",
             "hr_relationship_departure_tour",
