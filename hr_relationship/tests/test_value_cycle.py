@@ -511,3 +511,14 @@ class TestValueCycleTour(ValueCycleMixin, HttpCase, HrRelationshipCase):
             sorted(tasks.mapped("name")),
             ["Improve Recruitment and selection", "Win back HRR Sales"],
         )
+
+    def test_tour_plan_says_why_it_proposes_nothing(self):
+        campaign = self._closed_campaign(answers={}, name="HRR tour nobody answered")
+        self.start_tour(
+            f"/odoo/action-hr_relationship.action_hr_satisfaction_survey/{campaign.id}",
+            "hr_relationship_plan_empty_tour",
+            login=self.manager.login,
+        )
+        task = self._actions(campaign)
+        self.assertEqual(task.name, "Coffee with the works council")
+        self.assertTrue(task.date_deadline)

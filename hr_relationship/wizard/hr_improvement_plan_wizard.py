@@ -21,7 +21,9 @@ class HrImprovementPlanWizard(models.TransientModel):
         "hr.improvement.plan.wizard.line", "wizard_id", string="Proposed Actions"
     )
     empty_reason = fields.Text(
-        readonly=True, help="Why the results propose no action, when they do not."
+        string="Why Nothing Is Proposed",
+        readonly=True,
+        help="Why the results propose no action, when they do not.",
     )
 
     def action_confirm(self):
