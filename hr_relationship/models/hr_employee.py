@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import Command, _, fields, models
+from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
 from .record_check import checked_records
@@ -96,12 +97,14 @@ class HrEmployee(models.Model):
         roles = (
             self.env["hr.stakeholder"].sudo().search([("employee_id", "in", self.ids)])
         )
+        # In the registering user's date format, as the rest of the text.
+        left_on = format_date(self.env, departure_date)
         for role in roles:
             role.message_post(
                 body=_(
                     "Role closed: %(name)s left on %(date)s.",
                     name=role.employee_id.name,
-                    date=departure_date,
+                    date=left_on,
                 )
             )
         roles.action_archive()
@@ -119,7 +122,7 @@ class HrEmployee(models.Model):
                     "%(name)s, client lead of %(client)s, left on %(date)s.",
                     name=client.client_lead_id.name,
                     client=client.name,
-                    date=departure_date,
+                    date=left_on,
                 ),
                 user_id=client.hr_partner_id.id or self.env.uid,
             )
@@ -167,7 +170,30 @@ class HrEmployee(models.Model):
                 for employee, partner in zip(newcomers, partners, strict=True)
             ]
         )
+        newcomers._share_interactions_with(created)
         return existing | created
+
+    def _share_interactions_with(self, alumni):
+        """The interactions of the stakeholder roles these employees held
+        are the history of their alumni too: each is linked to the alumnus
+        who took part in it, and stays on the closed role it was logged on
+        (an interaction has several stakeholders)."""
+        # Part of registering the departure, like closing the roles: the
+        # interactions need not be the registering user's own.
+        roles = (
+            self.env["hr.stakeholder"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("employee_id", "in", self.ids)])
+        )
+        for alumnus in alumni:
+            interactions = roles.filtered(
+                lambda role, alumnus=alumnus: (
+                    role.employee_id == alumnus.former_employee_id
+                )
+            ).interaction_ids
+            if interactions:
+                interactions.write({"stakeholder_ids": [Command.link(alumnus.id)]})
 
     def _alumnus_partner_values(self):
         self.ensure_one()

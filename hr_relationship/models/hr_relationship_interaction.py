@@ -187,31 +187,31 @@ class HrRelationshipInteraction(models.Model):
         }
 
     def action_create_concern(self):
-        """Register what was raised in this interaction as a concern, in one
-        click, and open it."""
+        """Open a new concern filled in from this interaction: a draft that
+        exists only once the user saves it, so a misclick leaves nothing."""
         checked_records(self, single=True)
         stakeholders = self.stakeholder_ids
-        concern = self.env["hr.relationship.concern"].create(
-            {
-                "name": self.name,
-                "description": self.summary,
-                "company_id": self.company_id.id,
-                "interaction_id": self.id,
-                "stakeholder_id": stakeholders[:1].id,
-                "internal_client_id": (
-                    self.internal_client_id
-                    or (stakeholders[:1].internal_client_ids[:1])
-                ).id,
-                "project_id": self.project_id.id,
-                "topic_ids": [Command.set(self.topic_ids.ids)],
-                "deadline": self.env["hr.relationship.concern"]._default_deadline(),
-            }
-        )
         return {
             "type": "ir.actions.act_window",
             "name": _("Concern"),
-            "res_model": concern._name,
-            "res_id": concern.id,
+            "res_model": "hr.relationship.concern",
             "view_mode": "form",
             "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                "default_name": self.name,
+                "default_description": self.summary,
+                "default_company_id": self.company_id.id,
+                "default_interaction_id": self.id,
+                "default_stakeholder_id": stakeholders[:1].id,
+                "default_internal_client_id": (
+                    self.internal_client_id
+                    or (stakeholders[:1].internal_client_ids[:1])
+                ).id,
+                "default_project_id": self.project_id.id,
+                "default_topic_ids": [Command.set(self.topic_ids.ids)],
+                "default_deadline": fields.Date.to_string(
+                    self.env["hr.relationship.concern"]._default_deadline()
+                ),
+            },
         }

@@ -109,10 +109,12 @@ class HrSatisfactionCampaignCycle(models.Model):
         checked_records(self, single=True)
         self.check_access("write")
         self._check_closed(_("planning improvements"))
+        proposals = self._improvement_proposals()
         wizard = self.env["hr.improvement.plan.wizard"].create(
             {
                 "campaign_id": self.id,
-                "line_ids": [Command.create(v) for v in self._improvement_proposals()],
+                "line_ids": [Command.create(v) for v in proposals],
+                "empty_reason": not proposals and self._no_proposal_reason(),
             }
         )
         return {
@@ -124,6 +126,38 @@ class HrSatisfactionCampaignCycle(models.Model):
             "target": "new",
         }
 
+    def _no_proposal_reason(self):
+        """Why the results propose no improvement action, for the wizard
+        that would otherwise open empty without a word."""
+        self.ensure_one()
+        env = self.env
+        if not any(self.sudo().result_ids.mapped("responded_count")):
+            return _(
+                "Nobody answered this campaign: there are no results to propose "
+                "actions from."
+            )
+        planned = (
+            env["project.task"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_count([("hr_campaign_id", "=", self.id)], limit=1)
+        )
+        if planned:
+            return _(
+                "Every action these results call for is already planned: see the "
+                "campaign's improvement actions."
+            )
+        return _(
+            "No HR service is rated important (%(importance).1f or more) but "
+            "performed poorly (%(performance).1f or less), and no internal client "
+            "has a CSAT below %(csat).0f%% or an NPS below %(nps).0f: the results "
+            "call for no action.",
+            importance=cycle_param(env, "improvement_importance_min"),
+            performance=cycle_param(env, "improvement_performance_max"),
+            csat=cycle_param(env, "improvement_csat_min"),
+            nps=cycle_param(env, "improvement_nps_min"),
+        )
+
     def _improvement_proposals(self):
         """Values of proposed actions: one per HR service rated important but
         poorly performed, one per internal client with a low CSAT or NPS,
@@ -134,9 +168,7 @@ class HrSatisfactionCampaignCycle(models.Model):
         performance_max = cycle_param(env, "improvement_performance_max")
         csat_min = cycle_param(env, "improvement_csat_min")
         nps_min = cycle_param(env, "improvement_nps_min")
-        deadline = fields.Date.context_today(self) + timedelta(
-            days=cycle_param(env, "improvement_deadline_days")
-        )
+        deadline = env["hr.improvement.plan.wizard.line"]._default_deadline()
         existing = (
             env["project.task"]
             .sudo()

@@ -32,6 +32,106 @@ RETENTION_CONSENT_MONTHS_DEFAULT = 12
 RETENTION_RELATION_TYPES = ("candidate", "alumnus")
 # Marks the exported files, which the daily privacy job deletes after a day.
 PRIVACY_EXPORT_MARK = "hr_relationship.privacy_export"
+# The field each entry of the export comes from, by list: its label in the
+# file is that field's string in the user's language, and a choice is
+# written as the choice's label. (list: (model, {entry: field}))
+PRIVACY_EXPORT_FIELDS = {
+    "stakeholders": (
+        "hr.stakeholder",
+        {
+            "name": "name",
+            "email": "email",
+            "phone": "phone",
+            "employee": "employee_id",
+            "contact": "partner_id",
+            "former_employee": "former_employee_id",
+            "company": "company_id",
+            "relation_type": "relation_type",
+            "internal_clients": "internal_client_ids",
+            "projects": "project_ids",
+            "influence": "influence",
+            "interest": "interest",
+            "attitude": "attitude",
+            "owner": "owner_id",
+            "preferred_channel": "preferred_channel",
+            "expectations": "expectations",
+            "ambassador": "ambassador",
+            "consent": "consent",
+            "consent_date": "consent_date",
+            "consent_by": "consent_by_id",
+            "consent_purpose": "consent_purpose",
+            "profile": "profile_ids",
+            "survey_results": "satisfaction_result_ids",
+            "candidate": "candidate_id",
+        },
+    ),
+    "stakeholders.profile": (
+        "hr.stakeholder.profile",
+        {fname: fname for fname in PROFILE_FIELDS},
+    ),
+    "stakeholders.survey_results": (
+        "hr.satisfaction.result",
+        {
+            "campaign": "campaign_id",
+            "date": "date",
+            "satisfaction_index": "satisfaction_index",
+            "nps": "nps",
+        },
+    ),
+    "relations": (
+        "hr.person.relation.side",
+        {
+            "person": "this_partner_id",
+            "relation": "type_id",
+            "other_person": "other_partner_id",
+            "date_start": "date_start",
+            "date_end": "date_end",
+        },
+    ),
+    "interactions": (
+        "hr.relationship.interaction",
+        {
+            "subject": "name",
+            "date": "date",
+            "type": "interaction_type",
+            "internal_client": "internal_client_id",
+            "project": "project_id",
+            "logged_by": "user_id",
+            "sentiment": "sentiment",
+            "summary": "summary",
+            "stakeholder_ids": "stakeholder_ids",
+        },
+    ),
+    "concerns": (
+        "hr.relationship.concern",
+        {
+            "stakeholder_id": "stakeholder_id",
+            "concern": "name",
+            "internal_client": "internal_client_id",
+            "project": "project_id",
+            "topics": "topic_ids",
+            "owner": "user_id",
+            "deadline": "deadline",
+            "status": "state",
+            "description": "description",
+            "resolution": "resolution",
+        },
+    ),
+    "survey_answers": (
+        "survey.user_input",
+        {
+            "campaign": "hr_campaign_id",
+            "survey": "survey_id",
+            "state": "state",
+            "answers": "user_input_line_ids",
+        },
+    ),
+    "survey_answers.answers": (
+        "survey.user_input.line",
+        # The answer, of whatever kind, has a label of its own (below).
+        {"question": "question_id"},
+    ),
+}
 
 
 # Kept apart from hr_stakeholder.py on purpose, as survey keeps its templates
@@ -287,11 +387,46 @@ class HrStakeholderPrivacy(models.Model):
             )
         return data
 
+    def _privacy_export_readable(self, data):
+        """``data`` for the person who reads it: each choice written as its
+        label, and ``labels`` giving each entry (``list.entry``) the string
+        of the field it comes from, both in the user's language; the
+        entries' own names stay, so that the file can also be read by a
+        program."""
+        env = self.env
+        labels = {}
+        for path, (model_name, entries) in PRIVACY_EXPORT_FIELDS.items():
+            model_fields = env[model_name]._fields
+            if "." not in path:
+                labels[path] = env["ir.model"]._get(model_name).name
+            # The rows of this list: a path walks lists and single dicts.
+            rows = [data]
+            for step in path.split("."):
+                children = [parent.get(step) or [] for parent in rows]
+                rows = [
+                    row
+                    for child in children
+                    for row in (child if isinstance(child, list) else [child])
+                ]
+            for entry, fname in entries.items():
+                field = model_fields.get(fname)
+                if not field:
+                    continue
+                labels[f"{path}.{entry}"] = field._description_string(env)
+                if field.type != "selection":
+                    continue
+                choices = dict(field._description_selection(env))
+                for row in rows:
+                    if row.get(entry) in choices:
+                        row[entry] = choices[row[entry]]
+        labels["survey_answers.answers.answer"] = _("Answer")
+        return {"labels": labels, **data}
+
     def action_privacy_export(self):
         """Download of everything held about these stakeholders, kept as an
         attachment only administrators can read."""
         checked_records(self)
-        data = self._privacy_export_data()
+        data = self._privacy_export_readable(self._privacy_export_data())
         attachment = (
             self.env["ir.attachment"]
             .sudo()

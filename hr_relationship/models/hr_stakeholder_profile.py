@@ -28,6 +28,11 @@ class HrStakeholderProfile(models.Model):
         tracking=True, help="What this person does outside work."
     )
     motivators = fields.Text(tracking=True, help="What drives this person.")
+    # Shown while the profile is edited, rather than refused only on save.
+    lacks_consent = fields.Boolean(
+        compute="_compute_lacks_consent",
+        help="The person has not given the consent a profile needs.",
+    )
 
     _sql_constraints = [
         (
@@ -36,6 +41,12 @@ class HrStakeholderProfile(models.Model):
             "A stakeholder has one relationship profile.",
         ),
     ]
+
+    @api.depends("stakeholder_id.consent", "stakeholder_id.consent_required")
+    def _compute_lacks_consent(self):
+        lacking = self.stakeholder_id.sudo()._lacks_consent()
+        for profile in self:
+            profile.lacks_consent = profile.stakeholder_id in lacking
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -281,9 +281,12 @@ class MapReader:
             domains["stakeholder"].append(("relation_type", "in", relation_types))
         health_states = filters.get("health_states")
         if health_states:
-            for raw_type in ("stakeholder", "internal_client"):
+            for raw_type in RAW_MODELS:
                 if self._stored(RAW_MODELS[raw_type], "health_state"):
                     domains[raw_type].append(("health_state", "in", health_states))
+                else:
+                    # No health to match: a health filter leaves them out.
+                    domains[raw_type] = None
         flags = set(filters.get("network_flags") or [])
         if flags:
             domains["stakeholder"] = (
@@ -711,6 +714,18 @@ class MapReader:
     # Persons
     # ------------------------------------------------------------------
 
+    def _alumnus_partner(self, employee_id):
+        """The contact of the alumnus stakeholder (one the user may see)
+        whose former employee record is ``employee_id``, else NULL: that
+        archived record is the same person as the alumnus, whose contact is
+        a new private one rather than the old work contact."""
+        return SQL(
+            "(SELECT MIN(a.person_partner_id) FROM hr_stakeholder a"
+            " WHERE a.former_employee_id = %s AND a.id IN %s)",
+            employee_id,
+            self.allowed.get("stakeholder", SQL("(SELECT NULL::int WHERE FALSE)")),
+        )
+
     def resolve(self, raw):
         """Group raw records (``{type: ids}``) into nodes: ``[(key, roles,
         aliases)]`` where ``aliases`` maps each raw type to the ids the
@@ -735,7 +750,17 @@ class MapReader:
             SQL(
                 "SELECT 'partner', p.pid, 'employee', e.id, e.user_id"
                 "  FROM pids p JOIN hr_employee e ON e.work_contact_id = p.pid"
-                " WHERE e.id IN %s",
+                " WHERE e.id IN %s AND %s IS NULL",
+                employees,
+                self._alumnus_partner(SQL("e.id")),
+            ),
+            # An alumnus's archived employee record: the alumnus's person.
+            SQL(
+                "SELECT 'partner', p.pid, 'employee', e.id, e.user_id"
+                "  FROM pids p JOIN hr_stakeholder s ON s.person_partner_id = p.pid"
+                "  JOIN hr_employee e ON e.id = s.former_employee_id"
+                " WHERE s.id IN %s AND e.id IN %s",
+                stakeholders,
                 employees,
             ),
             SQL(
@@ -780,7 +805,8 @@ class MapReader:
                     SELECT s.id, s.person_partner_id AS pid FROM hr_stakeholder s
                      WHERE s.id = ANY(%(s)s) AND s.id IN %(stakeholders)s
                 ), in_e AS (
-                    SELECT e.id, e.work_contact_id AS pid, e.user_id AS uid
+                    SELECT e.id, COALESCE(%(alumnus)s, e.work_contact_id) AS pid,
+                           e.user_id AS uid
                       FROM hr_employee e
                      WHERE (e.id = ANY(%(e)s) OR e.user_id = ANY(%(u)s))
                        AND e.id IN %(employees)s
@@ -793,6 +819,7 @@ class MapReader:
                 """,
                 stakeholders=stakeholders,
                 employees=employees,
+                alumnus=self._alumnus_partner(SQL("e.id")),
                 branches=SQL(" UNION ALL ").join(branches),
                 **params,
             )
@@ -886,9 +913,13 @@ class MapReader:
             alias = self._base(raw_type)[0]
             if raw_type in ("stakeholder", "employee"):
                 partner = (
-                    "person_partner_id"
+                    SQL.identifier(alias, "person_partner_id")
                     if raw_type == "stakeholder"
-                    else "work_contact_id"
+                    else SQL(
+                        "COALESCE(%s, %s)",
+                        self._alumnus_partner(SQL.identifier(alias, "id")),
+                        SQL.identifier(alias, "work_contact_id"),
+                    )
                 )
                 persons.append(
                     self._select(
@@ -896,7 +927,7 @@ class MapReader:
                         [
                             SQL(
                                 "COALESCE(%s * 4, %s * 4 + %s)",
-                                SQL.identifier(alias, partner),
+                                partner,
                                 SQL.identifier(alias, "id"),
                                 1 if raw_type == "stakeholder" else 2,
                             )

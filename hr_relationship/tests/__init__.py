@@ -50,3 +50,4 @@ from . import test_invitation_mail
 from . import test_demo_dutch
 from . import test_demo_data
 from . import test_ui_reports
+from . import test_ui_first_week

@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from datetime import date
+
 from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
@@ -161,6 +163,36 @@ class TestAlumni(HrRelationshipCase):
         self.assertEqual(activity.user_id, self.other_user)
         self.assertFalse(self.client_sales.activity_ids)
 
+    def test_alumnus_starts_with_the_interaction_history(self):
+        """The interactions logged on the roles the employee held are the
+        alumnus's history too; the closed role keeps them; the to-do gives
+        the departure date in the user's format."""
+        role = self.Stakeholder.create(
+            {
+                "employee_id": self.leaver.id,
+                "company_id": self.company.id,
+                "owner_id": self.other_user.id,
+            }
+        )
+        talks = self._interaction(
+            role, name="Exit talk", date=date(2026, 11, 20)
+        ) | self._interaction(role, name="Review", date=date(2026, 5, 4))
+        self.client_ops.client_lead_id = self.leaver
+        self.env.ref("base.lang_en").date_format = "%d.%m.%Y"
+        self._depart(
+            self.hr_officer,
+            self.leaver,
+            keep_as_alumnus=True,
+            departure_date=date(2026, 12, 6),
+        )
+        alumnus = self._alumni_of(self.leaver).with_user(self.hr_officer)
+        self.assertEqual(alumnus.interaction_count, 2)
+        self.assertEqual(alumnus.interaction_ids, talks)
+        self.assertEqual(alumnus.last_interaction_date, date(2026, 11, 20))
+        self.assertEqual(role.interaction_ids, talks)
+        self.assertIn("left on 06.12.2026", str(self.client_ops.activity_ids.note))
+        self.assertIn("left on 06.12.2026", role.message_ids[0].body)
+
     def test_departure_asks_for_email_and_purpose(self):
         self.leaver.private_email = False
         with self.assertRaisesRegex(UserError, "private email address"):
@@ -195,6 +227,10 @@ class TestDepartureTour(HttpCase):
     def test_departure_flow(self):
         leaver = self.env["hr.employee"].create(
             {"name": "Lotte Leaver", "private_email": "lotte.private@example.com"}
+        )
+        role = self.env["hr.stakeholder"].create({"employee_id": leaver.id})
+        self.env["hr.relationship.interaction"].create(
+            {"name": "Exit talk", "stakeholder_ids": [Command.link(role.id)]}
         )
         self.start_tour(
             f"/odoo/employees/{leaver.id}",

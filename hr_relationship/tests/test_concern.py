@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import HrRelationshipCase
 
@@ -51,7 +51,10 @@ class TestConcern(HrRelationshipCase):
             ]
         )
 
-    def test_register_from_an_interaction_in_one_click(self):
+    def test_register_from_an_interaction_opens_a_draft(self):
+        """ "Register Concern" opens a form filled in from the interaction;
+        nothing is stored until the user saves it (a misclick leaves no
+        stray concern)."""
         interaction = self._interaction(
             self.sh_anna,
             name="HRR check-in",
@@ -60,8 +63,15 @@ class TestConcern(HrRelationshipCase):
             summary="<p>Overtime keeps growing.</p>",
             user_id=self.user.id,
         )
+        Concern = self.env["hr.relationship.concern"]
+        before = Concern.search_count([])
         action = interaction.with_user(self.user).action_create_concern()
-        concern = self.env["hr.relationship.concern"].browse(action["res_id"])
+        self.assertNotIn("res_id", action)
+        self.assertEqual(Concern.search_count([]), before)
+        self.assertFalse(interaction.concern_ids)
+        draft = Form(Concern.with_user(self.user).with_context(**action["context"]))
+        self.assertEqual(draft.name, "HRR check-in")
+        concern = draft.save()
         self.assertEqual(concern.name, "HRR check-in")
         self.assertEqual(concern.stakeholder_id, self.sh_anna)
         self.assertEqual(concern.internal_client_id, self.client_sales)

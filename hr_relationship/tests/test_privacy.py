@@ -239,6 +239,35 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
         attachment = self.env["ir.attachment"].browse(attachment_id)
         return json.loads(attachment.raw), attachment
 
+    def test_export_labels_in_the_user_language(self):
+        """The file names each entry and each choice in the reader's
+        language; the entries keep their own names for programs."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_relationship"], ["nl_NL"], overwrite=True
+        )
+        self._interaction(self.sh_erik, interaction_type="call")
+        # As the web client asks: in the user's language.
+        data, _attachment = self._export(
+            self.sh_erik.with_context(lang="nl_NL"), self.manager
+        )
+        [erik] = data["stakeholders"]
+        self.assertEqual(erik["relation_type"], "Leverancier")
+        self.assertEqual(data["labels"]["stakeholders.relation_type"], "Relatietype")
+        Interaction = self.env["hr.relationship.interaction"].with_context(lang="nl_NL")
+        field = Interaction._fields["interaction_type"]
+        self.assertEqual(
+            data["interactions"][0]["type"],
+            dict(field._description_selection(Interaction.env))["call"],
+        )
+        self.assertEqual(
+            data["labels"]["interactions.type"],
+            field._description_string(Interaction.env),
+        )
+        for key in ("stakeholders", "interactions", "concerns", "survey_answers"):
+            self.assertIn(key, data["labels"])
+        self.assertIn("stakeholders.profile.approach_notes", data["labels"])
+
     def test_export_contents(self):
         self.sh_erik.write({"personal_interests": "Sailing"})
         with_erik = self._interaction(self.sh_erik, summary="<p>Contract renewal</p>")

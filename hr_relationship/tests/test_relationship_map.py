@@ -51,7 +51,6 @@ class TestRelationshipMap(TransactionCase):
         for name, node_type in [
             ("boss_stakeholder", "stakeholder"),
             ("worker", "employee"),
-            ("leaver", "employee"),
             ("department", "department"),
             ("client", "internal_client"),
             ("supplier", "stakeholder"),
@@ -80,7 +79,6 @@ class TestRelationshipMap(TransactionCase):
             (self.key("supplier"), self.key("project"), "stakeholder_project"),
             (self.key("project"), hr_key, "project_manager"),
             (self.key("project"), self.key("client"), "project_client"),
-            (self.key("alumnus"), self.key("leaver"), "former_employee"),
             (hr_key, self.key("boss_stakeholder"), "interaction"),
             (hr_key, self.key("supplier"), "interaction"),
             (hr_key, self.key("client"), "interaction"),
@@ -139,6 +137,41 @@ class TestRelationshipMap(TransactionCase):
             },
             ids,
         )
+
+    def test_alumnus_is_one_node(self):
+        """An alumnus is one person: the archived employee record they left
+        behind is part of the alumnus stakeholder's node, whichever record
+        the map reaches first, and is counted once."""
+        graph = self.Map.get_graph(limit=10000)
+        ids = [node["id"] for node in graph["nodes"]]
+        self.assertNotIn(self.key("leaver"), ids)
+        alumnus = next(n for n in graph["nodes"] if n["id"] == self.key("alumnus"))
+        self.assertEqual(alumnus["roles"], ["stakeholder", "employee"])
+        self.assertEqual(alumnus["employee_id"], self.data["leaver"].id)
+        self.assertEqual(graph["total"], len(ids))
+        for focus in (
+            self.key("leaver"),
+            {"model": "hr.employee", "id": self.data["leaver"].id},
+            self.key("alumnus"),
+        ):
+            graph = self.Map.get_graph(focus=focus, depth=1)
+            self.assertEqual(graph["focus"], [self.key("alumnus")], focus)
+            self.assertNotIn(
+                self.key("leaver"), [node["id"] for node in graph["nodes"]]
+            )
+
+    def test_health_filter_shows_only_records_with_a_health(self):
+        """Employees, projects and departments have no health: a health
+        filter does not show them."""
+        self.data["supplier"].sudo().health_state = "attention"
+        graph = self.Map.get_graph(
+            filters={"health_states": ["attention"]}, limit=10000
+        )
+        self.assertIn(self.key("supplier"), [node["id"] for node in graph["nodes"]])
+        for node in graph["nodes"]:
+            self.assertIn(node["type"], ("stakeholder", "internal_client"))
+            self.assertEqual(node["health_state"], "attention")
+        self.assertEqual(graph["total"], len(graph["nodes"]))
 
     def test_focus_on_unreadable_record_is_empty(self):
         """A record of a company the user is not in: an empty map, as for a

@@ -39,3 +39,12 @@ class TestRelationshipMapPhone(HttpCase):
             "hr_relationship_map_phone_tour",
             login="admin",
         )
+
+    def test_log_interaction_is_a_button_in_sight(self):
+        env = self.env(context=dict(self.env.context, tracking_disable=True))
+        data = make_fixture(env, "Phone Log", env.ref("base.user_admin"))
+        for url in (
+            f"/odoo/action-hr_relationship.hr_stakeholder_action/{data['supplier'].id}",
+            f"/odoo/action-hr_relationship.hr_internal_client_action/{data['client'].id}",
+        ):
+            self.start_tour(url, "hr_relationship_phone_log_tour", login="admin")

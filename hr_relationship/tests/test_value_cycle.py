@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
@@ -133,7 +133,10 @@ class TestImprovementActions(ValueCycleMixin, HrRelationshipCase):
 
         # The project is made once per company, and planned actions are not
         # proposed again.
-        self.assertFalse(self._plan(campaign).line_ids)
+        again = self._plan(campaign)
+        self.assertFalse(again.line_ids)
+        self.assertIn("already planned", again.empty_reason)
+        self.assertFalse(wizard.empty_reason)
         self.assertEqual(self.company.hr_improvement_project_id, project)
 
     def test_thresholds_come_from_the_settings(self):
@@ -141,7 +144,32 @@ class TestImprovementActions(ValueCycleMixin, HrRelationshipCase):
         self._set_param("improvement_csat_min", "0")
         self._set_param("improvement_nps_min", "-100")
         campaign = self._closed_campaign()
-        self.assertFalse(self._plan(campaign).line_ids)
+        wizard = self._plan(campaign)
+        self.assertFalse(wizard.line_ids)
+        # The wizard says why it proposes nothing.
+        self.assertIn("No HR service is rated important", wizard.empty_reason)
+        self.assertIn("2.0 or less", wizard.empty_reason)
+
+    def test_plan_says_why_nothing_without_answers(self):
+        wizard = self._plan(self._closed_campaign(answers={}))
+        self.assertFalse(wizard.line_ids)
+        self.assertIn("Nobody answered", wizard.empty_reason)
+
+    def test_action_added_by_hand_gets_the_default_deadline(self):
+        """A line added by hand has the deadline the proposed ones get."""
+        self._set_param("improvement_deadline_days", "45")
+        wizard = self._plan(self._closed_campaign())
+        expected = fields.Date.context_today(wizard) + timedelta(days=45)
+        self.assertEqual(set(wizard.line_ids.mapped("date_deadline")), {expected})
+        with Form(wizard) as form, form.line_ids.new() as line:
+            line.name = "Coffee with the works council"
+            self.assertEqual(line.date_deadline, expected)
+        self.assertEqual(
+            wizard.line_ids.filtered(
+                lambda ln: ln.name.startswith("Coffee")
+            ).date_deadline,
+            expected,
+        )
 
     def test_plan_needs_a_closed_campaign_and_write_access(self):
         campaign = self._campaign()
@@ -483,3 +511,14 @@ class TestValueCycleTour(ValueCycleMixin, HttpCase, HrRelationshipCase):
             sorted(tasks.mapped("name")),
             ["Improve Recruitment and selection", "Win back HRR Sales"],
         )
+
+    def test_tour_plan_says_why_it_proposes_nothing(self):
+        campaign = self._closed_campaign(answers={}, name="HRR tour nobody answered")
+        self.start_tour(
+            f"/odoo/action-hr_relationship.action_hr_satisfaction_survey/{campaign.id}",
+            "hr_relationship_plan_empty_tour",
+            login=self.manager.login,
+        )
+        task = self._actions(campaign)
+        self.assertEqual(task.name, "Coffee with the works council")
+        self.assertTrue(task.date_deadline)

@@ -20,6 +20,11 @@ class HrImprovementPlanWizard(models.TransientModel):
     line_ids = fields.One2many(
         "hr.improvement.plan.wizard.line", "wizard_id", string="Proposed Actions"
     )
+    empty_reason = fields.Text(
+        string="Why Nothing Is Proposed",
+        readonly=True,
+        help="Why the results propose no action, when they do not.",
+    )
 
     def action_confirm(self):
         checked_records(self, single=True)

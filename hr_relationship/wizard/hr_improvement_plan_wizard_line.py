@@ -1,6 +1,10 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from ..models.hr_satisfaction_campaign_cycle import cycle_param
 
 
 class HrImprovementPlanWizardLine(models.TransientModel):
@@ -29,4 +33,14 @@ class HrImprovementPlanWizardLine(models.TransientModel):
         default=lambda self: self.env.user,
         domain="[('share', '=', False)]",
     )
-    date_deadline = fields.Date(string="Deadline")
+    date_deadline = fields.Date(
+        string="Deadline", default=lambda self: self._default_deadline()
+    )
+
+    @api.model
+    def _default_deadline(self):
+        """The deadline of every action, proposed or added by hand: the
+        "improvement deadline" setting, counted from today."""
+        return fields.Date.context_today(self) + timedelta(
+            days=cycle_param(self.env, "improvement_deadline_days")
+        )

@@ -10,6 +10,8 @@ import {
     EXTERNAL_COLOR,
     FLAG_COLOR,
     fitView,
+    flagDiamond,
+    flagDiamondPath,
     healthColorMap,
     HEALTH_COLORS,
     HitGrid,
@@ -61,7 +63,7 @@ describe("hr_relationship map graph", () => {
         const client = data.nodes[1].attributes;
         expect(client.color).toBe(TYPE_COLORS.internal_client);
         expect(client.ringColor).toBe(HEALTH_COLORS[1]);
-        expect(data.nodes[2].attributes.markColor).toBe(FLAG_COLOR);
+        expect(data.nodes[2].attributes.flagged).toBe(1);
         expect(data.nodes[0].attributes.size).toBeGreaterThan(data.nodes[2].attributes.size);
     });
 
@@ -75,31 +77,51 @@ describe("hr_relationship map graph", () => {
         expect(edgeStyle({ type: "manager" }, NOW)).toEqual({ width: 1, opacity: 0.55 });
     });
 
-    test("canvas marks: health ring, network mark, dashed external mark", () => {
+    test("canvas marks: health ring, network diamond, dashed external mark", () => {
         const health = { at_risk: HEALTH_COLORS[1] };
         expect(nodeMarks({ health_state: "at_risk" }, health)).toEqual({
             ringColor: HEALTH_COLORS[1],
             markColor: "transparent",
             markDashed: 0,
+            flagged: 0,
         });
         expect(nodeMarks({ external: true }, health)).toEqual({
             ringColor: "transparent",
             markColor: EXTERNAL_COLOR,
             markDashed: 1,
+            flagged: 0,
         });
-        // A network mark wins over the external mark, and is solid.
+        // The network mark is a mark of its own: an external person who is
+        // marked shows both.
         expect(nodeMarks({ external: true, coverage_gap: true }, health)).toEqual({
             ringColor: "transparent",
-            markColor: FLAG_COLOR,
-            markDashed: 0,
+            markColor: EXTERNAL_COLOR,
+            markDashed: 1,
+            flagged: 1,
         });
         const data = toGraphData(NODES, EDGES, {
             healthStates: [["healthy", "Healthy"], ["at_risk", "At risk"]],
             now: NOW,
         });
         expect(data.nodes[1].attributes.ringColor).toBe(HEALTH_COLORS[1]);
-        expect(data.nodes[2].attributes.markColor).toBe(FLAG_COLOR);
-        expect(data.nodes[0].attributes.markColor).toBe("transparent");
+        expect(data.nodes[2].attributes.flagged).toBe(1);
+        expect(data.nodes[0].attributes.flagged).toBe(0);
+    });
+
+    test("the network mark does not look like a health ring", () => {
+        // Not a colour of any health state (red "at risk" included) nor of
+        // the external mark.
+        expect(HEALTH_COLORS).not.toInclude(FLAG_COLOR);
+        const [red, green, blue] = [1, 3, 5].map((i) => parseInt(FLAG_COLOR.slice(i, i + 2), 16));
+        expect(red - Math.max(green, blue)).toBeLessThan(40);
+        expect(FLAG_COLOR).not.toBe(EXTERNAL_COLOR);
+        // A diamond on the node's upper right edge, not a ring around it.
+        const diamond = flagDiamond(0, 0, 10);
+        expect(diamond.x).toBeGreaterThan(0);
+        expect(diamond.y).toBeLessThan(0);
+        expect(Math.hypot(diamond.x, diamond.y)).toBeCloseTo(10);
+        expect(diamond.half).toBeGreaterThan(4);
+        expect(flagDiamondPath(0, 0, 10)).toMatch(/^M[\d.]+,-[\d.]+ L.* Z$/);
     });
 
     test("SVG layout iterations: fewer as the graph grows, within 100-300", () => {

@@ -21,7 +21,7 @@ import { computeLayout, fitTransform, layoutIterations } from "./relationship_ma
 import { RelationshipMapCanvas } from "./relationship_map_canvas";
 import { RelationshipMapPanel } from "./relationship_map_panel";
 import { RelationshipMapToolbar } from "./relationship_map_toolbar";
-import { CANVAS_MIN_NODES } from "./relationship_map_graph";
+import { CANVAS_MIN_NODES, flagDiamondPath, isFlagged } from "./relationship_map_graph";
 
 const NODE_TYPES = [
     { key: "internal_client", label: _t("Internal Client"), color: "#e8833a" },
@@ -35,9 +35,6 @@ const TYPE_LABEL = Object.fromEntries(NODE_TYPES.map((type) => [type.key, type.l
 // Health states go from good to bad; unknown values fall back to grey.
 const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
 const DAY = 24 * 3600 * 1000;
-// A phone shows a node at least this large, so it can be read and tapped;
-// pinch or "Fit" shows the whole graph.
-const SMALL_SCREEN_MIN_ZOOM = 1;
 // A finger moves a few pixels while tapping: that is not a drag.
 const TAP_SLOP = { mouse: 3, pen: 6, touch: 10 };
 
@@ -305,6 +302,15 @@ export class RelationshipMap extends Component {
         return TYPE_COLOR[node.type] || "#999";
     }
 
+    isFlagged(node) {
+        return isFlagged(node);
+    }
+
+    /** The network mark's diamond, in the node's own coordinates. */
+    flagPath(node) {
+        return flagDiamondPath(0, 0, this.radius(node));
+    }
+
     healthColor(node) {
         const legend = this.healthLegend.find((item) => item.value === node.health_state);
         return legend ? legend.color : null;
@@ -440,13 +446,13 @@ export class RelationshipMap extends Component {
 
     fit() {
         this.fitAll();
-        if (this.ui.isSmall && this.transform.k < SMALL_SCREEN_MIN_ZOOM) {
-            this.zoomOnCenter(SMALL_SCREEN_MIN_ZOOM);
-            this.applyTransform();
-        }
     }
 
-    /** The whole graph on screen, however small its nodes get. */
+    /**
+     * The whole graph on screen, however small its nodes get; on a phone
+     * with the side panel open, above the sheet that covers the bottom of
+     * the map, so that the node looked at (after Focus) stays in sight.
+     */
     fitAll() {
         if (this.graph.canvas) {
             this.canvas?.fit();
@@ -456,21 +462,20 @@ export class RelationshipMap extends Component {
             return;
         }
         const box = this.svgRef.el.getBoundingClientRect();
-        this.transform = fitTransform(this.graph.nodes, box.width || 1000, box.height || 700);
+        const height = (box.height || 700) - this.sheetHeight(box);
+        this.transform = fitTransform(this.graph.nodes, box.width || 1000, height);
         this.applyTransform();
     }
 
-    /**
-     * Zoom to k around what the user came to see: the focused nodes, else
-     * the centre of the graph.
-     */
-    zoomOnCenter(k) {
-        const box = this.svgRef.el.getBoundingClientRect();
-        const focused = this.graph.nodes.filter((node) => this.graph.focus.has(node.id));
-        const around = focused.length ? focused : this.graph.nodes;
-        const cx = around.reduce((sum, node) => sum + node.x, 0) / around.length;
-        const cy = around.reduce((sum, node) => sum + node.y, 0) / around.length;
-        this.transform = { k, x: box.width / 2 - cx * k, y: box.height / 2 - cy * k };
+    /** Height of the map that the phone's bottom sheet (the panel) covers. */
+    sheetHeight(box) {
+        if (!this.ui.isSmall || !this.state.selected) {
+            return 0;
+        }
+        const sheet = this.svgRef.el.parentElement.querySelector(".o_hr_map_panel");
+        // Not drawn yet: the sheet takes at most half of the map.
+        const top = sheet ? sheet.getBoundingClientRect().top : box.top + box.height / 2;
+        return Math.max(0, box.bottom - top);
     }
 
     /** Zoom to k around the point (px, py) of the canvas, which stays put. */

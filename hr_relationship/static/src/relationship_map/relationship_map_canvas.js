@@ -18,6 +18,8 @@ import {
     edgeAlpha,
     edgeBatches,
     fitView,
+    FLAG_COLOR,
+    flagDiamond,
     HitGrid,
     labelOrder,
     layoutOptions,
@@ -449,7 +451,7 @@ export class RelationshipMapCanvas extends Component {
             return;
         }
         // Marks, as in the SVG drawing: the health ring around the node, the
-        // network mark (solid) or the external mark (dashed) inside it.
+        // external mark (dashed) inside it, the network mark's diamond.
         const ringKey = (node) =>
             node.ringColor === "transparent" ? null : `${node.ringColor}|${node.size}`;
         for (const { node, members } of group(ringKey)) {
@@ -471,6 +473,23 @@ export class RelationshipMapCanvas extends Component {
             ctx.stroke();
         }
         ctx.setLineDash([]);
+        const flagged = nodes.map((node, i) => (node.flagged ? i : -1)).filter((i) => i >= 0);
+        if (flagged.length) {
+            ctx.beginPath();
+            for (const i of flagged) {
+                const d = flagDiamond(xs[i], ys[i], radius(i));
+                ctx.moveTo(d.x, d.y - d.half);
+                ctx.lineTo(d.x + d.half, d.y);
+                ctx.lineTo(d.x, d.y + d.half);
+                ctx.lineTo(d.x - d.half, d.y);
+                ctx.closePath();
+            }
+            ctx.fillStyle = FLAG_COLOR;
+            ctx.fill();
+            ctx.strokeStyle = "#ffffff";
+            ctx.lineWidth = Math.max(radius(flagged[0]) * 0.12, 1 / k);
+            ctx.stroke();
+        }
         ctx.strokeStyle = HIGHLIGHT_COLOR;
         for (const i of this.highlighted()) {
             ctx.lineWidth = Math.max(radius(i) * 0.35, 2 / k);

@@ -54,25 +54,52 @@ export function edgeStyle(edge, now = Date.now()) {
     return { width, opacity: Math.max(0.2, Math.min(1, 1 - age / 365)) };
 }
 
-// Marks drawn inside a node's edge on the canvas, as in the SVG drawing:
-// red for a node the network refresh marks, dashed dark blue (visible on
-// the stakeholders' blue) for an external person.
-export const FLAG_COLOR = "#c0392b";
+// Marks of a node on the canvas, as in the SVG drawing: the network mark
+// (a node the network refresh marks) is a dark diamond on the node's upper
+// right, a shape and colour of its own so that it never reads as the red
+// "at risk" health ring; an external person has a dashed dark blue ring
+// (visible on the stakeholders' blue) inside the node's edge.
+export const FLAG_COLOR = "#343a40";
 export const EXTERNAL_COLOR = "#0b3d66";
 const NO_COLOR = "transparent";
 
+/** Whether the network refresh marks the node. */
+export function isFlagged(node) {
+    return Boolean(node.single_threaded || node.coverage_gap || node.key_person);
+}
+
 /**
- * The marks the canvas draws on a node: the health ring's colour,
- * the colour of the mark inside it and whether that mark is dashed
- * (external people; a flag wins over it, solid).
+ * The network mark of a node of radius ``r`` centred on (x, y): a diamond
+ * whose centre sits on the node's upper right edge, ``half`` its half
+ * diagonal (half the node's radius: 4 pixels on the smallest SVG node).
+ */
+export function flagDiamond(x, y, r) {
+    const half = r * 0.55;
+    const offset = r * Math.SQRT1_2;
+    return { x: x + offset, y: y - offset, half };
+}
+
+/** SVG path of ``flagDiamond``. */
+export function flagDiamondPath(x, y, r) {
+    const d = flagDiamond(x, y, r);
+    return (
+        `M${d.x},${d.y - d.half} L${d.x + d.half},${d.y} ` +
+        `L${d.x},${d.y + d.half} L${d.x - d.half},${d.y} Z`
+    );
+}
+
+/**
+ * The marks the canvas draws on a node: the health ring's colour, the
+ * colour of the dashed external ring inside it and whether the node
+ * carries the network mark (1 or 0).
  */
 export function nodeMarks(node, healthColors) {
-    const flagged = Boolean(node.single_threaded || node.coverage_gap || node.key_person);
     const external = Boolean(node.external);
     return {
         ringColor: healthColors[node.health_state] || NO_COLOR,
-        markColor: flagged ? FLAG_COLOR : external ? EXTERNAL_COLOR : NO_COLOR,
-        markDashed: external && !flagged ? 1 : 0,
+        markColor: external ? EXTERNAL_COLOR : NO_COLOR,
+        markDashed: external ? 1 : 0,
+        flagged: isFlagged(node) ? 1 : 0,
     };
 }
 

@@ -36,9 +36,20 @@ registry.category("web_tour.tours").add("hr_relationship_map_phone_tour", {
                 if (toolbar.offsetHeight > window.innerHeight / 8) {
                     throw new Error(`The toolbar takes ${toolbar.offsetHeight}px of the screen.`);
                 }
-                const dot = document.querySelector(".o_hr_map_dot").getBoundingClientRect();
-                if (dot.width < 14) {
-                    throw new Error(`Nodes are drawn ${dot.width}px wide: too small to tap.`);
+                // The map opens fitted: every node inside the canvas.
+                const svg = document.querySelector(".o_hr_map_canvas").getBoundingClientRect();
+                for (const node of document.querySelectorAll(".o_hr_map_dot")) {
+                    const dot = node.getBoundingClientRect();
+                    const inside =
+                        dot.left >= svg.left - 1 &&
+                        dot.right <= svg.right + 1 &&
+                        dot.top >= svg.top - 1 &&
+                        dot.bottom <= svg.bottom + 1;
+                    if (!inside) {
+                        throw new Error(
+                            `A node lies outside the map: ${JSON.stringify(dot)} in ${JSON.stringify(svg)}`
+                        );
+                    }
                 }
             },
         },
@@ -114,6 +125,24 @@ registry.category("web_tour.tours").add("hr_relationship_map_phone_tour", {
                 }
                 if (document.querySelector(".o_hr_map_facts").textContent.includes("2026-02-01")) {
                     throw new Error("The panel shows a raw ISO date.");
+                }
+            },
+        },
+        {
+            trigger: ".o_hr_map_panel .o_hr_map_focus",
+            run: "click",
+        },
+        {
+            // After Focus the node stays in sight, above the sheet.
+            trigger: `${LOADED} ${SUPPLIER}.o_hr_map_node_focus`,
+            run() {
+                const sheet = document.querySelector(".o_hr_map_panel").getBoundingClientRect();
+                const node = this.anchor.querySelector(".o_hr_map_dot").getBoundingClientRect();
+                const svg = document.querySelector(".o_hr_map_canvas").getBoundingClientRect();
+                if (node.bottom > sheet.top || node.top < svg.top) {
+                    throw new Error(
+                        `The focused node ${JSON.stringify(node)} is not above the sheet ${JSON.stringify(sheet)}.`
+                    );
                 }
             },
         },

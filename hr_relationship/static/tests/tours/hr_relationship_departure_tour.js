@@ -46,5 +46,9 @@ registry.category("web_tour.tours").add("hr_relationship_departure_tour", {
             content: "The wizard ends on the new alumnus stakeholder",
             trigger: ".o_form_view:has(.o_field_widget[name=relation_type]) .o_last_breadcrumb_item:contains(Lotte Leaver)",
         },
+        {
+            content: "who starts with the history of the person's interactions",
+            trigger: ".o_form_view button[name=action_view_interactions] .o_stat_value:contains(1)",
+        },
     ],
 });
