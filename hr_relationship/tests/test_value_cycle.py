@@ -483,3 +483,11 @@ class TestValueCycleTour(ValueCycleMixin, HttpCase, HrRelationshipCase):
             sorted(tasks.mapped("name")),
             ["Improve Recruitment and selection", "Win back HRR Sales"],
         )
+
+    def test_tour_no_earlier_figure_is_blank(self):
+        campaign = self._closed_campaign(name="HRR first value check")
+        self.start_tour(
+            f"/odoo/action-hr_relationship.action_hr_satisfaction_survey/{campaign.id}",
+            "hr_service_previous_tour",
+            login=self.manager.login,
+        )
