@@ -102,3 +102,17 @@ class TestMigrationAnonymousAnswers(SatisfactionSurveyMixin, HrRelationshipCase)
         load_migration().migrate(self.env.cr, "18.0.1.2.0")
         self.env.invalidate_all()
         self.assertEqual(len(by_campaign[named].hr_stakeholder_id), 3)
+
+    def test_you_said_template_is_loaded_again(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        template = self.env.ref("hr_relationship.mail_template_you_said_we_did")
+        old = "<p t-out=\"values['actions']\">We did: all we planned</p>"
+        template.body_html = old
+        template.with_context(lang="nl_NL").body_html = old.replace("We", "Wij")
+        load_migration().migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+        self.assertIn("done_actions", template.body_html)
+        # The old Dutch body is gone, not left to fail on what it reads.
+        self.assertEqual(
+            template.with_context(lang="nl_NL").body_html, template.body_html
+        )
