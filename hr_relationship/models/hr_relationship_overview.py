@@ -130,12 +130,14 @@ class HrRelationshipOverview(models.AbstractModel):
 
     @api.model
     def _customer_value_trend(self):
-        """CSAT and NPS of the company's whole campaigns, oldest first; a
+        """CSAT and NPS of the company's whole campaigns among internal
+        clients, oldest first (candidates are no customers of HR); a
         campaign without answers behind a figure leaves a gap, not a zero."""
         results = self.env["hr.satisfaction.result"].search(
             [
                 ("scope", "=", "campaign"),
                 ("company_id", "in", self.env.companies.ids),
+                ("campaign_id.audience", "=", "internal_clients"),
             ],
             order="date desc, id desc",
             limit=TREND_CAMPAIGNS,

@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import random
+
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError
 
@@ -65,8 +67,11 @@ class HrSatisfactionCampaign(models.Model):
     )
     deadline = fields.Datetime(help="Participants can answer until this moment.")
     anonymous = fields.Boolean(
-        help="Answers keep no link to a person that anyone but administrators "
-        "can see, and no per-person results are stored.",
+        help="Once submitted, an answer keeps no link to the person who gave "
+        "it: nobody, administrators included, can see whose answer it is. It "
+        "keeps only the internal clients the person belonged to. Figures of "
+        "groups smaller than the minimum group size are withheld, and no "
+        "results per person are stored.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("running", "Running"), ("closed", "Closed")],
@@ -101,6 +106,10 @@ class HrSatisfactionCampaign(models.Model):
         if not survey:
             survey = self.env.ref(SHIPPED_SURVEY_XMLID, raise_if_not_found=False)
         return survey.id if survey else False
+
+    def _hr_min_group_size(self):
+        """The minimum group size of anonymous figures, for the survey page."""
+        return min_group_size(self.env)
 
     @api.depends("internal_client_ids")
     def _compute_participant_ids(self):
@@ -232,7 +241,14 @@ class HrSatisfactionCampaign(models.Model):
             survey = campaign.survey_id.sudo()
             UserInput = self.env["survey.user_input"].sudo()
             answers = UserInput
-            for stakeholder in campaign.participant_ids:
+            participants = campaign.participant_ids
+            if campaign.anonymous:
+                # Answers are numbered as they are made: in the participants'
+                # order, an answer's number would tell whose it is.
+                participants = participants.browse(
+                    random.SystemRandom().sample(participants.ids, len(participants))
+                )
+            for stakeholder in participants:
                 partner = campaign._participant_partner(stakeholder)
                 person = {}
                 if not campaign.anonymous:
@@ -353,6 +369,9 @@ class HrSatisfactionCampaign(models.Model):
         # checks it on every page), so pending links die right now.
         pending = self.sudo().user_input_ids.filtered(lambda a: a.state != "done")
         pending.deadline = fields.Datetime.now()
+        # Nobody is reminded any more: unfinished anonymous answers, which
+        # may hold a few answers already, lose their person too.
+        pending._hr_anonymous()._hr_forget_respondent()
         self.write({"state": "closed", "closed_date": fields.Date.context_today(self)})
         self.env["hr.satisfaction.result"].sudo()._compute_for_campaigns(self)
         return True

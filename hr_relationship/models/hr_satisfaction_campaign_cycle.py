@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import logging
+from collections import Counter
 from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
@@ -262,7 +263,8 @@ class HrSatisfactionCampaignCycle(models.Model):
     def _hr_you_said_we_did_values(self):
         """What the "you said, we did" message shows: the campaign's figures,
         withheld for an anonymous campaign that fewer people answered than
-        the minimum group size, and its improvement actions."""
+        the minimum group size, and its improvement actions, done and still
+        open apart."""
         self.ensure_one()
         campaign = self.sudo()
         total = campaign.result_ids.filtered(lambda r: r.scope == "campaign")[:1]
@@ -290,6 +292,17 @@ class HrSatisfactionCampaignCycle(models.Model):
             .search([("hr_campaign_id", "=", self.id)], order="date_deadline, id")
         )
         states = dict(tasks._fields["state"]._description_selection(self.env))
+        actions = [
+            {
+                "name": task.name,
+                "done": task.state == DONE_STATE,
+                "state": states.get(task.state, ""),
+                "deadline": task.date_deadline,
+                "service": task.hr_service_id.name or "",
+            }
+            for task in tasks
+            if task.state != "1_canceled"
+        ]
         return {
             "withheld": withheld,
             "min_group": min_group,
@@ -298,18 +311,22 @@ class HrSatisfactionCampaignCycle(models.Model):
             "csat": total.csat if total.satisfaction_count and not withheld else None,
             "nps": total.nps if total.recommendation_count and not withheld else None,
             "services": services,
-            "actions": [
-                {
-                    "name": task.name,
-                    "done": task.state == DONE_STATE,
-                    "state": states.get(task.state, ""),
-                    "deadline": task.date_deadline,
-                    "service": task.hr_service_id.name or "",
-                }
-                for task in tasks
-                if task.state != "1_canceled"
-            ],
+            # "We did" is what is done; what is still open is told apart, as
+            # work in progress with its planned date, not as a result.
+            "done_actions": [action for action in actions if action["done"]],
+            "open_actions": [action for action in actions if not action["done"]],
         }
+
+    def _hr_you_said_we_did_lang(self):
+        """The language the message is written in, numbers included: the one
+        most of its recipients read (it is one message to all of them), else
+        the responsible's."""
+        self.ensure_one()
+        audience = self.env.context.get("hr_you_said_audience", "participants")
+        langs = Counter(
+            self._hr_you_said_we_did_partners(audience).filtered("lang").mapped("lang")
+        )
+        return langs.most_common(1)[0][0] if langs else self.user_id.lang
 
     def _hr_you_said_we_did_partners(self, audience="participants"):
         """Who gets the message: the participants, or every stakeholder of
@@ -359,6 +376,8 @@ class HrSatisfactionCampaignCycle(models.Model):
                 "default_template_id": template.id,
                 "default_partner_ids": self._hr_you_said_we_did_partners(audience).ids,
                 "default_email_layout_xmlid": "mail.mail_notification_light",
+                # For the template's language (_hr_you_said_we_did_lang).
+                "hr_you_said_audience": audience,
             },
         }
 

@@ -29,6 +29,25 @@ class HrSatisfactionCampaign(models.Model):
         ondelete="set null",
         groups=RECRUITMENT_USER,
     )
+    audience = fields.Selection(
+        [("internal_clients", "Internal Clients"), ("candidates", "Candidates")],
+        compute="_compute_audience",
+        store=True,
+        index=True,
+        help="Whom the campaign asks: the stakeholders of internal clients "
+        "(customer value), or candidates about their application (candidate "
+        "experience). Figures are compared only within one audience.",
+    )
+
+    # The survey keeps a candidate pulse one after its application is gone.
+    @api.depends("pulse_applicant_id", "survey_id")
+    def _compute_audience(self):
+        survey = self.env.ref(CANDIDATE_PULSE_SURVEY_XMLID, raise_if_not_found=False)
+        for campaign in self.sudo():
+            candidates = campaign.pulse_applicant_id or (
+                survey and campaign.survey_id == survey
+            )
+            campaign.audience = "candidates" if candidates else "internal_clients"
 
     @api.model
     def _candidate_pulse_enabled(self):

@@ -22,7 +22,7 @@ ALL_ROLES = (
 )
 STAKEHOLDER_ROLES = ("satisfaction", "recommendation")
 # Result scope and the field of survey answers (and answer lines) that
-# groups them; internal clients come through the stakeholder who answered.
+# groups them; internal clients are those the answer keeps of its person.
 # Per-stakeholder results are made in SQL, see _replace_stakeholder_results.
 RESULT_SCOPES = (
     ("campaign", None),
@@ -505,7 +505,7 @@ class HrSatisfactionResult(models.Model):
                              JOIN %(campaign_client_rel)s camp
                                ON camp.internal_client_id = rel.internal_client_id
                               AND camp.campaign_id = a.hr_campaign_id
-                            WHERE rel.stakeholder_id = a.hr_stakeholder_id
+                            WHERE rel.user_input_id = a.id
                        ) clients
             CROSS JOIN LATERAL (
                            SELECT NULL::integer AS service_id
@@ -524,7 +524,9 @@ class HrSatisfactionResult(models.Model):
                    AND a.test_entry IS NOT TRUE
               GROUP BY 1, 2, 3
                 """,
-                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
+                client_rel=m2m_table(
+                    self.env, "survey.user_input", "hr_internal_client_ids"
+                ),
                 campaign_client_rel=m2m_table(
                     self.env, "hr.satisfaction.survey", "internal_client_ids"
                 ),

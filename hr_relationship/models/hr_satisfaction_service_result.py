@@ -71,8 +71,8 @@ class HrSatisfactionServiceResult(models.Model):
     previous_campaign_id = fields.Many2one(
         "hr.satisfaction.survey",
         compute="_compute_previous",
-        help="The last earlier campaign that rated this service for the same "
-        "scope and internal client.",
+        help="The last earlier campaign of the same kind and audience that "
+        "rated this service for the same scope and internal client.",
     )
     previous_performance_mean = fields.Float(
         string="Performance Before", compute="_compute_previous", digits=(3, 2)
@@ -87,11 +87,14 @@ class HrSatisfactionServiceResult(models.Model):
 
     @api.depends("service_id", "scope", "internal_client_id", "date")
     def _compute_previous(self):
-        """The same service's figure in the previous campaign, looked up for
-        the whole batch in one query."""
+        """The same service's figure in the previous campaign of the same
+        kind (campaign or pulse) and audience (a candidate's view of
+        recruitment is no internal client's), looked up for the whole batch
+        in one query."""
         records = self.filtered(
             lambda r: r._origin.id and r.date and r.performance_count
         )
+        campaigns = records.sudo().campaign_id
         candidates = self.browse()
         if records:
             candidates = self.sudo().search(
@@ -101,20 +104,30 @@ class HrSatisfactionServiceResult(models.Model):
                     ("company_id", "in", records.company_id.ids),
                     ("date", "<=", max(records.mapped("date"))),
                     ("performance_count", ">", 0),
+                    ("campaign_id.kind", "in", campaigns.mapped("kind")),
+                    ("campaign_id.audience", "in", campaigns.mapped("audience")),
                 ],
                 order="date desc, id desc",
             )
+
+        def key(line):
+            campaign = line.campaign_id
+            return (
+                line.service_id,
+                line.scope,
+                line.internal_client_id,
+                campaign.kind,
+                campaign.audience,
+            )
+
         by_key = {}
         for line in candidates:
-            key = (line.service_id, line.scope, line.internal_client_id)
-            by_key.setdefault(key, []).append(line)
+            by_key.setdefault(key(line), []).append(line)
         for line in self:
             previous = line in records and next(
                 (
                     earlier
-                    for earlier in by_key.get(
-                        (line.service_id, line.scope, line.internal_client_id), ()
-                    )
+                    for earlier in by_key.get(key(line.sudo()), ())
                     if earlier.campaign_id != line.campaign_id
                     and (earlier.date, earlier.id) < (line.date, line._origin.id)
                 ),

@@ -19,7 +19,7 @@ class SurveyUserInputLine(models.Model):
         groups="hr_relationship.group_hr_relationship_manager",
     )
     hr_internal_client_ids = fields.Many2many(
-        related="user_input_id.hr_stakeholder_id.internal_client_ids",
+        related="user_input_id.hr_internal_client_ids",
         string="HR Internal Clients",
         groups="hr_relationship.group_hr_relationship_manager",
     )

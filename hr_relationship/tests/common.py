@@ -1,13 +1,26 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import importlib.util
 from datetime import date, datetime, time, timedelta
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import file_path
 
 USER_GROUP = "hr_relationship.group_hr_relationship_user"
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
+
+
+def load_script(path):
+    """A migration script of the addon (``path`` from the addons directory)
+    as a module: its name has dashes, so it cannot be imported."""
+    spec = importlib.util.spec_from_file_location(
+        "hr_relationship_migration", file_path(path)
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class HrRelationshipCase(TransactionCase):

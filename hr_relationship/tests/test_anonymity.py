@@ -4,7 +4,7 @@ from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
 
 from ..models.anonymity import withheld_groups
 from .common import HrRelationshipCase, SatisfactionSurveyMixin
@@ -81,6 +81,71 @@ class AnonymityMixin(SatisfactionSurveyMixin):
 
     def _client_result(self, campaign, name):
         return self._result(campaign, "internal_client", self.clients[name])
+
+    def _answer_logged_in(self, campaign, person):
+        """``person`` answers while logged in, as survey's controller runs it:
+        as superuser, with the person's own user behind it."""
+        user = new_test_user(
+            self.env,
+            login=f"hrr_invitee_{person.id}",
+            groups="base.group_user",
+            partner_id=person.partner_id.id,
+            company_id=self.company.id,
+            company_ids=[Command.set(self.company.ids)],
+        )
+        answer = self._answer_of(campaign, person).with_user(user).sudo()
+        answer._save_lines(self.q_sat, "2")
+        answer._save_lines(self.q_keep, "Candid words")
+        answer._mark_done()
+        return answer, user
+
+    def _person_links(self, env, answer, person, user):
+        """What ``env`` can read that ties ``answer`` to ``person``: a field
+        of the answer, of its lines or of any record pointing at it, of its
+        messages, or a mail holding its link."""
+        person_ids = {
+            "hr.stakeholder": person.id,
+            "res.partner": person.partner_id.id,
+            "res.users": user.id,
+        }
+        records = [env["survey.user_input"].browse(answer.id)]
+        for model in env.registry.values():
+            for field in model._fields.values():
+                if (
+                    field.type == "many2one"
+                    and field.comodel_name == "survey.user_input"
+                    and field.store
+                    and not model._abstract
+                    and env[model._name].has_access("read")
+                ):
+                    records.append(
+                        env[model._name].search([(field.name, "=", answer.id)])
+                    )
+        records.append(
+            env["mail.message"].search(
+                [("model", "=", "survey.user_input"), ("res_id", "=", answer.id)]
+            )
+        )
+        found = []
+        for record in records:
+            for row in record.read():
+                for name, value in row.items():
+                    field = record._fields[name]
+                    target = person_ids.get(field.comodel_name)
+                    linked = (
+                        value == target
+                        or (isinstance(value, tuple) and value[0] == target)
+                        or (isinstance(value, list) and target in value)
+                    )
+                    if (target and linked) or (
+                        isinstance(value, str) and person.email in value
+                    ):
+                        found.append(f"{record._name}.{name}")
+        mails = (
+            env["mail.mail"].sudo().search([("body_html", "like", answer.access_token)])
+        )
+        found += [f"mail.mail {mail.id}" for mail in mails]
+        return found
 
 
 @tagged("post_install", "-at_install")
@@ -313,6 +378,73 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
+class TestAnonymousAnswers(AnonymityMixin, HrRelationshipCase):
+    """Once submitted, an anonymous answer keeps nothing of its person, for
+    administrators too; who has not finished yet still gets reminders."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_anonymity()
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.admin.company_ids = [Command.link(cls.company.id)]
+
+    def test_a_submitted_answer_keeps_nothing_of_its_person(self):
+        people = self.people["Large"]
+        campaign = self._campaign(self.clients["Large"], anonymous=True)
+        campaign.action_send()
+        person = people[0]
+        answer, user = self._answer_logged_in(campaign, person)
+        for admin in (self.manager, self.admin):
+            with self.subTest(admin=admin.login):
+                self.assertEqual(
+                    self._person_links(admin.env, answer, person, user), []
+                )
+        self.assertEqual(answer.state, "done")
+        # What the figures need stays: the client the person belonged to.
+        self.assertEqual(answer.hr_internal_client_ids, self.clients["Large"])
+        # The others have not answered: their answers still lead to them,
+        # for the reminders.
+        self.assertEqual(campaign.user_input_ids.hr_stakeholder_id, people - person)
+
+    def test_reminders_reach_only_the_unfinished(self):
+        people = self.people["Large"]
+        campaign = self._campaign(self.clients["Large"], anonymous=True)
+        campaign.action_send()
+        finished = people[:2]
+        for person in finished:
+            self._answer(campaign, person, {self.q_sat: "4"})
+        Mail = self.env["mail.mail"].sudo()
+        before = Mail.search([])
+        campaign.action_remind()
+        reminders = Mail.search([]) - before
+        self.assertEqual(len(reminders), len(people) - 2)
+        self.assertEqual(reminders.recipient_ids, (people - finished).partner_id)
+        self.assertEqual(campaign.responded_count, 2)
+
+    def test_closing_forgets_the_unfinished_too(self):
+        campaign = self._campaign(self.clients["Large"], anonymous=True)
+        campaign.action_send()
+        person = self.people["Large"][0]
+        self._answer(campaign, person, {self.q_sat: "4"}, done=False)
+        campaign.action_close()
+        self.assertFalse(campaign.sudo().user_input_ids.hr_stakeholder_id)
+        self.assertEqual(self._result(campaign, "campaign").invited_count, 6)
+
+    def test_a_named_campaign_keeps_its_link(self):
+        campaign = self._campaign(self.clients["Large"], anonymous=False)
+        campaign.action_send()
+        person = self.people["Large"][0]
+        answer, user = self._answer_logged_in(campaign, person)
+        self.assertEqual(answer.hr_stakeholder_id, person)
+        self.assertEqual(answer.partner_id, person.partner_id)
+        self.assertIn(
+            "survey.user_input.hr_stakeholder_id",
+            self._person_links(self.manager.env, answer, person, user),
+        )
+
+
+@tagged("post_install", "-at_install")
 class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
     """Over XML-RPC, as an HR user and an HR business partner: no reading
     path gives a withheld figure back."""
@@ -396,6 +528,37 @@ class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
                 )
                 self.assertIs(lines[0]["gap"], False)
                 self.assertIs(lines[0]["performance_mean"], False)
+
+    def test_rpc_a_submitted_answer_keeps_nothing_of_its_person(self):
+        admin = self.env.ref("base.user_admin")
+        admin.company_ids = [Command.link(self.company.id)]
+        campaign = self._campaign(self.clients["Small"], anonymous=True)
+        campaign.action_send()
+        [person] = self.people["Small"]
+        answer = self._answer(campaign, person, {self.q_keep: "Only me"})
+        for user in (self.manager, admin):
+            with self.subTest(user=user.login):
+                [row] = self._execute(
+                    user, "survey.user_input", "read", [answer.ids], {"fields": []}
+                )
+                people = ("hr_stakeholder_id", "partner_id", "email", "nickname")
+                self.assertEqual({row[name] for name in people}, {False})
+                self.assertFalse(row["invite_token"])
+                self.assertNotIn(person.email, str(row))
+                self.assertNotIn(person.name, str(row))
+                found = self._execute(
+                    user,
+                    "survey.user_input",
+                    "search",
+                    [
+                        [
+                            "|",
+                            ("hr_stakeholder_id", "=", person.id),
+                            ("partner_id", "=", person.partner_id.id),
+                        ]
+                    ],
+                )
+                self.assertEqual(found, [])
 
     def test_rpc_open_answers_withheld(self):
         campaign = self._campaign(self.clients["Small"], anonymous=True)

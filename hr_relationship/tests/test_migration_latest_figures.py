@@ -1,24 +1,17 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import importlib.util
-
 from odoo.tests import tagged
-from odoo.tools import SQL, file_path
+from odoo.tools import SQL
 from odoo.tools.sql import column_exists, rename_column
 
-from .common import HrRelationshipCase
+from .common import HrRelationshipCase, load_script
 
 MIGRATION = "hr_relationship/migrations/18.0.1.2.0/pre-migration.py"
 SNAPSHOT = "hr_relationship_health_snapshot"
 
 
 def load_migration():
-    spec = importlib.util.spec_from_file_location(
-        "hr_relationship_pre_18_0_1_2_0", file_path(MIGRATION)
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(MIGRATION)
 
 
 @tagged("post_install", "-at_install")

@@ -1,22 +1,15 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import importlib.util
-
 from odoo.tests import tagged
-from odoo.tools import file_path
 from odoo.tools.sql import table_exists
 
-from .common import HrRelationshipCase
+from .common import HrRelationshipCase, load_script
 
 MIGRATION = "hr_relationship/migrations/18.0.1.1.0/{}-migrate.py"
 
 
 def load_migration(step):
-    path = file_path(MIGRATION.format(step))
-    spec = importlib.util.spec_from_file_location(f"hr_relationship_{step}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(MIGRATION.format(step))
 
 
 @tagged("post_install", "-at_install")

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import tagged
 
-from .common import RecruitmentCase
+from .common import RecruitmentCase, SatisfactionSurveyMixin
 
 
 @tagged("post_install", "-at_install")
@@ -109,3 +109,76 @@ class TestRecruitmentPulse(RecruitmentCase):
         self.assertEqual(
             self.service.name, "Recruitment and selection", "the shipped service"
         )
+
+
+@tagged("post_install", "-at_install")
+class TestCandidatePulseApart(SatisfactionSurveyMixin, RecruitmentCase):
+    """A candidate's view of recruitment is no internal client's: candidate
+    pulses stay out of the customer-value trend, and a campaign compares
+    its services only with an earlier one of its own kind and audience."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_survey_refs()
+        cls.env["hr.candidate.stakeholder.wizard"].create(
+            {"candidate_id": cls.candidate.id}
+        ).action_confirm()
+        cls.env["ir.config_parameter"].set_param(
+            "hr_relationship.candidate_pulse", "True"
+        )
+
+    def _value_campaign(self, performance):
+        campaign = self._campaign(self.client_sales, name=f"HRR value {performance}")
+        campaign.action_send()
+        self._answer(
+            campaign,
+            self.sh_anna,
+            {self.q_sat: "4", self.q_recr_imp: "5", self.q_recr_perf: performance},
+        )
+        campaign.action_close()
+        return campaign
+
+    def _candidate_pulse(self):
+        self.applicant.write({"stage_id": self.stage_hired.id})
+        pulse = self.env["hr.satisfaction.survey"].search(
+            [("kind", "=", "pulse"), ("company_id", "=", self.company.id)]
+        )
+        answer = pulse.sudo().user_input_ids
+        roles = {q.hr_metric_role: q for q in pulse.survey_id.question_ids}
+        answer._save_lines(roles["satisfaction"], "1")
+        answer._save_lines(roles["service_performance"], "5")
+        answer._mark_done()
+        pulse.action_close()
+        return pulse
+
+    def _recruitment_line(self, campaign):
+        return campaign.service_result_ids.filtered(
+            lambda line: line.service_id == self.recruitment
+        )
+
+    def test_previous_campaign_is_of_the_same_kind(self):
+        first = self._value_campaign("2")
+        pulse = self._candidate_pulse()
+        second = self._value_campaign("4")
+        self.assertEqual(
+            (first | pulse | second).mapped("audience"),
+            ["internal_clients", "candidates", "internal_clients"],
+        )
+        line = self._recruitment_line(second)
+        self.assertEqual(line.previous_campaign_id, first)
+        self.assertAlmostEqual(line.previous_performance_mean, 2.0)
+        self.assertAlmostEqual(line.performance_delta, 2.0)
+        # Nothing to compare the candidates' figure with: blank, not 0.00.
+        self.assertFalse(self._recruitment_line(pulse).previous_campaign_id)
+
+    def test_customer_value_trend_leaves_candidates_out(self):
+        first = self._value_campaign("2")
+        pulse = self._candidate_pulse()
+        self.assertTrue(pulse.result_ids)
+        trend = (
+            self.env["hr.relationship.overview"]
+            .with_user(self.manager)
+            ._customer_value_trend()
+        )
+        self.assertEqual([row["campaign"] for row in trend], [first.name])

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from lxml import html
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, HttpCase, tagged
@@ -283,6 +285,50 @@ class TestYouSaidWeDid(ValueCycleMixin, HrRelationshipCase):
         )
         self.assertEqual(emailed.res_partner_id, composer.partner_ids)
 
+    def _sections(self, body):
+        """Each heading of the message and the action names listed under it."""
+        tree = html.fromstring(str(body))
+        return {
+            heading.text_content(): [
+                name.text_content().strip() for name in heading.getnext().iter("strong")
+            ]
+            for heading in tree.iter("h3")
+            if heading.getnext() is not None and heading.getnext().tag == "ul"
+        }
+
+    def _done_and_open(self):
+        campaign = self._planned()
+        done = self._actions(campaign).filtered(
+            lambda task: task.name == "Win back HRR Sales"
+        )
+        done.state = "1_done"
+        return campaign
+
+    def test_we_did_lists_only_done_actions(self):
+        campaign = self._done_and_open()
+        sections = self._sections(self._composer(campaign).body)
+        self.assertEqual(sections["We did"], ["Win back HRR Sales"])
+        self.assertEqual(
+            sections["We are working on"], ["Improve Recruitment and selection"]
+        )
+        # Nothing done yet: no "we did" at all.
+        self._actions(campaign).state = "01_in_progress"
+        sections = self._sections(self._composer(campaign).body)
+        self.assertNotIn("We did", sections)
+        self.assertEqual(len(sections["We are working on"]), 2)
+
+    def test_numbers_in_the_recipients_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        campaign = self._done_and_open()
+        campaign._hr_you_said_we_did_partners().sudo().lang = "nl_NL"
+        composer = self._composer(campaign)
+        self.assertEqual(composer.lang, "nl_NL")
+        body = str(composer.body)
+        # Recruitment's importance: 5, 5 and 4, a mean of 4.67.
+        self.assertIn(">4,7<", body)
+        self.assertNotIn(">4.7<", body)
+        self.assertIn("Win back HRR Sales", body)
+
     def test_anonymous_campaign_below_minimum_group_withholds_figures(self):
         campaign = self._closed_campaign(anonymous=True)
         wizard = self._plan(campaign)
@@ -522,3 +568,11 @@ class TestValueCycleTour(ValueCycleMixin, HttpCase, HrRelationshipCase):
         task = self._actions(campaign)
         self.assertEqual(task.name, "Coffee with the works council")
         self.assertTrue(task.date_deadline)
+
+    def test_tour_no_earlier_figure_is_blank(self):
+        campaign = self._closed_campaign(name="HRR first value check")
+        self.start_tour(
+            f"/odoo/action-hr_relationship.action_hr_satisfaction_survey/{campaign.id}",
+            "hr_service_previous_tour",
+            login=self.manager.login,
+        )
