@@ -98,6 +98,8 @@
         "demo/hr_relationship_localise_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
+        # After health: portfolios count the relationships at risk.
+        "demo/hr_relationship_network_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

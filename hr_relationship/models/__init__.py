@@ -17,6 +17,7 @@ from . import hr_stakeholder_privacy
 from . import hr_stakeholder_profile
 from . import mail_message
 from . import hr_relationship_interaction
+from . import hr_relationship_interaction_figures
 from . import hr_relationship_map
 from . import hr_employee
 from . import res_partner

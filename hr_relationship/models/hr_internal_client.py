@@ -223,6 +223,46 @@ class HrInternalClient(models.Model):
             today=today,
         )
 
+    @api.model
+    def _health_attitude_query(self):
+        # The attitudes of its active stakeholders; neutral ones count as
+        # unknown (see ATTITUDE_HEALTH), so AVG leaves them out.
+        link = self._fields["stakeholder_ids"]
+        return SQL(
+            """
+            SELECT link.%(client)s AS id, AVG(%(value)s) AS attitude,
+                   COUNT(*) FILTER (WHERE stakeholder.attitude = 'blocker')
+                       AS blockers
+              FROM %(rel)s link
+              JOIN hr_stakeholder stakeholder
+                ON stakeholder.id = link.%(stakeholder)s AND stakeholder.active
+             WHERE link.%(client)s IN (SELECT id FROM scope)
+             GROUP BY link.%(client)s
+            """,
+            rel=SQL.identifier(link.relation),
+            client=SQL.identifier(link.column1),
+            stakeholder=SQL.identifier(link.column2),
+            value=self._health_attitude_sql(SQL("stakeholder.attitude")),
+        )
+
+    @api.model
+    def _health_due_date_sql(self):
+        # A client has no planned contacts: one cadence after the last
+        # contact, or after HR started the record.
+        return SQL(
+            """CASE WHEN rec.contact_cadence_days > 0
+                    THEN COALESCE(rec.last_interaction_date, rec.create_date::date)
+                         + rec.contact_cadence_days
+               END"""
+        )
+
+    def _health_attitude_reason(self, row):
+        if row["blockers"]:
+            return self.env._(
+                "Blockers among its stakeholders: %(count)s", count=row["blockers"]
+            )
+        return self.env._("Mostly sceptics among its stakeholders")
+
     @api.depends("stakeholder_ids", "project_ids", "interaction_ids")
     def _compute_counts(self):
         Interaction = self.env["hr.relationship.interaction"]
@@ -276,13 +316,24 @@ class HrInternalClient(models.Model):
 
     def write(self, vals):
         if "stakeholder_ids" not in vals and "hr_partner_id" not in vals:
-            return super().write(vals)
+            result = super().write(vals)
+            if {"contact_cadence_days", "active"} & set(vals):
+                # Its health follows at once.
+                self.env["hr.relationship.health.mixin"]._refresh_touched(
+                    self.env["hr.stakeholder"], self
+                )
+            return result
         self._check_stakeholder_links(vals.get("stakeholder_ids"))
         linked_before = self.sudo().stakeholder_ids
         result = super().write(vals)
         # Whoever lost a profile with this change stops following it.
         stakeholders = linked_before | self.sudo().stakeholder_ids
         stakeholders.profile_ids._hr_unsubscribe_without_access()
+        if "stakeholder_ids" in vals:
+            # It weighs its stakeholders' attitudes and coverage.
+            self.env["hr.relationship.health.mixin"]._refresh_touched(
+                self.env["hr.stakeholder"], self
+            )
         return result
 
     def _check_stakeholder_links(self, commands):

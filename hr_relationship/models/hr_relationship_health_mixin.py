@@ -27,6 +27,7 @@ HEALTH_DEFAULTS = {
     "weight_nps": 20,
     "weight_recency": 30,
     "weight_sentiment": 20,
+    "weight_attitude": 20,
     "healthy_min": 70,
     "at_risk_below": 40,
 }
@@ -42,6 +43,12 @@ AT_RISK_ACTIVITY_RECIPIENTS = [
 SENTIMENT_WINDOW_DAYS = 90
 # Contact recency reaches 0 when the contact is this many cadences overdue.
 RECENCY_ZERO_AFTER_CADENCES = 3
+# What a stakeholder's attitude is worth to health (0-100). Neutral, which
+# every stakeholder starts as, says nothing either way: it is left out like
+# an unknown figure instead of pulling every score towards the middle.
+ATTITUDE_HEALTH = {"champion": 100, "supporter": 75, "sceptic": 25, "blocker": 0}
+# Below this an attitude holds health back (a factor shown to the user).
+NEUTRAL_ATTITUDE = 50
 
 
 class HrRelationshipHealthMixin(models.AbstractModel):
@@ -50,8 +57,10 @@ class HrRelationshipHealthMixin(models.AbstractModel):
 
     Health depends on today's date, so the daily job writes it rather than
     a compute, and keeps a monthly row of hr.relationship.health.snapshot.
-    The formula is written once, in _health_run(); each model gives only its
-    own parts through the _health_* hooks below."""
+    The formula is written once, in _health_judged_sql(), which the daily
+    job, the refresh after a logged interaction and the factors shown on the
+    record (health_reasons) all read; each model gives only its own parts
+    through the _health_* hooks below."""
 
     _name = "hr.relationship.health.mixin"
     _description = "Relationship Health"
@@ -68,10 +77,17 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         aggregator="avg",
         readonly=True,
         help="0-100, from satisfaction (CSAT for internal clients), NPS, contact "
-        "recency and sentiment; empty when none of them is known.",
+        "recency, sentiment and attitude; empty when none of them is known.",
     )
     health_state = fields.Selection(
         HEALTH_STATES, default="not_scored", readonly=True, group_expand=True
+    )
+    health_reasons = fields.Text(
+        string="Health Factors",
+        compute="_compute_health_reasons",
+        help="What holds this relationship's health back: warning signs (an "
+        "overdue contact, a blocker), which keep it from healthy, and low "
+        "figures of its score.",
     )
 
     def action_refresh_health(self):
@@ -135,7 +151,25 @@ class HrRelationshipHealthMixin(models.AbstractModel):
     def _health_sentiment_query(self, since, today):
         """SQL selecting ``id`` and ``mean`` (the mean sentiment score of the
         interactions dated after ``since`` up to ``today``) for the records
-        of the ``scope`` CTE of _health_run()."""
+        of the ``scope`` CTE of _health_judged_sql()."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_attitude_query(self):
+        """SQL selecting ``id``, ``attitude`` (0-100, see _health_attitude_sql;
+        NULL when unknown) and ``blockers`` (how many blockers the
+        relationship has) for the records of the ``scope`` CTE."""
+        raise NotImplementedError
+
+    @api.model
+    def _health_due_date_sql(self):
+        """SQL expression on the record's row (``rec``): the day its next
+        contact is due, NULL when none is."""
+        raise NotImplementedError
+
+    def _health_attitude_reason(self, row):
+        """The factor line for this record's attitude, from a row of the
+        engine with a low ``attitude`` or some ``blockers``."""
         raise NotImplementedError
 
     @api.model
@@ -187,28 +221,33 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         return self._health_run(self.ids)
 
     @api.model
-    def _health_run(self, record_ids=None):
-        """Score the active records of this model (all, or ``record_ids``),
-        upsert their snapshot of this month and schedule an activity for
-        those that just became at risk.
-
-        One statement does the scoring, the update and the upsert, so the
-        number of queries does not depend on the number of records. The
-        formula lives only here: each component is 0-100 or NULL when
-        unknown, and the score is the mean of the known ones weighted by the
-        settings. Returns the activities created."""
-        Snapshot = self.env["hr.relationship.health.snapshot"]
+    def _health_flush(self):
+        """Write what the engine reads to the database: the interactions,
+        survey results and every relationship model (an internal client's
+        attitude is read from its stakeholders)."""
         self.env["hr.relationship.interaction"].flush_model()
         self.env["hr.satisfaction.result"].flush_model()
-        self.flush_model()
-        Snapshot.flush_model()
-        settings = self._health_settings()
-        today = fields.Date.context_today(self)
+        for model in self.env["hr.relationship.health.mixin"]._health_models():
+            model.flush_model()
+
+    @api.model
+    def _health_judged_sql(self, record_ids, settings, today):
+        """The CTEs that score the active records of this model (all, or
+        ``record_ids``), ending in ``judged``: one row per record with each
+        component (0-100, NULL when unknown), the warning signs, the score
+        and the state.
+
+        The formula lives only here. The score is the mean of the known
+        components weighted by the settings; the state follows the score's
+        thresholds, and warning signs cap it: with an overdue contact or a
+        blocker in the relationship it is at best "needs attention", with
+        both it is at risk, whatever the other figures say."""
         weights = {
             "satisfaction": settings["weight_satisfaction"],
             "nps": settings["weight_nps"],
             "recency": settings["weight_recency"],
             "sentiment": settings["weight_sentiment"],
+            "attitude": settings["weight_attitude"],
         }
         weighted_sum = SQL(" + ").join(
             SQL("COALESCE(%s * %s, 0)", weight, SQL.identifier(name))
@@ -223,67 +262,130 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         else:
             in_scope = SQL("rec.id = ANY(%s)", list(record_ids))
         link = SQL.identifier(self._health_link_field())
+        return SQL(
+            """
+            WITH scope AS (
+                SELECT rec.id, rec.company_id, rec.%(owner)s AS owner_id,
+                       rec.health_state AS old_state, rec.last_interaction_date,
+                       rec.contact_cadence_days AS cadence, %(due)s AS due
+                  FROM %(table)s rec
+                 WHERE rec.active AND %(in_scope)s
+            ), sentiment AS (
+                %(sentiment)s
+            ), attitude AS (
+                %(attitude)s
+            ), survey AS (
+                -- The latest answered result: its figures, and whether
+                -- they are known (a result stores "no answer" as 0).
+                SELECT DISTINCT ON (res.%(link)s) res.%(link)s AS id,
+                       res.%(satisfaction)s AS satisfaction_value,
+                       res.nps AS latest_nps,
+                       res.satisfaction_count > 0 AS has_satisfaction,
+                       res.recommendation_count > 0 AS has_nps
+                  FROM hr_satisfaction_result res
+                 WHERE res.%(link)s IN (SELECT id FROM scope)
+                   AND res.responded_count > 0
+                   AND res.withheld IS NULL
+                 ORDER BY res.%(link)s, res.date DESC, res.id DESC
+            ), components AS (
+                SELECT scope.id, scope.company_id, scope.owner_id,
+                       scope.old_state,
+                       CASE WHEN survey.has_nps THEN survey.latest_nps
+                       END AS nps_raw,
+                       CASE WHEN survey.has_satisfaction
+                            THEN survey.satisfaction_value::numeric
+                       END AS satisfaction,
+                       CASE WHEN survey.has_nps
+                            THEN (survey.latest_nps::numeric + 100) / 2
+                       END AS nps,
+                       CASE WHEN scope.cadence <= 0 THEN NULL
+                            WHEN scope.last_interaction_date IS NULL THEN 0
+                            ELSE GREATEST(0, LEAST(100, 100 - 100.0
+                                * (%(today)s - scope.last_interaction_date
+                                   - scope.cadence)
+                                / (%(zero_after)s * scope.cadence::numeric)))
+                       END AS recency,
+                       (sentiment.mean + 2) * 25 AS sentiment,
+                       attitude.attitude::numeric AS attitude,
+                       COALESCE(attitude.blockers, 0) AS blockers,
+                       scope.cadence > 0 AND scope.last_interaction_date IS NULL
+                           AS never_contacted,
+                       CASE WHEN scope.due < %(today)s
+                            THEN %(today)s - scope.due
+                       END AS overdue_days
+                  FROM scope
+             LEFT JOIN survey ON survey.id = scope.id
+             LEFT JOIN sentiment ON sentiment.id = scope.id
+             LEFT JOIN attitude ON attitude.id = scope.id
+            ), scored AS (
+                SELECT components.*,
+                       ROUND(((%(weighted_sum)s)
+                              / NULLIF(%(known_weight)s, 0))::numeric, 1)
+                           AS score,
+                       (overdue_days IS NOT NULL)::int + (blockers > 0)::int
+                           AS signs
+                  FROM components
+            ), judged AS (
+                SELECT scored.*,
+                       CASE WHEN score IS NULL THEN 'not_scored'
+                            WHEN score < %(at_risk_below)s OR signs >= 2
+                            THEN 'at_risk'
+                            WHEN score < %(healthy_min)s OR signs = 1
+                            THEN 'attention'
+                            ELSE 'healthy'
+                       END AS state
+                  FROM scored
+            )
+            """,
+            table=SQL.identifier(self._table),
+            owner=SQL.identifier(self._health_owner_field()),
+            due=self._health_due_date_sql(),
+            link=link,
+            satisfaction=SQL.identifier(self._health_satisfaction_field()),
+            in_scope=in_scope,
+            sentiment=self._health_sentiment_query(
+                today - timedelta(days=SENTIMENT_WINDOW_DAYS), today
+            ),
+            attitude=self._health_attitude_query(),
+            today=today,
+            zero_after=RECENCY_ZERO_AFTER_CADENCES,
+            weighted_sum=weighted_sum,
+            known_weight=known_weight,
+            healthy_min=settings["healthy_min"],
+            at_risk_below=settings["at_risk_below"],
+        )
+
+    @api.model
+    def _health_attitude_sql(self, column):
+        """SQL turning an attitude ``column`` into its health value."""
+        return SQL(
+            "CASE %s %s END",
+            column,
+            SQL(" ").join(
+                SQL("WHEN %s THEN %s", attitude, value)
+                for attitude, value in ATTITUDE_HEALTH.items()
+            ),
+        )
+
+    @api.model
+    def _health_run(self, record_ids=None):
+        """Score the active records of this model (all, or ``record_ids``),
+        upsert their snapshot of this month and schedule an activity for
+        those that just became at risk.
+
+        One statement does the scoring (_health_judged_sql), the update and
+        the upsert, so the number of queries does not depend on the number
+        of records. Returns the activities created."""
+        Snapshot = self.env["hr.relationship.health.snapshot"]
+        self._health_flush()
+        Snapshot.flush_model()
+        settings = self._health_settings()
+        today = fields.Date.context_today(self)
+        link = SQL.identifier(self._health_link_field())
         self.env.cr.execute(
             SQL(
                 """
-                WITH scope AS (
-                    SELECT rec.id, rec.company_id, rec.%(owner)s AS owner_id,
-                           rec.health_state AS old_state, rec.last_interaction_date,
-                           rec.contact_cadence_days AS cadence
-                      FROM %(table)s rec
-                     WHERE rec.active AND %(in_scope)s
-                ), sentiment AS (
-                    %(sentiment)s
-                ), survey AS (
-                    -- The latest answered result: its figures, and whether
-                    -- they are known (a result stores "no answer" as 0).
-                    SELECT DISTINCT ON (res.%(link)s) res.%(link)s AS id,
-                           res.%(satisfaction)s AS satisfaction_value,
-                           res.nps AS latest_nps,
-                           res.satisfaction_count > 0 AS has_satisfaction,
-                           res.recommendation_count > 0 AS has_nps
-                      FROM hr_satisfaction_result res
-                     WHERE res.%(link)s IN (SELECT id FROM scope)
-                       AND res.responded_count > 0
-                       AND res.withheld IS NULL
-                     ORDER BY res.%(link)s, res.date DESC, res.id DESC
-                ), components AS (
-                    SELECT scope.id, scope.company_id, scope.owner_id,
-                           scope.old_state,
-                           CASE WHEN survey.has_nps THEN survey.latest_nps
-                           END AS nps_raw,
-                           CASE WHEN survey.has_satisfaction
-                                THEN survey.satisfaction_value::numeric
-                           END AS satisfaction,
-                           CASE WHEN survey.has_nps
-                                THEN (survey.latest_nps::numeric + 100) / 2
-                           END AS nps,
-                           CASE WHEN scope.cadence <= 0 THEN NULL
-                                WHEN scope.last_interaction_date IS NULL THEN 0
-                                ELSE GREATEST(0, LEAST(100, 100 - 100.0
-                                    * (%(today)s - scope.last_interaction_date
-                                       - scope.cadence)
-                                    / (%(zero_after)s * scope.cadence::numeric)))
-                           END AS recency,
-                           (sentiment.mean + 2) * 25 AS sentiment
-                      FROM scope
-                 LEFT JOIN survey ON survey.id = scope.id
-                 LEFT JOIN sentiment ON sentiment.id = scope.id
-                ), scored AS (
-                    SELECT components.*,
-                           ROUND(((%(weighted_sum)s)
-                                  / NULLIF(%(known_weight)s, 0))::numeric, 1)
-                               AS score
-                      FROM components
-                ), judged AS (
-                    SELECT scored.*,
-                           CASE WHEN score IS NULL THEN 'not_scored'
-                                WHEN score >= %(healthy_min)s THEN 'healthy'
-                                WHEN score < %(at_risk_below)s THEN 'at_risk'
-                                ELSE 'attention'
-                           END AS state
-                      FROM scored
-                ), updated AS (
+                %(judged)s, updated AS (
                     UPDATE %(table)s rec
                        SET health_score = judged.score,
                            health_state = judged.state
@@ -309,38 +411,94 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                                   write_uid = EXCLUDED.write_uid,
                                   write_date = EXCLUDED.write_date
                 )
-                SELECT id, owner_id, score, satisfaction, nps, recency, sentiment
+                SELECT id, owner_id, score, satisfaction, nps, recency, sentiment,
+                       attitude, blockers, never_contacted, overdue_days
                   FROM judged
                  WHERE state = 'at_risk' AND old_state IS DISTINCT FROM 'at_risk'
                 """,
+                judged=self._health_judged_sql(record_ids, settings, today),
                 table=SQL.identifier(self._table),
                 snapshot_table=SQL.identifier(Snapshot._table),
-                owner=SQL.identifier(self._health_owner_field()),
                 link=link,
-                satisfaction=SQL.identifier(self._health_satisfaction_field()),
                 # The snapshot names the figure as the record does.
                 snapshot_satisfaction=SQL.identifier(
                     f"latest_{self._health_satisfaction_field()}"
                 ),
-                in_scope=in_scope,
-                sentiment=self._health_sentiment_query(
-                    today - timedelta(days=SENTIMENT_WINDOW_DAYS), today
-                ),
-                today=today,
-                zero_after=RECENCY_ZERO_AFTER_CADENCES,
-                weighted_sum=weighted_sum,
-                known_weight=known_weight,
-                healthy_min=settings["healthy_min"],
-                at_risk_below=settings["at_risk_below"],
                 month=today.replace(day=1),
                 uid=self.env.uid,
                 now=fields.Datetime.now(),
             )
         )
         newly_at_risk = self.env.cr.dictfetchall()
-        self.invalidate_model(["health_score", "health_state"], flush=False)
+        self.invalidate_model(
+            ["health_score", "health_state", "health_reasons"], flush=False
+        )
         Snapshot.invalidate_model(flush=False)
         return self._schedule_at_risk_activities(newly_at_risk, settings)
+
+    # ------------------------------------------------------------
+    # Why: the factors behind a health, as the user reads them
+    # ------------------------------------------------------------
+
+    def _compute_health_reasons(self):
+        # Read from the engine's own statement, for the whole batch at once,
+        # so that what the form says is what the score is made of.
+        records = self.filtered(lambda record: record._origin.id)
+        rows = {}
+        settings = self._health_settings()
+        if records:
+            self._health_flush()
+            today = fields.Date.context_today(self)
+            self.env.cr.execute(
+                SQL(
+                    """
+                    %s
+                    SELECT id, satisfaction, nps, recency, sentiment, attitude,
+                           blockers, never_contacted, overdue_days
+                      FROM judged
+                    """,
+                    self._health_judged_sql(records._origin.ids, settings, today),
+                )
+            )
+            rows = {row["id"]: row for row in self.env.cr.dictfetchall()}
+        for record in self:
+            row = rows.get(record._origin.id)
+            record.health_reasons = (
+                "\n".join(record._health_reasons_of(row, settings)) if row else False
+            )
+
+    def _health_reasons_of(self, row, settings):
+        """What holds the health of this record back, one line each, from a
+        row of the engine (see _health_judged_sql)."""
+        reasons = []
+        # A blocker is a warning sign even when attitude weighs nothing.
+        if row["blockers"] or (
+            settings["weight_attitude"]
+            and row["attitude"] is not None
+            and row["attitude"] < NEUTRAL_ATTITUDE
+        ):
+            reasons.append(self._health_attitude_reason(row))
+        if row["never_contacted"]:
+            reasons.append(self.env._("Never contacted"))
+        if row["overdue_days"] == 1:
+            reasons.append(self.env._("Contact 1 day overdue"))
+        elif row["overdue_days"]:
+            reasons.append(
+                self.env._("Contact %(days)s days overdue", days=row["overdue_days"])
+            )
+        labels = {
+            "satisfaction": self.env._("Low satisfaction"),
+            "nps": self.env._("Low recommendation (NPS)"),
+            "sentiment": self.env._("Negative interactions lately"),
+        }
+        reasons += [
+            label
+            for key, label in labels.items()
+            if settings[f"weight_{key}"]
+            and row[key] is not None
+            and row[key] < settings["at_risk_below"]
+        ]
+        return reasons
 
     @api.model
     def _at_risk_recipients(self, rows):
@@ -402,18 +560,22 @@ class HrRelationshipHealthMixin(models.AbstractModel):
             ]
             if not users:
                 continue
-            low = ", ".join(
+            low = [
                 f"{label} {float(row[key]):.0f}"
                 for key, label in labels.items()
                 if settings[f"weight_{key}"]
                 and row[key] is not None
                 and row[key] < settings["at_risk_below"]
+            ]
+            # The warning signs too: they can make a relationship at risk
+            # whose figures are not low.
+            signs = self.browse(row["id"])._health_reasons_of(
+                dict(row, satisfaction=None, nps=None, sentiment=None), settings
             )
             note = Markup("<p>%s</p>") % self.env._(
-                "Relationship health fell to %(score)s of 100. "
-                "Low scores: %(components)s.",
+                "Relationship health fell to %(score)s of 100: %(reasons)s.",
                 score=float(row["score"]),
-                components=low,
+                reasons=", ".join(low + signs),
             )
             vals_list += [
                 {
@@ -431,3 +593,30 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         # The owners see their new to-dos in the app; one e-mail per
         # activity would make a bad night cost a query per relationship.
         return Activity.with_context(mail_activity_quick_update=True).create(vals_list)
+
+    # ------------------------------------------------------------
+    # After a user's change
+    # ------------------------------------------------------------
+
+    @api.model
+    def _refresh_touched(self, stakeholders, clients):
+        """Bring the health and the network figures of these stakeholders
+        and internal clients up to what just happened (an interaction
+        logged, changed or deleted, an attitude changed), in the user's own
+        transaction so that the record they return to says so at once.
+
+        Set-based, for the whole batch: the same statements as the daily
+        jobs, restricted to these ids. The figures belong to the app, not to
+        the user: they are written beyond the user's record rules, as the
+        daily jobs do, so that no access rule can make the user's own save
+        fail. The portfolios (whose brokerage needs the whole network) follow
+        within minutes through the network job, triggered."""
+        stakeholders = stakeholders.sudo().exists()
+        clients = clients.sudo().exists()
+        if not stakeholders and not clients:
+            return
+        stakeholders._refresh_health()
+        clients._refresh_health()
+        self.env["hr.relationship.network"].sudo()._refresh_network_of(
+            stakeholders.ids, clients.ids
+        )

@@ -79,6 +79,36 @@ class HrRelationshipNetwork(models.AbstractModel):
         client and portfolio with a fixed number of statements: the number
         of queries does not grow with the data. Interactions dated after
         today are plans, not contacts, and are left out everywhere."""
+        today, since = self._network_prepare()
+        self._refresh_stakeholders(today, since)
+        self._refresh_clients(today, since)
+        brokerage = self._brokerage(today, since)
+        self.env["hr.relationship.portfolio"]._refresh_portfolios(
+            today, since, brokerage
+        )
+        self._network_invalidate()
+        return True
+
+    @api.model
+    def _refresh_network_of(self, stakeholder_ids, client_ids):
+        """The figures of these stakeholders and internal clients, now, with
+        the statements of the daily refresh restricted to them; the
+        portfolios, whose brokerage needs the whole network, follow when the
+        daily job, triggered here, has run (within minutes)."""
+        today, since = self._network_prepare()
+        if stakeholder_ids:
+            self._refresh_stakeholders(today, since, stakeholder_ids)
+        if client_ids:
+            self._refresh_clients(today, since, client_ids)
+        self._network_invalidate()
+        cron = self.env.ref(
+            "hr_relationship.ir_cron_refresh_relationship_network",
+            raise_if_not_found=False,
+        )
+        if cron:
+            cron.sudo()._trigger()
+
+    def _network_prepare(self):
         for model_name in (
             "hr.relationship.interaction",
             "hr.stakeholder",
@@ -88,13 +118,9 @@ class HrRelationshipNetwork(models.AbstractModel):
         ):
             self.env[model_name].flush_model()
         today = fields.Date.context_today(self)
-        since = today - timedelta(days=self._window_days() - 1)
-        self._refresh_stakeholders(today, since)
-        self._refresh_clients(today, since)
-        brokerage = self._brokerage(today, since)
-        self.env["hr.relationship.portfolio"]._refresh_portfolios(
-            today, since, brokerage
-        )
+        return today, today - timedelta(days=self._window_days() - 1)
+
+    def _network_invalidate(self):
         self.env["hr.stakeholder"].invalidate_model(
             [
                 "hr_contact_count",
@@ -116,9 +142,14 @@ class HrRelationshipNetwork(models.AbstractModel):
             ],
             flush=False,
         )
-        return True
 
-    def _refresh_stakeholders(self, today, since):
+    def _refresh_stakeholders(self, today, since, stakeholder_ids=None):
+        """The figures of all stakeholders, or of ``stakeholder_ids``."""
+        if stakeholder_ids is None:
+            pair_scope = stakeholder_scope = SQL("TRUE")
+        else:
+            pair_scope = SQL("rel.stakeholder_id = ANY(%s)", list(stakeholder_ids))
+            stakeholder_scope = SQL("stakeholder.id = ANY(%s)", list(stakeholder_ids))
         self.env.cr.execute(
             SQL(
                 """
@@ -131,7 +162,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                       FROM %(interaction_rel)s rel
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
-                     WHERE interaction.date <= %(today)s
+                     WHERE interaction.date <= %(today)s AND %(pair_scope)s
                      GROUP BY rel.stakeholder_id, interaction.user_id
                 ), per_stakeholder AS (
                     SELECT stakeholder_id,
@@ -163,6 +194,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                  LEFT JOIN per_stakeholder per
                         ON per.stakeholder_id = stakeholder.id
                  LEFT JOIN strongest ON strongest.stakeholder_id = stakeholder.id
+                     WHERE %(stakeholder_scope)s
                 )
                 UPDATE hr_stakeholder stakeholder
                    SET hr_contact_count = fresh.contact_count,
@@ -189,11 +221,21 @@ class HrRelationshipNetwork(models.AbstractModel):
                 today=today,
                 high=HIGH_SCORE,
                 strength=self._strength_sql(SQL("interaction.date"), today),
+                pair_scope=pair_scope,
+                stakeholder_scope=stakeholder_scope,
             )
         )
 
-    def _refresh_clients(self, today, since):
-        # Reads the coverage gaps the stakeholder step has just written.
+    def _refresh_clients(self, today, since, client_ids=None):
+        """The figures of all internal clients, or of ``client_ids``. Reads
+        the coverage gaps the stakeholder step has written."""
+        if client_ids is None:
+            direct_scope = link_scope = client_scope = SQL("TRUE")
+        else:
+            ids = list(client_ids)
+            direct_scope = SQL("internal_client_id = ANY(%s)", ids)
+            link_scope = SQL("link.internal_client_id = ANY(%s)", ids)
+            client_scope = SQL("client.id = ANY(%s)", ids)
         self.env.cr.execute(
             SQL(
                 """
@@ -202,6 +244,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                       FROM hr_relationship_interaction
                      WHERE internal_client_id IS NOT NULL
                        AND date BETWEEN %(since)s AND %(today)s
+                       AND %(direct_scope)s
                      UNION
                     SELECT link.internal_client_id, interaction.user_id
                       FROM %(client_rel)s link
@@ -210,6 +253,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                       JOIN hr_relationship_interaction interaction
                         ON interaction.id = rel.interaction_id
                      WHERE interaction.date BETWEEN %(since)s AND %(today)s
+                       AND %(link_scope)s
                 ), per_client AS (
                     SELECT client_id, COUNT(*) AS contact_count,
                            MIN(user_id) AS any_user
@@ -226,7 +270,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                       FROM %(client_rel)s link
                       JOIN hr_stakeholder stakeholder
                         ON stakeholder.id = link.stakeholder_id
-                     WHERE stakeholder.active
+                     WHERE stakeholder.active AND %(link_scope)s
                      GROUP BY link.internal_client_id
                 ), fresh AS (
                     SELECT client.id,
@@ -243,6 +287,7 @@ class HrRelationshipNetwork(models.AbstractModel):
                       FROM hr_internal_client client
                  LEFT JOIN per_client per ON per.client_id = client.id
                  LEFT JOIN coverage ON coverage.client_id = client.id
+                     WHERE %(client_scope)s
                 )
                 UPDATE hr_internal_client client
                    SET hr_contact_count = fresh.contact_count,
@@ -267,6 +312,9 @@ class HrRelationshipNetwork(models.AbstractModel):
                 since=since,
                 today=today,
                 high=HIGH_SCORE,
+                direct_scope=direct_scope,
+                link_scope=link_scope,
+                client_scope=client_scope,
             )
         )
 

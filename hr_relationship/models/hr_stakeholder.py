@@ -11,6 +11,14 @@ from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 from .record_check import checked_records
 from .sql_names import m2m_table
 
+# What health and the network figures read of a stakeholder.
+FIGURE_FIELDS = {
+    "attitude",
+    "influence",
+    "contact_cadence_days",
+    "active",
+    "internal_client_ids",
+}
 RELATION_TYPES = [
     ("internal_client_contact", "Internal Client Contact"),
     ("manager", "Manager"),
@@ -677,6 +685,28 @@ class HrStakeholder(models.Model):
         )
 
     @api.model
+    def _health_attitude_query(self):
+        return SQL(
+            """
+            SELECT rec.id, %(value)s AS attitude,
+                   (rec.attitude = 'blocker')::int AS blockers
+              FROM hr_stakeholder rec
+             WHERE rec.id IN (SELECT id FROM scope)
+            """,
+            value=self._health_attitude_sql(SQL("rec.attitude")),
+        )
+
+    @api.model
+    def _health_due_date_sql(self):
+        # Overdue as the overview's "My overdue contacts" counts it.
+        return SQL("rec.next_contact_date")
+
+    def _health_attitude_reason(self, row):
+        return dict(self._fields["attitude"]._description_selection(self.env))[
+            self.attitude
+        ]
+
+    @api.model
     def _health_at_risk_recipients(self, owners, mode):
         # The HR business partners of the stakeholder's internal clients (its
         # owner when they have none), or both. Who is told is the app's
@@ -756,6 +786,9 @@ class HrStakeholder(models.Model):
                 seen.add(key)
 
     def write(self, vals):
+        clients_before = self.env["hr.internal.client"]
+        if "internal_client_ids" in vals:
+            clients_before = self.sudo().internal_client_ids
         if "contact_cadence_days" in vals or not {"influence", "interest"} & set(vals):
             result = super().write(vals)
         else:
@@ -765,6 +798,13 @@ class HrStakeholder(models.Model):
         if {"owner_id", "internal_client_ids", "company_id"} & set(vals):
             # A former owner or business partner stops following the profile.
             self.sudo().profile_ids._hr_unsubscribe_without_access()
+        if FIGURE_FIELDS & set(vals):
+            # Health and network figures follow at once (their clients' too:
+            # a client weighs its stakeholders' attitudes and coverage).
+            clients = self.sudo().internal_client_ids
+            self.env["hr.relationship.health.mixin"]._refresh_touched(
+                self, clients | clients_before
+            )
         return result
 
     def action_view_interactions(self):

@@ -85,6 +85,13 @@ class ResConfigSettings(models.TransientModel):
         "Sentiment Weight",
         "Weight of the mean sentiment of the interactions of the last 90 days.",
     )
+    hr_health_weight_attitude = _health_param(
+        "weight_attitude",
+        "Attitude Weight",
+        "Weight of the stakeholder's attitude (for an internal client, of its "
+        "stakeholders'): champion 100, supporter 75, sceptic 25, blocker 0; "
+        "neutral is left out.",
+    )
     hr_health_healthy_min = _health_param(
         "healthy_min", "Healthy From", "A score of at least this is healthy."
     )
@@ -325,6 +332,7 @@ class ResConfigSettings(models.TransientModel):
         "hr_health_weight_nps",
         "hr_health_weight_recency",
         "hr_health_weight_sentiment",
+        "hr_health_weight_attitude",
         "hr_health_healthy_min",
         "hr_health_at_risk_below",
     )
@@ -389,6 +397,7 @@ class ResConfigSettings(models.TransientModel):
             "hr_health_weight_nps",
             "hr_health_weight_recency",
             "hr_health_weight_sentiment",
+            "hr_health_weight_attitude",
         ]
 
     def set_values(self):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import freeze_time, tagged
+from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import HrRelationshipCase, SatisfactionSurveyMixin
 
@@ -189,18 +189,22 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         # Defaults: (30 * 80 + 20 * 40 + 30 * 83.33 + 20 * 50) / 100 = 67.
         self.assertAlmostEqual(self.sh_anna.health_score, 67.0)
 
-        # Recency only: 83.33, shown to one decimal.
+        # Recency only: 83.33, shown to one decimal; a healthy score, but her
+        # contact is 15 days overdue, a warning sign that keeps it from
+        # healthy.
         self._settings(
             hr_health_weight_satisfaction=0,
             hr_health_weight_nps=0,
             hr_health_weight_recency=100,
             hr_health_weight_sentiment=0,
+            hr_health_weight_attitude=0,
         )
         get_param = self.env["ir.config_parameter"].sudo().get_param
         self.assertEqual(get_param("hr_relationship.health_weight_nps"), "0")
         self._refresh(self.sh_anna)
         self.assertAlmostEqual(self.sh_anna.health_score, 83.3)
-        self.assertEqual(self.sh_anna.health_state, "healthy")
+        self.assertEqual(self.sh_anna.health_state, "attention")
+        self.assertEqual(self.sh_anna.health_reasons, "Contact 15 days overdue")
 
         self._settings(
             hr_health_weight_satisfaction=0,
@@ -220,6 +224,7 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
                 hr_health_weight_nps=0,
                 hr_health_weight_recency=0,
                 hr_health_weight_sentiment=0,
+                hr_health_weight_attitude=0,
             )
         with self.assertRaises(ValidationError):
             self._settings(hr_health_weight_nps=-5)
@@ -242,6 +247,163 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         note = self._activities(self.sh_anna, self.type_stakeholder).note
         self.assertIn("contact recency 0", note)
         self.assertNotIn("satisfaction", note)
+
+    # ------------------------------------------------------------
+    # Attitude, warning signs and the factors shown
+    # ------------------------------------------------------------
+
+    @freeze_time(TODAY)
+    def test_blocker_two_weeks_overdue_is_at_risk(self):
+        # The issue's case: a works council member who blocks, last spoken
+        # 44 days ago on a 30-day cadence (14 days overdue), neutral
+        # interaction. Score: recency 100 - 100 * 14 / 90 = 84.44, sentiment
+        # 50, attitude 0: (30 * 84.44 + 20 * 50 + 20 * 0) / 70 = 50.5. Two
+        # warning signs (blocker, overdue contact) make it at risk, whatever
+        # the score; before, it read "Healthy 70.7" (no attitude, no signs).
+        blocker = self._contact(
+            "HRR Works Council Blocker",
+            relation_type="employee_representative",
+            attitude="blocker",
+            contact_cadence_days=30,
+            internal_client_ids=[Command.link(self.client_ops.id)],
+        )
+        self._interaction(blocker, date=days_ago(44), sentiment="neutral")
+        self.assertEqual(blocker.next_contact_date, days_ago(14))
+        # Scored as the interaction was logged: nobody pressed refresh.
+        self.assertAlmostEqual(blocker.health_score, 50.5)
+        self.assertEqual(blocker.health_state, "at_risk")
+        self.assertEqual(
+            blocker.health_reasons.splitlines(),
+            ["Blocker", "Contact 14 days overdue"],
+        )
+        # The owner's overview counts it among the stakeholders at risk.
+        cards = {
+            card["key"]: card
+            for card in self.env["hr.relationship.overview"]
+            .with_user(self.user)
+            .get_overview()["cards"]
+        }
+        at_risk = cards["stakeholders_at_risk"]
+        self.assertEqual(at_risk["count"], 1)
+        self.assertEqual([row["id"] for row in at_risk["rows"]], blocker.ids)
+        # Its client weighs its stakeholders' attitudes (the blocker's 0,
+        # Bob's neutral left out) and shows the blocker among its factors.
+        self.assertIn(
+            "Blockers among its stakeholders: 1",
+            self.client_ops.health_reasons.splitlines(),
+        )
+        self.assertNotEqual(self.client_ops.health_state, "healthy")
+
+    @freeze_time(TODAY)
+    def test_one_warning_sign_keeps_from_healthy(self):
+        # Contact 5 days overdue, everything else fine: a healthy score
+        # (30 * 94.44 + 20 * 100) / 50 = 96.7, but not healthy.
+        late = self._contact("HRR Late Contact", contact_cadence_days=30)
+        self._interaction(late, date=days_ago(35), sentiment="very_positive")
+        self.assertAlmostEqual(late.health_score, 96.7)
+        self.assertEqual(late.health_state, "attention")
+        self.assertEqual(late.health_reasons, "Contact 5 days overdue")
+        # A blocker met yesterday, in a good mood: one sign, attitude 0:
+        # (30 * 100 + 20 * 100 + 20 * 0) / 70 = 71.4, needs attention.
+        blocker = self._contact(
+            "HRR Friendly Blocker", attitude="blocker", contact_cadence_days=30
+        )
+        self._interaction(blocker, date=days_ago(1), sentiment="very_positive")
+        self.assertAlmostEqual(blocker.health_score, 71.4)
+        self.assertEqual(blocker.health_state, "attention")
+        self.assertEqual(blocker.health_reasons, "Blocker")
+
+    @freeze_time(TODAY)
+    def test_attitude_weighs_in_the_score(self):
+        # Met yesterday, neutral mood: recency 100, sentiment 50; champion
+        # 100, supporter 75, sceptic 25; neutral is left out.
+        scores = {}
+        for attitude in ("champion", "supporter", "neutral", "sceptic"):
+            stakeholder = self._contact(
+                f"HRR {attitude}", attitude=attitude, contact_cadence_days=30
+            )
+            self._interaction(stakeholder, date=days_ago(1), sentiment="neutral")
+            scores[attitude] = stakeholder.health_score
+        self.assertEqual(
+            scores,
+            {
+                "champion": round((30 * 100 + 20 * 50 + 20 * 100) / 70, 1),
+                "supporter": round((30 * 100 + 20 * 50 + 20 * 75) / 70, 1),
+                "neutral": (30 * 100 + 20 * 50) / 50,
+                "sceptic": round((30 * 100 + 20 * 50 + 20 * 25) / 70, 1),
+            },
+        )
+
+    @freeze_time(TODAY)
+    def test_health_follows_what_just_happened(self):
+        # Logged, moved and deleted by a plain user, who may neither write
+        # health nor refresh it: the health follows each time.
+        fresh = self._contact("HRR Just Met", contact_cadence_days=30)
+        self.assertEqual(fresh.health_state, "not_scored")
+        interaction = (
+            self.env["hr.relationship.interaction"]
+            .with_user(self.user)
+            .create(
+                {
+                    "name": "HRR first meeting",
+                    "company_id": self.company.id,
+                    "stakeholder_ids": [Command.set(fresh.ids)],
+                    "date": TODAY,
+                    "sentiment": "positive",
+                }
+            )
+        )
+        # (30 * 100 + 20 * 75) / 50 = 90.
+        self.assertAlmostEqual(fresh.health_score, 90.0)
+        self.assertEqual(fresh.health_state, "healthy")
+        interaction.write({"date": days_ago(60)})
+        self.assertEqual(fresh.health_state, "attention")
+        self.assertEqual(fresh.health_reasons, "Contact 30 days overdue")
+        # A new attitude counts at once too.
+        fresh.with_user(self.user).attitude = "blocker"
+        self.assertEqual(fresh.health_state, "at_risk")
+        interaction.unlink()
+        # Never contacted (recency 0) and a blocker: 0.
+        self.assertEqual(self._stored_score(fresh), 0)
+        self.assertIn("Never contacted", fresh.health_reasons.splitlines())
+
+    def test_logging_costs_a_fixed_number_of_queries(self):
+        """The refresh after a logged interaction is set-based: logging one
+        interaction with many stakeholders costs what logging it with a few
+        does."""
+        Interaction = self.env["hr.relationship.interaction"]
+        partners = self.env["res.partner"].create(
+            [{"name": f"HRR Crowd {index}"} for index in range(24)]
+        )
+        crowd = self.env["hr.stakeholder"].create(
+            [
+                {
+                    "partner_id": partner.id,
+                    "company_id": self.company.id,
+                    "contact_cadence_days": 30,
+                    "internal_client_ids": [Command.link(self.client_sales.id)],
+                }
+                for partner in partners
+            ]
+        )
+
+        def log(stakeholders):
+            self.env.flush_all()
+            self.env.invalidate_all()
+            before = self.cr.sql_log_count
+            Interaction.create(
+                {
+                    "name": "HRR town hall",
+                    "company_id": self.company.id,
+                    "stakeholder_ids": [Command.set(stakeholders.ids)],
+                }
+            )
+            self.env.flush_all()
+            return self.cr.sql_log_count - before
+
+        log(crowd[:1])
+        few = log(crowd[:3])
+        self.assertEqual(log(crowd[3:]), few)
 
     # ------------------------------------------------------------
     # Activities
@@ -466,3 +628,38 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertEqual(
             len(self._activities(small | large, self.type_stakeholder)), 3 + 6
         )
+
+
+@tagged("post_install", "-at_install")
+class TestHealthTour(HttpCase):
+    """An HR partner logs a contact with a works council member who blocks,
+    from the stakeholder's form: the form shows the new health and why,
+    without anyone pressing Refresh Health."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.stakeholder = cls.env["hr.stakeholder"].create(
+            {
+                "partner_id": cls.env["res.partner"]
+                .create({"name": "Bea Tourblocker"})
+                .id,
+                "relation_type": "employee_representative",
+                "attitude": "blocker",
+                "contact_cadence_days": 30,
+                "owner_id": cls.env.ref("base.user_admin").id,
+            }
+        )
+
+    def test_logged_interaction_scores_health(self):
+        self.assertEqual(self.stakeholder.health_state, "not_scored")
+        self.start_tour(
+            f"/odoo/action-hr_relationship.hr_stakeholder_action/{self.stakeholder.id}",
+            "hr_relationship_health_tour",
+            login="admin",
+        )
+        # Met today in a negative mood, a blocker: (30 * 100 + 20 * 25 +
+        # 20 * 0) / 70 = 50, and one warning sign.
+        self.assertEqual(len(self.stakeholder.interaction_ids), 1)
+        self.assertAlmostEqual(self.stakeholder.health_score, 50.0)
+        self.assertEqual(self.stakeholder.health_state, "attention")

@@ -170,6 +170,56 @@ class TestNetworkMetrics(NetworkCase):
         self.assertEqual(self.env.cr.sql_log_count - before, small)
         self.assertFalse(self.client_sales.single_threaded)
 
+    def test_logging_updates_the_figures_of_that_person(self):
+        """A contact logged by a plain user shows in the person's and their
+        client's figures at once, as "Who knows them?" answers; the
+        portfolios follow through the network job, triggered."""
+        bob, ops = self.sh_bob, self.client_ops
+        self.assertEqual(bob.hr_contact_count, 1)
+        cron = self.env.ref("hr_relationship.ir_cron_refresh_relationship_network")
+        Trigger = self.env["ir.cron.trigger"].sudo()
+        triggers = Trigger.search_count([("cron_id", "=", cron.id)])
+        interaction = (
+            self.env["hr.relationship.interaction"]
+            .with_user(self.user)
+            .create(
+                {
+                    "name": "HRR works council chat",
+                    "company_id": self.company.id,
+                    "stakeholder_ids": [Command.set(bob.ids)],
+                }
+            )
+        )
+        direct = self.Network.with_user(self.user).who_knows(bob._name, bob.id)[
+            "direct"
+        ]
+        self.assertEqual(len(direct), 2)
+        self.assertEqual(bob.hr_contact_count, len(direct))
+        self.assertFalse(bob.hr_sole_contact_id)
+        self.assertEqual(bob.hr_strongest_contact_id.id, direct[0]["user_id"])
+        self.assertEqual(bob.hr_relationship_strength, direct[0]["strength"])
+        # Operations: other_user, manager and now user.
+        self.assertEqual(ops.hr_contact_count, 3)
+        self.assertEqual(
+            Trigger.search_count([("cron_id", "=", cron.id)]), triggers + 1
+        )
+        # Deleted again: back to one HR contact, who is the only one.
+        interaction.unlink()
+        self.assertEqual(bob.hr_contact_count, 1)
+        self.assertEqual(bob.hr_sole_contact_id, self.other_user)
+        self.assertEqual(ops.hr_contact_count, 2)
+
+    def test_the_triggered_job_brings_the_portfolios_up_to_date(self):
+        self._interaction(self.sh_bob, user_id=self.user.id)
+        # The portfolios need the whole network: not yet.
+        self.assertEqual(self._portfolio(self.other_user).key_stakeholder_count, 2)
+        self.env.ref(
+            "hr_relationship.ir_cron_refresh_relationship_network"
+        ).method_direct_trigger()
+        # Bob is no longer other_user's alone; user now bridges the clients.
+        self.assertEqual(self._portfolio(self.other_user).key_stakeholder_count, 1)
+        self.assertEqual(self._portfolio(self.user).brokerage, 0.5)
+
     def test_refresh_button_is_for_administrators(self):
         with self.assertRaises(AccessError):
             self.Portfolio.with_user(self.user).action_refresh_network()
@@ -398,3 +448,53 @@ class TestPortfolioAccess(NetworkCase):
             )
         with self.assertRaises(ValidationError):
             Interaction.create({"name": "No one", "interaction_type": "meeting"})
+
+
+@tagged("post_install", "-at_install")
+class TestNetworkReports(HrRelationshipCase):
+    """The network reports are filled from the start and, when empty, say
+    why."""
+
+    def test_demo_figures_after_install(self):
+        stakeholder = self.env.ref(
+            "hr_relationship.stakeholder_mitchell_admin", raise_if_not_found=False
+        )
+        if not stakeholder:
+            self.skipTest("The demo data is not installed.")
+        Network = self.env["hr.relationship.network"]
+        since = fields.Date.context_today(stakeholder) - timedelta(
+            days=Network._window_days() - 1
+        )
+        known = self.env["hr.stakeholder"].search([("interaction_ids", "!=", False)])
+        self.assertTrue(known)
+        for person in known:
+            direct = Network.who_knows(person._name, person.id)["direct"]
+            with self.subTest(stakeholder=person.name):
+                self.assertEqual(
+                    person.hr_contact_count,
+                    len([line for line in direct if line["last_date"] >= since]),
+                )
+        self.assertTrue(any(known.mapped("hr_contact_count")))
+        self.assertTrue(self.env["hr.relationship.portfolio"].search_count([]))
+        self.assertTrue(
+            self.env["hr.internal.client"].search_count([("coverage", "!=", False)])
+        )
+
+    def test_empty_reports_say_why(self):
+        expected = {
+            "hr_relationship.hr_internal_client_action_single_threaded": (
+                "No internal client depends on a single HR contact"
+            ),
+            "hr_relationship.hr_internal_client_action_coverage_gaps": (
+                "Every client's key stakeholders were contacted in time"
+            ),
+            "hr_relationship.hr_stakeholder_action_coverage_gaps": (
+                "Every high-influence stakeholder was contacted in time"
+            ),
+            "hr_relationship.hr_relationship_portfolio_action": (
+                "No HR colleague carries relationships yet"
+            ),
+        }
+        for xmlid, text in expected.items():
+            with self.subTest(action=xmlid):
+                self.assertIn(text, self.env.ref(xmlid).help)
