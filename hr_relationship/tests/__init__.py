@@ -46,3 +46,4 @@ from . import test_capture_email
 from . import test_capture_mailbox
 from . import test_capture_backfill
 from . import test_capture_access
+from . import test_wizard_access

@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class HrImprovementPlanWizardLine(models.TransientModel):
     _name = "hr.improvement.plan.wizard.line"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Proposed Improvement Action"
 
     wizard_id = fields.Many2one(
