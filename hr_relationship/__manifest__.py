@@ -31,6 +31,7 @@
         "security/hr_relationship_project_rules.xml",
         "security/hr_relationship_concern_rules.xml",
         "security/hr_relationship_network_rules.xml",
+        "security/hr_relationship_wizard_rules.xml",
         "data/hr_relationship_service_data.xml",
         "data/survey_template_data.xml",
         "data/mail_activity_type_data.xml",

@@ -52,3 +52,4 @@ from . import test_demo_data
 from . import test_ui_reports
 from . import test_ui_first_week
 from . import test_migration_anonymous_answers
+from . import test_wizard_access

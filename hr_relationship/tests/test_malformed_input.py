@@ -119,6 +119,63 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
         """As _record_cases, and on two records for a method that works on one."""
         return self._record_cases() + [([records.ids], {})]
 
+    def _dialog_cases(self, model, field, bad, text):
+        """create, write, default_get and onchange of a dialog whose
+        ``field`` holds ``bad`` (naming no record) or ``text`` (no id)."""
+        return {
+            (model, "create"): [([[{field: bad}]], {}), ([[{field: text}]], {})],
+            (model, "write"): [([ids, {}], {}) for ids in BAD_IDS]
+            + [([[], {field: bad}], {})],
+            (model, "default_get"): [
+                ([[field]], {"context": {f"default_{field}": bad}}),
+                ([[field]], {"context": {f"default_{field}": text}}),
+            ],
+            (model, "onchange"): [([[], {field: bad}, [], {}], {})],
+        }
+
+    def _dialogs_cases(self):
+        """The dialogs that check the records their values name."""
+        missing, text = 999999, "abc"
+        cases = {}
+        for model, field in (
+            ("hr.candidate.stakeholder.wizard", "candidate_id"),
+            ("hr.departure.wizard", "employee_id"),
+            ("hr.improvement.plan.wizard", "campaign_id"),
+            ("hr.improvement.plan.wizard.line", "service_id"),
+            ("hr.relationship.who.knows.line", "via_stakeholder_id"),
+        ):
+            cases.update(self._dialog_cases(model, field, missing, text))
+        for model, field, sub_field in (
+            ("hr.relationship.who.knows", "line_ids", "via_stakeholder_id"),
+            ("privacy.lookup.wizard", "line_ids", "res_model_id"),
+        ):
+            cases.update(
+                self._dialog_cases(
+                    model,
+                    field,
+                    [[0, 0, {sub_field: missing}]],
+                    [[0, 0, {sub_field: text}]],
+                )
+            )
+        cases.update(
+            self._dialog_cases(
+                "hr.relationship.capture.backfill",
+                "company_ids",
+                [[6, 0, [missing]]],
+                [[6, 0, [text]]],
+            )
+        )
+        guard = "hr.relationship.wizard.guard"
+        cases.update(
+            {
+                (guard, "create"): [([[{}]], {})],
+                (guard, "write"): [([[1], {}], {})],
+                (guard, "default_get"): [([[]], {})],
+                (guard, "onchange"): [([[], {}, [], {}], {})],
+            }
+        )
+        return cases
+
     def _cases(self):
         """``{(model, method): [(args, kwargs), ...]}``, each call malformed."""
         stakeholders = self.sh_anna | self.sh_bob
@@ -544,6 +601,7 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             ("hr.candidate.stakeholder.wizard", "action_confirm"): (
                 self._record_cases()
             ),
+            **self._dialogs_cases(),
         }
 
     # ------------------------------------------------------------

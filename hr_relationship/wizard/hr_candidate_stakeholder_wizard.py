@@ -13,6 +13,7 @@ class HrCandidateStakeholderWizard(models.TransientModel):
     any profile until they give it."""
 
     _name = "hr.candidate.stakeholder.wizard"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Keep a Candidate as Stakeholder"
 
     candidate_id = fields.Many2one(

@@ -9,7 +9,8 @@ RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class HrDepartureWizard(models.TransientModel):
-    _inherit = "hr.departure.wizard"
+    _name = "hr.departure.wizard"
+    _inherit = ["hr.departure.wizard", "hr.relationship.wizard.guard"]
 
     keep_as_alumnus = fields.Boolean(
         string="Keep as Alumnus",

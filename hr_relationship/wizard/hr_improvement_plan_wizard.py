@@ -12,6 +12,7 @@ class HrImprovementPlanWizard(models.TransientModel):
     reviews, adjusts and confirms before they become tasks."""
 
     _name = "hr.improvement.plan.wizard"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Plan Improvements from a Campaign"
 
     campaign_id = fields.Many2one(

@@ -9,6 +9,7 @@ from ..models.hr_satisfaction_campaign_cycle import cycle_param
 
 class HrImprovementPlanWizardLine(models.TransientModel):
     _name = "hr.improvement.plan.wizard.line"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Proposed Improvement Action"
 
     wizard_id = fields.Many2one(

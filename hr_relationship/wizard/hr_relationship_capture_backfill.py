@@ -16,6 +16,7 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
     """Capture the meetings and mail of the last months in one go."""
 
     _name = "hr.relationship.capture.backfill"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Capture Past Meetings and Mail"
 
     months = fields.Integer(

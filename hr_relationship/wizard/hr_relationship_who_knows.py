@@ -10,6 +10,7 @@ class HrRelationshipWhoKnows(models.TransientModel):
     per HR colleague, the strongest relationship first."""
 
     _name = "hr.relationship.who.knows"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Who Knows This Person?"
 
     res_model = fields.Char(readonly=True)

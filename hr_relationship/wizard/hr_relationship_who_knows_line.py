@@ -5,6 +5,7 @@ from odoo import fields, models
 
 class HrRelationshipWhoKnowsLine(models.TransientModel):
     _name = "hr.relationship.who.knows.line"
+    _inherit = ["hr.relationship.wizard.guard"]
     _description = "Who Knows This Person: One Colleague"
     _order = "sequence, id"
 

@@ -8,7 +8,8 @@ from ..models.record_check import checked_records
 
 
 class PrivacyLookupWizard(models.TransientModel):
-    _inherit = "privacy.lookup.wizard"
+    _name = "privacy.lookup.wizard"
+    _inherit = ["privacy.lookup.wizard", "hr.relationship.wizard.guard"]
 
     def _hr_stakeholder_query(self):
         """Stakeholders of the person looked up: by name or email, through
