@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .hr_relationship_health_mixin import HEALTH_STATES
+from .optional_float import OptionalFloat
 
 
 class HrRelationshipHealthSnapshot(models.Model):
@@ -33,20 +34,20 @@ class HrRelationshipHealthSnapshot(models.Model):
     # as on the record (and on hr.satisfaction.result, latest_<figure>).
     # A stakeholder's row holds that person's answers, a per-stakeholder result
     # that plain users may not see; the group stays on both for one rule.
-    latest_satisfaction_index = fields.Float(
+    latest_satisfaction_index = OptionalFloat(
         aggregator="avg",
         digits=(5, 1),
         readonly=True,
         groups="hr_relationship.group_hr_relationship_business_partner",
     )
-    latest_csat = fields.Float(
+    latest_csat = OptionalFloat(
         string="Latest CSAT",
         aggregator="avg",
         digits=(5, 1),
         readonly=True,
         groups="hr_relationship.group_hr_relationship_business_partner",
     )
-    latest_nps = fields.Float(
+    latest_nps = OptionalFloat(
         string="Latest NPS",
         aggregator="avg",
         digits=(5, 1),

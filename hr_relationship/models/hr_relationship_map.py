@@ -573,6 +573,7 @@ class _Walk:
                     self.alias[(raw_type, res_id)] = key
                 if raw_type not in self.reader.leaf_types:
                     frontier[raw_type] |= ids
+        frontier["stakeholder"] -= self.reader.identity_only
         # What the limit of the query left out counts as left out too.
         self.overflow += max(found - len(rows), 0)
         self.frontier = frontier

@@ -11,7 +11,9 @@ class HrSatisfactionServiceResult(models.Model):
     _name = "hr.satisfaction.service.result"
     _inherit = ["hr.satisfaction.withheld.mixin"]
     _description = "HR Customer-Value Result per HR Service"
-    _order = "gap desc, service_id"
+    # A gap nobody could measure (NULL) is no reason to act first: PostgreSQL
+    # puts NULL first in a descending order unless told otherwise.
+    _order = "gap desc nulls last, service_id"
     _rec_name = "service_id"
 
     result_id = fields.Many2one(

@@ -8,6 +8,7 @@ from odoo.tools import SQL
 
 from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
+from .optional_float import OptionalFloat
 from .record_check import checked_records
 from .sql_names import m2m_table
 
@@ -278,13 +279,13 @@ class HrStakeholder(models.Model):
     # One person's answers: read from their latest per-stakeholder result as
     # the current user, so that they follow that result's record rules (plain
     # users get the aggregates only, business partners their clients').
-    latest_satisfaction_index = fields.Float(
+    latest_satisfaction_index = OptionalFloat(
         compute="_compute_latest_survey",
         compute_sudo=False,
         groups=BUSINESS_PARTNER_GROUP,
         help="Satisfaction answer of the latest answered campaign, scaled to 0-100.",
     )
-    latest_nps = fields.Float(
+    latest_nps = OptionalFloat(
         string="Latest NPS",
         compute="_compute_latest_survey",
         compute_sudo=False,

@@ -240,6 +240,18 @@ class MapReader:
             for raw_type, domain in self.domains.items()
             if domain is not None
         }
+        # A person is the stakeholder they are in every view: when the map
+        # around chosen internal clients draws them (a client's HR partner)
+        # but their stakeholder stands apart from those clients, the node is
+        # still that stakeholder, with its facts. Such stakeholders border
+        # the map: the walk does not go on from them (``identity_only``).
+        self.persons_filtered = bool(client_ids)
+        self.persons = self.allowed.get("stakeholder")
+        if self.persons is not None and self.persons_filtered:
+            self.persons = (
+                self.env["hr.stakeholder"]._search(self.person_domain).subselect()
+            )
+        self.identity_only = set()
 
     # ------------------------------------------------------------------
     # Record sets
@@ -301,6 +313,10 @@ class MapReader:
             )
             if "key_person" not in flags:
                 domains["employee"] = domains["user"] = None
+        # The stakeholders a person drawn on the map is: those the filters on
+        # stakeholders keep, wherever they stand from the chosen clients.
+        kept = domains["stakeholder"]
+        self.person_domain = None if kept is None else list(kept)
         if client_ids:
             domains["internal_client"] = domains["internal_client"] is not None and (
                 domains["internal_client"] + [("id", "in", client_ids)]
@@ -733,6 +749,13 @@ class MapReader:
         allowed = self.allowed
         nothing = SQL("(SELECT NULL::int WHERE FALSE)")
         stakeholders = allowed.get("stakeholder", nothing)
+        persons = self.persons or nothing
+        person_type = SQL("'stakeholder'")
+        if self.persons_filtered:
+            person_type = SQL(
+                "CASE WHEN s.id IN %s THEN 'stakeholder' ELSE 'person' END",
+                stakeholders,
+            )
         employees = allowed.get("employee", nothing)
         params = {
             "s": _ids(raw.get("stakeholder", ())),
@@ -742,10 +765,11 @@ class MapReader:
         }
         branches = [
             SQL(
-                "SELECT 'partner', p.pid, 'stakeholder', s.id, NULL::int"
+                "SELECT 'partner', p.pid, %s, s.id, NULL::int"
                 "  FROM pids p JOIN hr_stakeholder s ON s.person_partner_id = p.pid"
                 " WHERE s.id IN %s",
-                stakeholders,
+                person_type,
+                persons,
             ),
             SQL(
                 "SELECT 'partner', p.pid, 'employee', e.id, e.user_id"
@@ -829,6 +853,10 @@ class MapReader:
         with_users = "user" in allowed
         groups = {}
         for group_type, group_id, member_type, member_id, user_id in rows:
+            if member_type == "person":
+                # The person's stakeholder, outside the filters.
+                member_type = "stakeholder"
+                self.identity_only.add(member_id)
             members = groups.get((group_type, group_id))
             if members is None:
                 members = groups[(group_type, group_id)] = {}
@@ -977,11 +1005,15 @@ class MapReader:
             if not ids:
                 continue
             Model = env[model_name]
-            # The records were found through the type's query: reuse it (its
-            # access rules included) rather than search again; nothing uses
-            # it after this.
-            self._base(raw_type)
-            query = self._base_queries[raw_type]
+            if raw_type == "stakeholder" and self.persons_filtered:
+                # The persons' stakeholders, those outside the filters too.
+                query = Model._search(self.person_domain)
+            else:
+                # The records were found through the type's query: reuse it
+                # (its access rules included) rather than search again;
+                # nothing uses it after this.
+                self._base(raw_type)
+                query = self._base_queries[raw_type]
             query.add_where(
                 SQL("%s = ANY(%s)", SQL.identifier(query.table, "id"), _ids(ids))
             )

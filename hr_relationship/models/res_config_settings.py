@@ -103,7 +103,6 @@ class ResConfigSettings(models.TransientModel):
         string="At-Risk To-Do For",
         config_parameter=AT_RISK_ACTIVITY_PARAM,
         default=AT_RISK_ACTIVITY_DEFAULT,
-        required=True,
         help="Who gets a to-do when a relationship becomes at risk. The HR "
         "business partners of a stakeholder are those of its internal clients "
         "(its owner when they have none); an internal client's owner is its HR "
@@ -357,6 +356,16 @@ class ResConfigSettings(models.TransientModel):
                         healthy=healthy,
                     )
                 )
+
+    @api.constrains("hr_at_risk_activity")
+    def _check_hr_at_risk_activity(self):
+        # Not ``required``: a required field is a NOT NULL column, and every
+        # app loaded before this addon (its install, update or tests) creates
+        # settings rows without it. The screen marks it required instead.
+        if not all(self.mapped("hr_at_risk_activity")):
+            raise ValidationError(
+                _("Choose who gets a to-do when a relationship becomes at risk.")
+            )
 
     @api.constrains(
         "hr_cadence_manage_closely",

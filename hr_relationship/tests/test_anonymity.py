@@ -291,7 +291,9 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
         # No known part at all: the survey of one person is not one.
         self.assertFalse(small.health_score)
         snapshot = small.health_snapshot_ids
-        self.assertEqual(snapshot.latest_csat, 0.0)
+        # Withheld: empty (a blank cell), not a CSAT of 0.
+        self.assertIs(snapshot.latest_csat, False)
+        self.assertIs(snapshot.read(["latest_nps"])[0]["latest_nps"], False)
 
     def test_named_campaigns_are_not_affected(self):
         campaign = self._closed_campaign(anonymous=False)
@@ -594,6 +596,42 @@ class TestPrivacyScreens(AnonymityMixin, HttpCase, HrRelationshipCase):
             "console.log('test successful')",
             ready=f"document.querySelector('.o_list_renderer') && "
             f"document.body.innerText.includes({text!r})",
+            login=self.manager.login,
+        )
+
+    def test_withheld_service_figures_are_blank_on_the_campaign(self):
+        """The campaign's figures per HR service: withheld ones read as the
+        reason they are withheld, never as 0.00."""
+        campaign = self._campaign(self.clients["Small"], anonymous=True)
+        campaign.action_send()
+        [person] = self.people["Small"]
+        self._answer(campaign, person, {self.q_recr_imp: "5", self.q_recr_perf: "1"})
+        campaign.action_close()
+        self.assertTrue(campaign.service_result_ids.withheld)
+        self.browser_js(
+            f"/odoo/action-hr_relationship.action_hr_satisfaction_survey/{campaign.id}",
+            """
+            const tab = [...document.querySelectorAll(".o_notebook .nav-link")]
+                .find((link) => link.textContent.includes("Per HR Service"));
+            tab.click();
+            const check = () => {
+                const row = document.querySelector(
+                    "[name=service_result_ids] .o_data_row"
+                );
+                if (!row) {
+                    return setTimeout(check, 100);
+                }
+                const text = row.innerText;
+                const figure = /[0-9][.,][0-9][0-9]/.test(text);
+                if (figure || !text.includes("Fewer than 5")) {
+                    console.error(`A withheld line shows: ${text}`);
+                } else {
+                    console.log("test successful");
+                }
+            };
+            check();
+            """,
+            ready="!!document.querySelector('.o_form_view .o_notebook')",
             login=self.manager.login,
         )
 

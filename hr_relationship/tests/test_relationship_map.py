@@ -173,6 +173,49 @@ class TestRelationshipMap(TransactionCase):
             self.assertEqual(node["health_state"], "attention")
         self.assertEqual(graph["total"], len(graph["nodes"]))
 
+    def test_one_person_one_identity_in_every_view(self):
+        """The client's HR partner is also a stakeholder: the map filtered
+        by that client draws them as the same stakeholder (ring, influence)
+        as the whole map, and goes no further from them than from any
+        person bordering the client."""
+        hr_stakeholder = self.env["hr.stakeholder"].create(
+            {
+                "employee_id": self.hr_employee.id,
+                "relation_type": "other",
+                "influence": 4,
+            }
+        )
+        colleague = new_test_user(self.env, "map_hr_colleague", groups=USER_GROUP)
+        colleague_employee = self.env["hr.employee"].create(
+            {"name": "Map Colleague", "user_id": colleague.id}
+        )
+        self.env["hr.relationship.interaction"].create(
+            {
+                "name": "Peer talk",
+                "user_id": colleague.id,
+                "date": "2026-02-02",
+                "stakeholder_ids": [Command.link(hr_stakeholder.id)],
+            }
+        )
+        key = f"stakeholder_{hr_stakeholder.id}"
+        facts = ("type", "influence", "relation_type", "external", "roles")
+        whole = {n["id"]: n for n in self.Map.get_graph(limit=10000)["nodes"]}
+        self.assertEqual(whole[key]["influence"], 4)
+        graph = self.Map.get_graph(
+            filters={"internal_client_ids": [self.data["client"].id]}, limit=10000
+        )
+        filtered = {n["id"]: n for n in graph["nodes"]}
+        self.assertNotIn(f"employee_{self.hr_employee.id}", filtered)
+        self.assertEqual(
+            {fact: filtered[key].get(fact) for fact in facts},
+            {fact: whole[key].get(fact) for fact in facts},
+        )
+        self.assertEqual(filtered[key]["employee_id"], self.hr_employee.id)
+        self.assertIn((self.key("client"), key, "hr_partner"), self.edge_set(graph))
+        # The colleague met the HR partner, not the client.
+        self.assertIn(f"employee_{colleague_employee.id}", whole)
+        self.assertNotIn(f"employee_{colleague_employee.id}", filtered)
+
     def test_focus_on_unreadable_record_is_empty(self):
         """A record of a company the user is not in: an empty map, as for a
         record that does not exist, so the answer tells nothing."""

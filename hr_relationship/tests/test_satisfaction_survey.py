@@ -266,6 +266,9 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertAlmostEqual(erik.satisfaction_index, 50.0)
         self.assertAlmostEqual(erik.nps, 0.0)
         self.assertEqual(erik.recommendation_count, 1)
+        # A passive's NPS of 0 is a real figure, not an empty one.
+        self.assertIsNot(self.sh_erik.latest_nps, False)
+        self.assertEqual(self.sh_erik.latest_nps, 0.0)
 
         # What the health score will read.
         today = fields.Date.context_today(campaign)
@@ -276,6 +279,32 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertAlmostEqual(self.client_sales.latest_csat, 50.0)
         self.assertAlmostEqual(self.client_sales.latest_nps, 50.0)
         self.assertFalse(self.client_ops.latest_survey_date)
+
+    def test_the_service_to_act_on_first_comes_first(self):
+        campaign = self._campaign()
+        campaign.action_send()
+        self._answer(
+            campaign,
+            self.sh_anna,
+            {
+                self.q_recr_imp: "5",
+                self.q_recr_perf: "3",
+                self.q_learn_imp: "",
+                self.q_learn_perf: "4",
+            },
+        )
+        campaign.action_close()
+        total = self._result(campaign, "campaign")
+        lines = self.env["hr.satisfaction.service.result"].search(
+            [("result_id", "=", total.id)]
+        )
+        # Recruitment has the largest gap; nobody rated the importance of
+        # learning, so it has no gap and goes last, not first.
+        self.assertEqual(lines[0].service_id, self.recruitment)
+        self.assertEqual(lines[-1].service_id, self.learning)
+        self.assertEqual(lines[-1].importance_count, 0)
+        total.invalidate_recordset(["service_result_ids"])
+        self.assertEqual(total.service_result_ids, lines)
 
     def test_no_answers(self):
         campaign = self._campaign()

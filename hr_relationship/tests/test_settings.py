@@ -111,6 +111,42 @@ class TestRelationshipSettings(HrRelationshipCase):
         self.assertFalse(self._param("hr_relationship.cadence_monitor"))
         self.assertFalse(self._param("hr_relationship.consent_validity_months"))
 
+    def test_an_empty_at_risk_recipient_is_refused(self):
+        with self.assertRaisesRegex(ValidationError, "at risk"):
+            self._settings(hr_at_risk_activity=False)
+        self.assertFalse(self._param("hr_relationship.at_risk_activity"))
+
+    # ------------------------------------------------------------
+    # A good neighbour: other apps create settings of their own
+    # ------------------------------------------------------------
+
+    def test_other_apps_create_settings_with_only_their_option(self):
+        """Project's own tests and scripts create settings with only their
+        option; an app loaded before this addon does so with a registry that
+        does not know our fields, so the row it inserts leaves them NULL."""
+        ours = self.env["ir.model.data"].search(
+            [("module", "=", "hr_relationship"), ("model", "=", "ir.model.fields")]
+        )
+        fields = self.env["ir.model.fields"].browse(ours.mapped("res_id"))
+        fields = fields.filtered(lambda f: f.model == "res.config.settings")
+        self.assertTrue(fields.filtered("store"))
+        for field in fields:
+            with self.subTest(field=field.name):
+                self.assertFalse(field.required)
+        # What such an app's ORM writes: the columns it knows, nothing of ours.
+        self.env.cr.execute(
+            "INSERT INTO res_config_settings (company_id, group_project_stages)"
+            " VALUES (%s, TRUE) RETURNING id",
+            [self.env.company.id],
+        )
+        self.assertTrue(self.env.cr.fetchone())
+        settings = self.env["res.config.settings"].create(
+            {"group_project_stages": True}
+        )
+        self.assertEqual(settings.hr_at_risk_activity, "owner")
+        settings.execute()
+        self.assertTrue(self.env.user.has_group("project.group_project_stages"))
+
     # ------------------------------------------------------------
     # Contact cadence per quadrant
     # ------------------------------------------------------------
