@@ -72,6 +72,20 @@ class SurveyUserInput(models.Model):
     def _hr_anonymous(self):
         return self.filtered(lambda answer: answer.sudo().hr_campaign_id.anonymous)
 
+    def write(self, vals):
+        # Survey's controller still writes a submitted answer (the last page
+        # shown) as the person who answered, logged in or not: an answer
+        # already without its person is written as OdooBot, whose name in
+        # write_uid tells nothing, once the caller's own rights are checked.
+        forgotten = self._hr_anonymous().filtered(
+            lambda answer: not answer.sudo().hr_stakeholder_id
+        )
+        if not forgotten or self.env.uid == SUPERUSER_ID:
+            return super().write(vals)
+        forgotten.check_access("write")
+        super(SurveyUserInput, forgotten.with_user(SUPERUSER_ID)).write(vals)
+        return super(SurveyUserInput, self - forgotten).write(vals)
+
     def _mark_done(self):
         result = super()._mark_done()
         self._hr_anonymous()._hr_forget_respondent()

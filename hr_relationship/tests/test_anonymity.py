@@ -97,6 +97,8 @@ class AnonymityMixin(SatisfactionSurveyMixin):
         answer._save_lines(self.q_sat, "2")
         answer._save_lines(self.q_keep, "Candid words")
         answer._mark_done()
+        # What survey's controller writes right after.
+        answer.last_displayed_page_id = self.q_keep
         return answer, user
 
     def _person_links(self, env, answer, person, user):
