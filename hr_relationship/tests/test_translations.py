@@ -161,3 +161,18 @@ class TestDutchTour(HttpCase):
         )
         self.env.ref("base.user_admin").lang = "nl_NL"
         self.start_tour("/odoo", "hr_relationship_dutch_tour", login="admin")
+
+    def test_dutch_phone_overview_counts_are_whole(self):
+        """On a phone the Dutch card titles wrap, the counts stay whole."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["base", "web", MODULE], ["nl_NL"], overwrite=True
+        )
+        self.env.ref("base.user_admin").lang = "nl_NL"
+        self.browser_size = "390x844"
+        self.touch_enabled = True
+        self.start_tour(
+            "/odoo/action-hr_relationship.hr_relationship_overview_action",
+            "hr_relationship_overview_phone_tour",
+            login="admin",
+        )

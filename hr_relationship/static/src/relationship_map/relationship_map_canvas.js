@@ -478,10 +478,12 @@ export class RelationshipMapCanvas extends Component {
             ctx.beginPath();
             for (const i of flagged) {
                 const d = flagDiamond(xs[i], ys[i], radius(i));
-                ctx.moveTo(d.x, d.y - d.half);
-                ctx.lineTo(d.x + d.half, d.y);
-                ctx.lineTo(d.x, d.y + d.half);
-                ctx.lineTo(d.x - d.half, d.y);
+                // At least 4 pixels, so that it shows on the smallest node.
+                const half = Math.max(d.half, 4 / k);
+                ctx.moveTo(d.x, d.y - half);
+                ctx.lineTo(d.x + half, d.y);
+                ctx.lineTo(d.x, d.y + half);
+                ctx.lineTo(d.x - half, d.y);
                 ctx.closePath();
             }
             ctx.fillStyle = FLAG_COLOR;

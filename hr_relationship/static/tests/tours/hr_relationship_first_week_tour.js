@@ -25,7 +25,7 @@ tours.add("hr_relationship_who_knows_tour", {
                     throw new Error("The colleagues who know them can be added or deleted.");
                 }
                 const cell = dialog.querySelector(".o_data_row td[name=strength]");
-                if (!/^\d+\.\d$/.test(cell.textContent.trim())) {
+                if (!/^\d+[.,]\d$/.test(cell.textContent.trim())) {
                     throw new Error(`The strength reads "${cell.textContent.trim()}".`);
                 }
             },
