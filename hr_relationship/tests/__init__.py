@@ -47,3 +47,4 @@ from . import test_capture_mailbox
 from . import test_capture_backfill
 from . import test_capture_access
 from . import test_wizard_access
+from . import test_capture_concurrency
