@@ -48,3 +48,4 @@ from . import test_capture_backfill
 from . import test_capture_access
 from . import test_wizard_access
 from . import test_capture_concurrency
+from . import test_capture_trust
