@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import threading
+import time
 
 from markupsafe import Markup
 
@@ -76,9 +77,12 @@ class TestCaptureConcurrency(TransactionCase):
             "capture_email"
         ]
 
-    def _post(self, name, started, results, wait_for=None, done=None):
+    def _post(
+        self, name, started, results, wait_for=None, posted=None, linger=0, done=None
+    ):
         """One request: its transaction begins, waits for the other one
-        (and, when told, for it to commit), posts and commits."""
+        (and, when told, for it to post or commit), posts, lingers when told
+        so, and commits."""
         try:
             with self.registry.cursor() as cr:
                 # The test runs while the server holds the registries' lock:
@@ -103,29 +107,23 @@ class TestCaptureConcurrency(TransactionCase):
                     partner_ids=[self.fixture["partner"]],
                 )
                 results[name] = message.id
+                if posted:
+                    posted.set()
+                time.sleep(linger)
         except Exception as error:  # noqa: BLE001 - reported by the test
             results[name] = error
         finally:
             if done:
                 done.set()
 
-    def test_both_posts_stay_and_the_contact_is_captured_once(self):
+    def _race(self, first, second):
         started = threading.Barrier(2)
-        first_committed = threading.Event()
         results = {}
         threads = [
             threading.Thread(
-                target=self._post,
-                args=("first", started, results),
-                kwargs={"done": first_committed},
-            ),
-            # Posts after the first one committed, in a transaction that
-            # began before: it cannot see the first one's interaction.
-            threading.Thread(
-                target=self._post,
-                args=("second", started, results),
-                kwargs={"wait_for": first_committed},
-            ),
+                target=self._post, args=(name, started, results), kwargs=kwargs
+            )
+            for name, kwargs in (("first", first), ("second", second))
         ]
         for thread in threads:
             thread.start()
@@ -134,7 +132,26 @@ class TestCaptureConcurrency(TransactionCase):
         for name in ("first", "second"):
             with self.subTest(post=name):
                 self.assertIsInstance(results.get(name), int, results.get(name))
+        return results
 
+    def test_second_post_after_the_first_committed(self):
+        """The second transaction began before the first one committed: it
+        cannot see the first one's interaction."""
+        first_committed = threading.Event()
+        self._assert_both_kept(
+            self._race({"done": first_committed}, {"wait_for": first_committed})
+        )
+
+    def test_second_post_while_the_first_is_uncommitted(self):
+        """The second one's capture waits for the first one's commit."""
+        first_posted = threading.Event()
+        self._assert_both_kept(
+            self._race(
+                {"posted": first_posted, "linger": 1}, {"wait_for": first_posted}
+            )
+        )
+
+    def _assert_both_kept(self, results):
         def committed(env):
             messages = env["mail.message"].search(
                 [
@@ -149,5 +166,5 @@ class TestCaptureConcurrency(TransactionCase):
             return set(messages.ids), interactions.mapped("source")
 
         messages, sources = self._committed(committed)
-        self.assertEqual(messages, {results["first"], results["second"]})
+        self.assertEqual(messages, {results.get("first"), results.get("second")})
         self.assertEqual(sources, ["email"])
