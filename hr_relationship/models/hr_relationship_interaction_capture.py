@@ -5,16 +5,20 @@ from the relationships mailbox.
 
 Who and what is captured is decided by two set-based queries (one for
 meetings, one for messages) that both the live capture and the backfill use:
-the live capture creates the interactions through the ORM, the backfill
-inserts them in one statement. A row of either query holds everything an
-interaction needs; its ``capture_key`` makes capture idempotent (unique)."""
+the live capture of meetings creates the interactions through the ORM; the
+capture of e-mail and the backfill insert them in one statement that skips
+a key captured already. A row of either query holds everything an
+interaction needs; its ``capture_key`` makes capture idempotent (unique).
+E-mail is captured in the transaction of the person who writes it, which the
+capture never fails (``_hr_capture_insert_or_skip``)."""
 
 import logging
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from .hr_relationship_interaction import EARLIEST_DATE, PLANNING_HORIZON_YEARS
 from .record_check import checked_records
@@ -530,26 +534,85 @@ class HrRelationshipInteraction(models.Model):
         if not message_ids:
             return self.browse()
         self._hr_capture_flush()
-        rows = self._hr_capture_fetch(
-            self._hr_email_candidates_sql(
-                SQL("message.id = ANY(%s)", list(message_ids)), extra_recipients
-            )
+        candidates = self._hr_email_candidates_sql(
+            SQL("message.id = ANY(%s)", list(message_ids)), extra_recipients
         )
-        if not rows:
+        self.env.cr.execute(SQL("SELECT capture_key FROM (%s) candidate", candidates))
+        keys = [key for (key,) in self.env.cr.fetchall()]
+        if not keys:
             return self.browse()
-        return self._hr_capture_env().create(
-            [self._hr_capture_values(row, "email") for row in rows]
+        return self._hr_capture_created(
+            *self._hr_capture_insert_or_skip(candidates, "email", keys)
         )
+
+    @api.model
+    def _hr_capture_insert_or_skip(self, candidates, source, keys):
+        """Insert the interactions of ``candidates`` with these capture keys
+        in the user's transaction, which the capture must never cost: a key
+        captured in the meantime is skipped.
+
+        Insert-or-ignore (ON CONFLICT DO NOTHING) skips a key committed
+        before this transaction began. One committed by a concurrent
+        transaction (two people writing on the same thread the same day) is
+        not visible to this one, whose snapshot is older (Odoo works in
+        REPEATABLE READ): PostgreSQL answers the conflict with a
+        serialization failure. Inside a savepoint that holds nothing but
+        this insert, the failure means exactly that the key is captured
+        already; the other keys are inserted one by one."""
+        try:
+            # The database logs the refused statement, which is no error here.
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint(flush=False):
+                return self._hr_capture_insert(
+                    SQL(
+                        "SELECT * FROM (%s) candidate WHERE capture_key = ANY(%s)",
+                        candidates,
+                        list(keys),
+                    ),
+                    source,
+                )
+        except psycopg2.errors.SerializationFailure:
+            if len(keys) == 1:
+                _logger.info(
+                    "Capture: %s was captured by a concurrent transaction", keys[0]
+                )
+                return [], [], []
+        inserted = ([], [], [])
+        for key in keys:
+            for done, new in zip(
+                inserted,
+                self._hr_capture_insert_or_skip(candidates, source, [key]),
+                strict=True,
+            ):
+                done.extend(new)
+        return inserted
+
+    @api.model
+    def _hr_capture_created(self, interaction_ids, stakeholder_ids, client_ids):
+        """What the ORM does when it creates interactions, for those the
+        capture inserted: the contact dates of their stakeholders and
+        clients, and the pulses after them."""
+        Interaction = self._hr_capture_env()
+        env = Interaction.env
+        Interaction.invalidate_model()
+        env["hr.stakeholder"].invalidate_model(["interaction_ids"])
+        env["hr.internal.client"].invalidate_model(["interaction_ids"])
+        if stakeholder_ids:
+            env["hr.stakeholder"]._refresh_contact_dates(list(stakeholder_ids))
+        if client_ids:
+            env["hr.internal.client"]._refresh_contact_dates(list(client_ids))
+        interactions = Interaction.browse(interaction_ids)
+        env["hr.satisfaction.survey"]._send_pulses_for_interactions(interactions)
+        return interactions.with_env(self.env)
 
     # ------------------------------------------------------------
     # Backfill
     # ------------------------------------------------------------
 
     @api.model
-    def _hr_backfill_insert(self, candidates, source):
+    def _hr_capture_insert(self, candidates, source):
         """Insert the interactions of ``candidates`` (one of the candidate
         queries) in one statement, skipping what was captured already.
-        Returns (interactions created, stakeholder ids, client ids)."""
+        Returns (interaction ids, stakeholder ids, client ids)."""
         if source == "calendar":
             link = SQL(
                 "candidate.event_id, NULL::integer, 'calendar.event', "
@@ -587,7 +650,7 @@ class HrRelationshipInteraction(models.Model):
                         ON candidate.capture_key = inserted.capture_key
                     RETURNING stakeholder_id
                 )
-                SELECT (SELECT COUNT(*) FROM inserted),
+                SELECT (SELECT array_agg(id) FROM inserted),
                        (SELECT array_agg(DISTINCT stakeholder_id) FROM linked),
                        (SELECT array_agg(DISTINCT internal_client_id)
                           FROM inserted WHERE internal_client_id IS NOT NULL)
@@ -599,8 +662,8 @@ class HrRelationshipInteraction(models.Model):
                 uid=self.env.uid,
             )
         )
-        count, stakeholder_ids, client_ids = self.env.cr.fetchone()
-        return count, stakeholder_ids or [], client_ids or []
+        interaction_ids, stakeholder_ids, client_ids = self.env.cr.fetchone()
+        return interaction_ids or [], stakeholder_ids or [], client_ids or []
 
     @api.model
     def _hr_backfill(self, since, companies):
@@ -627,8 +690,10 @@ class HrRelationshipInteraction(models.Model):
         counts = {}
         stakeholder_ids, client_ids = set(), set()
         for source, candidates in (("calendar", meetings), ("email", mails)):
-            count, stakeholders, clients = self._hr_backfill_insert(candidates, source)
-            counts[source] = count
+            interactions, stakeholders, clients = self._hr_capture_insert(
+                candidates, source
+            )
+            counts[source] = len(interactions)
             stakeholder_ids.update(stakeholders)
             client_ids.update(clients)
         self.invalidate_model()

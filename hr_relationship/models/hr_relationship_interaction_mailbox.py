@@ -17,6 +17,7 @@ from odoo.addons.mail.tools.alias_error import AliasError
 
 from .hr_relationship_interaction import EARLIEST_DATE
 from .hr_relationship_interaction_capture import USER_GROUP
+from .mail_thread_capture import failed_authentication, is_automatic
 
 _logger = logging.getLogger(__name__)
 
@@ -191,6 +192,22 @@ class HrRelationshipInteraction(models.Model):
     # Mail gateway
     # ------------------------------------------------------------
 
+    @api.model
+    def _routing_check_route(self, message, message_dict, route, raise_exception=True):
+        """An automatic mail (an out-of-office reply) is no contact and gets
+        no answer either (RFC 3834): the mailbox ignores it, without the
+        bounce that would answer one auto-reply with another."""
+        if route[0] == self._name and is_automatic(message):
+            _logger.info(
+                "Relationships mailbox: automatic mail %s from %s ignored",
+                message_dict.get("message_id"),
+                message_dict.get("email_from"),
+            )
+            return ()
+        return super()._routing_check_route(
+            message, message_dict, route, raise_exception=raise_exception
+        )
+
     def _alias_get_error(self, message, message_dict, alias):
         error = super()._alias_get_error(message, message_dict, alias)
         if error:
@@ -198,7 +215,18 @@ class HrRelationshipInteraction(models.Model):
         read = self._hr_mailbox_read(message_dict, message)
         reason = False
         user = self._hr_mailbox_sender(read["sender"])
-        if not read["sender"]:
+        if failed_authentication(message):
+            # Its From header may name any relationship user: the mail is
+            # nobody's, and goes back to that address, whose owner learns
+            # that somebody wrote in their name.
+            reason = AliasError(
+                "hr_unauthenticated",
+                _(
+                    "the mail failed its sender authentication (SPF, DKIM or "
+                    "DMARC), so it cannot be logged in the name of its sender"
+                ),
+            )
+        elif not read["sender"]:
             reason = AliasError("hr_no_sender", _("the mail has no sender"))
         elif not user:
             reason = AliasError(

@@ -13,8 +13,9 @@ class HrRelationshipWizardGuard(models.AbstractModel):
     A wizard is a model like any other over RPC, and Odoo names the record a
     many2one points to as superuser: without this, filling a dialog line
     with any id would read back the name of another company's stakeholder.
-    What the addon itself fills in stays its own business (it creates its
-    lines after checking the record asked about)."""
+    The lines the addon makes itself pass the same check: they name only
+    records their user may read. The read check costs one query per model
+    the values point to, not one per line."""
 
     _name = "hr.relationship.wizard.guard"
     _description = "Wizard Values the User May Read"

@@ -53,3 +53,5 @@ from . import test_ui_reports
 from . import test_ui_first_week
 from . import test_migration_anonymous_answers
 from . import test_wizard_access
+from . import test_capture_concurrency
+from . import test_capture_trust
