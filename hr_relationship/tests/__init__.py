@@ -49,3 +49,4 @@ from . import test_capture_access
 from . import test_invitation_mail
 from . import test_demo_dutch
 from . import test_demo_data
+from . import test_migration_campaign_name
