@@ -68,8 +68,9 @@ class HrRelationshipDemo(models.AbstractModel):
         lang = self._lang()
         if not lang:
             return
-        # Again: the model names loaded with the terms do not last through
-        # the install (the chatter lines below name the models).
+        # Again, now that the demo records exist: their translatable names
+        # (campaigns, projects) are quoted by the "you said, we did" message
+        # posted next.
         self._load_terms()
         env = self.with_context(lang=lang).env
         self._localise_texts(env, lang)
@@ -121,16 +122,22 @@ class HrRelationshipDemo(models.AbstractModel):
 
     @api.model
     def _localise_creation_messages(self, env):
+        """While the demo loads, Odoo writes "<model> created" with the
+        model's English name, and the rest in English or, when the database
+        was created in a language, already in that language."""
         Message = env["mail.message"].sudo()
         for model in LOGGED_MODELS:
             record = env[model].new()
             english = record.with_context(lang="en_US")._creation_message()
             translated = record._creation_message()
-            if english == translated:
-                continue
+            english_name = env["ir.model"].with_context(lang="en_US")._get(model).name
+            name = env["ir.model"]._get(model).name
+            mixed = translated.replace(name, english_name)
+            written = list({english, mixed} - {translated})
             for wrap in CREATION_BODIES:
                 Message.search(
-                    [("model", "=", model), ("body", "=", wrap % english)]
+                    [("model", "=", model)]
+                    + [("body", "in", [wrap % body for body in written])]
                 ).write({"body": wrap % translated})
 
     # ------------------------------------------------------------

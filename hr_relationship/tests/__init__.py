@@ -55,3 +55,4 @@ from . import test_migration_anonymous_answers
 from . import test_wizard_access
 from . import test_capture_concurrency
 from . import test_capture_trust
+from . import test_migration_campaign_name

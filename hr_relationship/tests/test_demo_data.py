@@ -24,6 +24,8 @@ class TestDemoData(TransactionCase):
             cls.skipTest(cls, "needs the demo data")
 
     def test_campaign_names_stay_true_in_every_month(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms([MODULE], ["nl_NL"])
         campaigns = self.env["hr.satisfaction.survey"].search([])
         for lang in ("en_US", "nl_NL"):
             names = campaigns.with_context(lang=lang).mapped("name")
