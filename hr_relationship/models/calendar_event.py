@@ -116,7 +116,8 @@ class CalendarEvent(models.Model):
         self.env["hr.relationship.health.mixin"]._refresh_touched(
             stakeholders | stakeholders_now, clients | clients_now
         )
-        return created
+        # Later changes of these interactions refresh their figures again.
+        return created.with_context(**{FIGURES_LATER_CONTEXT: False})
 
     @api.model
     def _cron_hr_capture_recurring_meetings(self):

@@ -62,5 +62,5 @@ class HrRelationshipInteraction(models.Model):
         checked_records(self)
         stakeholders, clients = self._touched_relationships()
         result = super().unlink()
-        self.env["hr.relationship.health.mixin"]._refresh_touched(stakeholders, clients)
+        self._refresh_figures(stakeholders, clients)
         return result
