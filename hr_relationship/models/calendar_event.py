@@ -6,6 +6,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .hr_relationship_interaction_capture import NO_CAPTURE_CONTEXT
+from .hr_relationship_interaction_figures import FIGURES_LATER_CONTEXT
 from .record_check import checked_records
 
 # What a captured meeting interaction is made of.
@@ -69,7 +70,13 @@ class CalendarEvent(models.Model):
         meetings existed before), whatever the number of meetings."""
         if not self:
             return self.env["hr.relationship.interaction"]
-        Interaction = self.env["hr.relationship.interaction"]._hr_capture_env()
+        # The health and network figures of the people met are refreshed
+        # once, at the end, not at each moved meeting.
+        Interaction = (
+            self.env["hr.relationship.interaction"]
+            ._hr_capture_env()
+            .with_context(**{FIGURES_LATER_CONTEXT: True})
+        )
         Interaction._hr_capture_flush()
         self.flush_recordset()
         rows = Interaction._hr_capture_fetch(
@@ -80,6 +87,7 @@ class CalendarEvent(models.Model):
             if new
             else Interaction.search([("calendar_event_id", "in", self.ids)])
         )
+        stakeholders, clients = existing._touched_relationships()
         by_key = {interaction.capture_key: interaction for interaction in existing}
         created = Interaction.create(
             [
@@ -102,7 +110,14 @@ class CalendarEvent(models.Model):
         self._hr_release_interactions(
             existing.filtered(lambda i: i.capture_key not in found)
         )
-        return created
+        stakeholders_now, clients_now = (
+            (existing | created).exists()._touched_relationships()
+        )
+        self.env["hr.relationship.health.mixin"]._refresh_touched(
+            stakeholders | stakeholders_now, clients | clients_now
+        )
+        # Later changes of these interactions refresh their figures again.
+        return created.with_context(**{FIGURES_LATER_CONTEXT: False})
 
     @api.model
     def _cron_hr_capture_recurring_meetings(self):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
+from .record_check import checked_records
+
 # What an interaction changes in the health and network figures.
 FIGURE_FIELDS = {
     "date",
@@ -11,6 +13,9 @@ FIGURE_FIELDS = {
     "sentiment",
     "company_id",
 }
+# Set by a batch that refreshes the figures once at its end rather than at
+# each of its writes (see calendar.event._hr_sync_interactions).
+FIGURES_LATER_CONTEXT = "hr_relationship_figures_later"
 
 
 class HrRelationshipInteraction(models.Model):
@@ -28,12 +33,17 @@ class HrRelationshipInteraction(models.Model):
         clients = interactions.internal_client_id | stakeholders.internal_client_ids
         return stakeholders, clients
 
+    @api.model
+    def _refresh_figures(self, stakeholders, clients):
+        if not self.env.context.get(FIGURES_LATER_CONTEXT):
+            self.env["hr.relationship.health.mixin"]._refresh_touched(
+                stakeholders, clients
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         interactions = super().create(vals_list)
-        self.env["hr.relationship.health.mixin"]._refresh_touched(
-            *interactions._touched_relationships()
-        )
+        self._refresh_figures(*interactions._touched_relationships())
         return interactions
 
     def write(self, vals):
@@ -43,13 +53,14 @@ class HrRelationshipInteraction(models.Model):
         result = super().write(vals)
         # Those it left as well as those it now concerns.
         stakeholders_after, clients_after = self._touched_relationships()
-        self.env["hr.relationship.health.mixin"]._refresh_touched(
+        self._refresh_figures(
             stakeholders | stakeholders_after, clients | clients_after
         )
         return result
 
     def unlink(self):
+        checked_records(self)
         stakeholders, clients = self._touched_relationships()
         result = super().unlink()
-        self.env["hr.relationship.health.mixin"]._refresh_touched(stakeholders, clients)
+        self._refresh_figures(stakeholders, clients)
         return result

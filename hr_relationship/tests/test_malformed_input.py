@@ -452,6 +452,7 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 ([self._interaction(self.sh_anna).ids, {"date": value}], {})
                 for value in bad_dates
             ],
+            ("hr.relationship.interaction", "unlink"): self._record_cases(),
             ("hr.stakeholder.profile", "create"): [
                 ([{"stakeholder_id": 999999}], {}),
                 ([{"stakeholder_id": -1, "motivators": "x"}], {}),
