@@ -590,7 +590,8 @@ class HrRelationshipInteraction(models.Model):
     def _hr_capture_created(self, interaction_ids, stakeholder_ids, client_ids):
         """What the ORM does when it creates interactions, for those the
         capture inserted: the contact dates of their stakeholders and
-        clients, and the pulses after them."""
+        clients, their health and network figures, and the pulses after
+        them."""
         Interaction = self._hr_capture_env()
         env = Interaction.env
         Interaction.invalidate_model()
@@ -601,6 +602,7 @@ class HrRelationshipInteraction(models.Model):
         if client_ids:
             env["hr.internal.client"]._refresh_contact_dates(list(client_ids))
         interactions = Interaction.browse(interaction_ids)
+        Interaction._refresh_figures(*interactions._touched_relationships())
         env["hr.satisfaction.survey"]._send_pulses_for_interactions(interactions)
         return interactions.with_env(self.env)
 

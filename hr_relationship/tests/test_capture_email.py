@@ -70,6 +70,17 @@ class TestCaptureEmail(CaptureCase):
         action = interaction.action_open_capture_origin()
         self.assertEqual(action["res_id"], self.project.id)
 
+    def test_a_captured_mail_moves_the_figures_at_once(self):
+        """A mail is a contact like a logged one: the stakeholder's network
+        and health figures follow it in the same transaction."""
+        self.sh_anna.invalidate_recordset()
+        contacts_before = self.sh_anna.hr_contact_count
+        self._post(self.project, self.anna_partner)
+        self.assertTrue(self._captured())
+        self.sh_anna.invalidate_recordset()
+        self.assertEqual(self.sh_anna.hr_contact_count, contacts_before + 1)
+        self.assertEqual(self.sh_anna.hr_strongest_contact_id, self.user)
+
     def test_one_interaction_per_stakeholder_thread_and_day(self):
         self._post(self.project, self.anna_partner | self.partner_ext)
         self._post(self.project, self.anna_partner, subject="Re: Onboarding plan")
