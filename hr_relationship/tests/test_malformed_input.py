@@ -453,6 +453,10 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 for value in bad_dates
             ],
             ("hr.relationship.interaction", "unlink"): self._record_cases(),
+            # Writes an anonymous answer whose person is gone as OdooBot.
+            ("survey.user_input", "write"): [
+                ([ids, {"nickname": "x"}], {}) for ids in BAD_IDS
+            ],
             ("hr.stakeholder.profile", "create"): [
                 ([{"stakeholder_id": 999999}], {}),
                 ([{"stakeholder_id": -1, "motivators": "x"}], {}),
