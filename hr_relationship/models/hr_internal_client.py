@@ -4,6 +4,7 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from .optional_float import OptionalFloat
 from .record_check import checked_records
 
 
@@ -89,21 +90,20 @@ class HrInternalClient(models.Model):
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "internal_client_id", string="Survey Results"
     )
-    # No measure: a client without a survey holds 0 here (a float column
-    # keeps no "none"), which an average would count. The health snapshots
-    # keep the figures without those zeros, for the trend.
-    latest_csat = fields.Float(
+    # Empty, not 0, for a client nobody has answered for: a report's average
+    # then counts only the clients that have the figure.
+    latest_csat = OptionalFloat(
         string="Latest CSAT",
         compute="_compute_latest_survey",
         store=True,
-        aggregator=None,
+        aggregator="avg",
         help="CSAT (share of 4 and 5 answers) of the latest answered campaign.",
     )
-    latest_nps = fields.Float(
+    latest_nps = OptionalFloat(
         string="Latest NPS",
         compute="_compute_latest_survey",
         store=True,
-        aggregator=None,
+        aggregator="avg",
     )
     latest_survey_date = fields.Date(compute="_compute_latest_survey", store=True)
     contact_cadence_days = fields.Integer(

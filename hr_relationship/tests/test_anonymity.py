@@ -286,7 +286,9 @@ class TestAnonymity(AnonymityMixin, HrRelationshipCase):
         campaign = self._closed_campaign()
         small = self.clients["Small"]
         self.assertFalse(small.latest_survey_date)
-        self.assertEqual(small.latest_csat, 0.0)
+        # Nobody answered for it that may be shown: no figure, not 0.
+        self.assertIs(small.latest_csat, False)
+        self.assertIs(small.latest_nps, False)
         self.assertEqual(self.clients["Large"].latest_survey_date, campaign.closed_date)
         small.write({"contact_cadence_days": 0})
         small.action_refresh_health()

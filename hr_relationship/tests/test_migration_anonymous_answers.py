@@ -116,3 +116,31 @@ class TestMigrationAnonymousAnswers(SatisfactionSurveyMixin, HrRelationshipCase)
         self.assertEqual(
             template.with_context(lang="nl_NL").body_html, template.body_html
         )
+
+    def test_unknown_client_figures_become_empty(self):
+        """18.0.1.2.0 stored 0 for a client nobody had answered for."""
+        campaign = self._campaign()
+        campaign.action_send()
+        self._answer(campaign, self.sh_anna, {self.q_sat: "5"})
+        campaign.action_close()
+        answered = self.sh_anna.internal_client_ids & campaign.internal_client_ids
+        silent = self.env["hr.internal.client"].create(
+            {"name": "HRR nobody answered", "company_id": self.company.id}
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE hr_internal_client SET latest_csat = 0, latest_nps = 0"
+                " WHERE id = %s",
+                silent.id,
+            )
+        )
+        self.env.invalidate_all()
+        self.assertEqual(silent.latest_nps, 0.0)
+
+        load_migration().migrate(self.env.cr, "18.0.1.2.0")
+        self.env.invalidate_all()
+
+        self.assertIs(silent.latest_csat, False)
+        self.assertIs(silent.latest_nps, False)
+        self.assertEqual(answered.mapped("latest_csat"), [100.0] * len(answered))

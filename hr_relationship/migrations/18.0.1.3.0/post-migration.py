@@ -11,7 +11,10 @@ campaign is closed. This does the same to the answers already stored.
 
 The "you said, we did" template of 18.0.1.2.0 listed planned actions under
 "we did" and wrote numbers the English way for everyone. Its file is loaded
-once (noupdate), so it is loaded here again as on installation."""
+once (noupdate), so it is loaded here again as on installation.
+
+An internal client's latest CSAT and NPS stored 0 where nobody had answered;
+they are computed again, empty there."""
 
 from odoo import SUPERUSER_ID, api
 from odoo.tools import SQL
@@ -57,6 +60,17 @@ def migrate(cr, version):
     )
     answers._hr_forget_respondent()
     _reload_template(env)
+    _blank_unknown_client_figures(env)
+
+
+def _blank_unknown_client_figures(env):
+    """An internal client's latest CSAT and NPS were 0 when nobody had
+    answered for it; from 18.0.1.3.0 they are empty then. The ORM's own
+    compute puts each figure back, empty where there is none."""
+    clients = env["hr.internal.client"].with_context(active_test=False).search([])
+    for name in ("latest_csat", "latest_nps"):
+        env.add_to_compute(clients._fields[name], clients)
+    clients.flush_recordset(["latest_csat", "latest_nps"])
 
 
 def _reload_template(env):
