@@ -7,6 +7,7 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
+from odoo.tools.misc import formatLang
 
 from .record_check import checked_records
 
@@ -520,6 +521,34 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         return self._health_at_risk_recipients(owners, mode)
 
     @api.model
+    def _at_risk_note(self, row, settings):
+        """Why the relationship of ``row`` is at risk, in this environment's
+        language: its score and what holds it back."""
+        labels = {
+            "satisfaction": self.env._("satisfaction"),
+            "nps": self.env._("recommendation (NPS)"),
+            "recency": self.env._("contact recency"),
+            "sentiment": self.env._("interaction sentiment"),
+        }
+        low = [
+            f"{label} {float(row[key]):.0f}"
+            for key, label in labels.items()
+            if settings[f"weight_{key}"]
+            and row[key] is not None
+            and row[key] < settings["at_risk_below"]
+        ]
+        # The warning signs too: they can make a relationship at risk
+        # whose figures are not low.
+        signs = self.browse(row["id"])._health_reasons_of(
+            dict(row, satisfaction=None, nps=None, sentiment=None), settings
+        )
+        return Markup("<p>%s</p>") % self.env._(
+            "Relationship health fell to %(score)s of 100: %(reasons)s.",
+            score=formatLang(self.env, float(row["score"]), digits=1),
+            reasons=", ".join(low + signs),
+        )
+
+    @api.model
     def _schedule_at_risk_activities(self, rows, settings):
         """One to-do for each recipient (see the setting) of each
         relationship that just became at risk, unless that recipient still
@@ -540,17 +569,18 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 ["res_id", "user_id"],
             )
         }
-        labels = {
-            "satisfaction": self.env._("satisfaction"),
-            "nps": self.env._("recommendation (NPS)"),
-            "recency": self.env._("contact recency"),
-            "sentiment": self.env._("interaction sentiment"),
-        }
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
         # Each new activity reads its record's name on its own; reading them
         # all here turns those reads into cache hits.
         self.browse([row["id"] for row in rows]).mapped("display_name")
+        # Each to-do is written in the language of the person who gets it,
+        # whoever's action (or the nightly job) found the relationship at risk.
+        user_ids = {user_id for users in recipients.values() for user_id in users}
+        langs = {
+            user.id: user.lang or "en_US"
+            for user in self.env["res.users"].sudo().browse(user_ids - {False, None})
+        }
         vals_list = []
         for row in rows:
             users = [
@@ -558,38 +588,25 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 for user_id in recipients.get(row["id"], ())
                 if (row["id"], user_id or False) not in open_pairs
             ]
-            if not users:
-                continue
-            low = [
-                f"{label} {float(row[key]):.0f}"
-                for key, label in labels.items()
-                if settings[f"weight_{key}"]
-                and row[key] is not None
-                and row[key] < settings["at_risk_below"]
-            ]
-            # The warning signs too: they can make a relationship at risk
-            # whose figures are not low.
-            signs = self.browse(row["id"])._health_reasons_of(
-                dict(row, satisfaction=None, nps=None, sentiment=None), settings
-            )
-            note = Markup("<p>%s</p>") % self.env._(
-                "Relationship health fell to %(score)s of 100: %(reasons)s.",
-                score=float(row["score"]),
-                reasons=", ".join(low + signs),
-            )
-            vals_list += [
-                {
-                    "res_model_id": model_id,
-                    "res_id": row["id"],
-                    "activity_type_id": activity_type.id,
-                    "user_id": user_id,
-                    "date_deadline": today,
-                    "automated": True,
-                    "summary": activity_type.summary,
-                    "note": note,
-                }
-                for user_id in users
-            ]
+            notes = {}
+            for user_id in users:
+                lang = langs.get(user_id, self.env.lang or "en_US")
+                if lang not in notes:
+                    notes[lang] = self.with_context(lang=lang)._at_risk_note(
+                        row, settings
+                    )
+                vals_list.append(
+                    {
+                        "res_model_id": model_id,
+                        "res_id": row["id"],
+                        "activity_type_id": activity_type.id,
+                        "user_id": user_id,
+                        "date_deadline": today,
+                        "automated": True,
+                        "summary": activity_type.with_context(lang=lang).summary,
+                        "note": notes[lang],
+                    }
+                )
         # The owners see their new to-dos in the app; one e-mail per
         # activity would make a bad night cost a query per relationship.
         return Activity.with_context(mail_activity_quick_update=True).create(vals_list)
@@ -611,6 +628,12 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         daily jobs do, so that no access rule can make the user's own save
         fail. The portfolios (whose brokerage needs the whole network) follow
         within minutes through the network job, triggered."""
+        if self.env.context.get("install_filename"):
+            # A module's data files are loading: half of the records are
+            # there yet, and to-dos written now would give reasons that are
+            # gone at the end. The figures are computed once they are all
+            # there (the demo's last step, the daily job).
+            return
         stakeholders = stakeholders.sudo().exists()
         clients = clients.sudo().exists()
         if not stakeholders and not clients:

@@ -445,6 +445,21 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         self.assertFalse(self._activities(self.sh_bob, self.type_stakeholder))
 
     @freeze_time(TODAY)
+    def test_at_risk_activity_speaks_its_recipients_language(self):
+        """The nightly job runs in no one's language: each to-do is written
+        in the language of the person who gets it, figures included."""
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(["hr_relationship"], ["nl_NL"])
+        self.other_user.lang = "nl_NL"
+        self._interaction(self.sh_bob, date=days_ago(120), sentiment="negative")
+        self.env["hr.relationship.health.snapshot"]._cron_refresh_health()
+        activity = self._activities(self.sh_bob, self.type_stakeholder)
+        self.assertEqual(activity.user_id, self.other_user)
+        score = f"{self.sh_bob.health_score:.1f}".replace(".", ",")
+        self.assertIn(f"De relatiescore is gedaald naar {score} van 100", activity.note)
+        self.assertNotIn("Relationship health", activity.note)
+
+    @freeze_time(TODAY)
     def test_already_at_risk_gets_no_activity(self):
         self.env.flush_all()
         self.cr.execute(
