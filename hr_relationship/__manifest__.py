@@ -113,6 +113,7 @@
             "hr_relationship/static/src/tours/relationship_map_relations_tour.js",
             "hr_relationship/static/src/tours/relationship_map_phone_tour.js",
             "hr_relationship/static/src/tours/relationship_map_canvas_tour.js",
+            "hr_relationship/static/src/tours/relationship_map_canvas_phone_tour.js",
         ],
         "web.assets_unit_tests": [
             "hr_relationship/static/tests/**/*.test.js",

@@ -40,6 +40,24 @@ class TestRelationshipMapPhone(HttpCase):
             login="admin",
         )
 
+    def test_canvas_keeps_the_found_person_above_the_sheet(self):
+        env = self.env(context=dict(self.env.context, tracking_disable=True))
+        data = make_fixture(env, "Phone Canvas", env.ref("base.user_admin"))
+        data["supplier_partner"].name = "Map Tour Supplier"
+        # The canvas draws maps of more than 300 nodes; forced here.
+        action = env["ir.actions.client"].create(
+            {
+                "name": "Relationship Map (canvas)",
+                "tag": "hr_relationship_map",
+                "context": repr({"map_renderer": "canvas"}),
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-{action.id}",
+            "hr_relationship_map_canvas_phone_tour",
+            login="admin",
+        )
+
     def test_log_interaction_is_a_button_in_sight(self):
         env = self.env(context=dict(self.env.context, tracking_disable=True))
         data = make_fixture(env, "Phone Log", env.ref("base.user_admin"))

@@ -92,6 +92,7 @@ export class RelationshipMap extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.ui = useState(useService("ui"));
+        this.bodyRef = useRef("body");
         this.svgRef = useRef("svg");
         this.viewportRef = useRef("viewport");
         this.nodeTypes = NODE_TYPES;
@@ -253,6 +254,7 @@ export class RelationshipMap extends Component {
     async select(node) {
         this.state.selected = node.id;
         this.state.details = null;
+        // On the canvas the canvas does it (it may first draw a new answer).
         if (this.ui.isSmall && this.svgRef.el) {
             // Keep the node in sight above the sheet that covers the lower half.
             const box = this.svgRef.el.getBoundingClientRect();
@@ -436,6 +438,7 @@ export class RelationshipMap extends Component {
             onSelect: (node) => this.select(node),
             onFocus: (node) => this.focusOn(node),
             onReady: (canvas) => (this.canvas = canvas),
+            phone: this.ui.isSmall,
         };
     }
 
@@ -455,7 +458,9 @@ export class RelationshipMap extends Component {
      */
     fitAll() {
         if (this.graph.canvas) {
-            this.canvas?.fit();
+            if (this.bodyRef.el) {
+                this.canvas?.fit(this.sheetHeight(this.bodyRef.el.getBoundingClientRect()));
+            }
             return;
         }
         if (!this.svgRef.el) {
@@ -472,7 +477,7 @@ export class RelationshipMap extends Component {
         if (!this.ui.isSmall || !this.state.selected) {
             return 0;
         }
-        const sheet = this.svgRef.el.parentElement.querySelector(".o_hr_map_panel");
+        const sheet = this.bodyRef.el?.querySelector(".o_hr_map_panel");
         // Not drawn yet: the sheet takes at most half of the map.
         const top = sheet ? sheet.getBoundingClientRect().top : box.top + box.height / 2;
         return Math.max(0, box.bottom - top);

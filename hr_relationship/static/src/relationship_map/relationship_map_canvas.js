@@ -72,8 +72,10 @@ export class RelationshipMapCanvas extends Component {
         loading: Boolean,
         onSelect: Function,
         onFocus: Function,
-        // Receives what the toolbar may ask of the canvas: { fit }.
+        // Receives what the map may ask of the canvas: { fit }.
         onReady: { type: Function, optional: true },
+        // On a phone the sheet of the selected node covers the lower half.
+        phone: { type: Boolean, optional: true },
     };
 
     setup() {
@@ -96,12 +98,16 @@ export class RelationshipMapCanvas extends Component {
         });
         onWillUpdateProps((next) => {
             this.graphChanged = next.nodes !== this.props.nodes || next.edges !== this.props.edges;
+            this.selectionChanged = next.selected !== this.props.selected;
         });
         onPatched(() => {
             if (this.graphChanged) {
                 this.graphChanged = false;
                 this.build();
             } else {
+                if (this.selectionChanged) {
+                    this.showSelected();
+                }
                 this.paint(false);
             }
         });
@@ -154,11 +160,12 @@ export class RelationshipMapCanvas extends Component {
         }
         this.resize(false);
         this.fit(false);
+        this.showSelected();
         this.paint(false);
         // The first picture is on the canvas: a marker for tests and the
         // benchmark (which time it from outside), not a timing.
         el.dataset.drawn = "1";
-        this.props.onReady?.({ fit: () => this.fit() });
+        this.props.onReady?.({ fit: (covered) => this.fit(true, covered) });
         if (options.useWorker) {
             // Large ones are usable at once, from their start positions; the
             // layout settles in the worker once that picture is on screen,
@@ -216,6 +223,7 @@ export class RelationshipMapCanvas extends Component {
                 // The layout spread the graph: in view again, unless the
                 // user has moved the view meanwhile.
                 this.fit(false);
+                this.showSelected();
                 this.paint(false);
             }
         }
@@ -253,12 +261,15 @@ export class RelationshipMapCanvas extends Component {
         }
     }
 
-    /** Whole graph in view (``draw``: asked by the user, and drawn). */
-    fit(draw = true) {
+    /**
+     * Whole graph in view (``draw``: asked by the user, and drawn), above
+     * the ``covered`` pixels at the bottom (a phone's sheet).
+     */
+    fit(draw = true, covered = 0) {
         if (draw) {
             this.userMoved = false;
         }
-        this.view = fitView(this.xs, this.ys, this.width, this.height);
+        this.view = fitView(this.xs, this.ys, this.width, Math.max(this.height - covered, 1));
         this.fitK = this.view.k;
         this.density = densityScale(
             this.nodes.map((node) => node.size),
@@ -267,6 +278,35 @@ export class RelationshipMapCanvas extends Component {
         );
         if (draw) {
             this.paint(false);
+        }
+    }
+
+    /**
+     * The node ``key`` in the middle of the width, at ``top`` (a share) of
+     * the height, at the same zoom: on a phone the sheet of the node's facts
+     * covers the lower half of the map.
+     */
+    centerOn(key, top = 0.5) {
+        const i = this.index?.get(key);
+        if (i === undefined) {
+            return;
+        }
+        const k = this.view.k;
+        this.userMoved = true;
+        this.view = { k, x: this.width / 2 - this.xs[i] * k, y: this.height * top - this.ys[i] * k };
+    }
+
+    /** On a phone, the selected node above the sheet that shows its facts. */
+    showSelected() {
+        if (this.props.phone && this.props.selected) {
+            this.centerOn(this.props.selected, 0.25);
+            // Where it went, for tests (the canvas has no element per node).
+            const i = this.index.get(this.props.selected);
+            if (i !== undefined) {
+                this.containerRef.el.dataset.selectedTop = String(
+                    Math.round(this.view.y + this.ys[i] * this.view.k)
+                );
+            }
         }
     }
 
