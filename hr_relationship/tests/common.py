@@ -213,6 +213,22 @@ MAP_USER_GROUPS = "base.group_user,hr_relationship.group_hr_relationship_user"
 SECRET = "MAP-SECRET-APPROACH"
 
 
+def canvas_map_url(env, suffix):
+    """The relationship map forced onto the canvas (which draws maps of more
+    than 300 nodes) with make_fixture's people, the supplier named "Map
+    Tour Supplier": the URL a tour starts from."""
+    data = make_fixture(env, suffix, env.ref("base.user_admin"))
+    data["supplier_partner"].name = "Map Tour Supplier"
+    action = env["ir.actions.client"].create(
+        {
+            "name": "Relationship Map (canvas)",
+            "tag": "hr_relationship_map",
+            "context": repr({"map_renderer": "canvas"}),
+        }
+    )
+    return f"/odoo/action-{action.id}"
+
+
 def make_fixture(env, suffix, hr_user):
     """One small organisation around an internal client; calling it again
     with another suffix doubles the graph with the same shape."""

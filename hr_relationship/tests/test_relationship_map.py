@@ -10,7 +10,7 @@ from odoo.tools import SQL
 
 from ..models.relationship_map_reader import IdSets
 from .common import MAP_USER_GROUPS as USER_GROUP
-from .common import SECRET, make_fixture
+from .common import SECRET, canvas_map_url, make_fixture
 
 
 @tagged("post_install", "-at_install")
@@ -480,17 +480,8 @@ class TestRelationshipMapTour(HttpCase):
         """The map forced onto the canvas is drawn; a search that finds one
         person opens their side panel, and a focus draws again."""
         env = self.env(context=dict(self.env.context, tracking_disable=True))
-        data = make_fixture(env, "Canvas", env.ref("base.user_admin"))
-        data["supplier_partner"].name = "Map Tour Supplier"
-        action = env["ir.actions.client"].create(
-            {
-                "name": "Relationship Map (canvas)",
-                "tag": "hr_relationship_map",
-                "context": repr({"map_renderer": "canvas"}),
-            }
-        )
         self.start_tour(
-            f"/odoo/action-{action.id}",
+            canvas_map_url(env, "Canvas"),
             "hr_relationship_map_canvas_tour",
             login="admin",
         )

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, TransactionCase, tagged
 
-from .common import make_fixture
+from .common import canvas_map_url, make_fixture
 
 
 @tagged("post_install", "-at_install")
@@ -42,18 +42,8 @@ class TestRelationshipMapPhone(HttpCase):
 
     def test_canvas_keeps_the_found_person_above_the_sheet(self):
         env = self.env(context=dict(self.env.context, tracking_disable=True))
-        data = make_fixture(env, "Phone Canvas", env.ref("base.user_admin"))
-        data["supplier_partner"].name = "Map Tour Supplier"
-        # The canvas draws maps of more than 300 nodes; forced here.
-        action = env["ir.actions.client"].create(
-            {
-                "name": "Relationship Map (canvas)",
-                "tag": "hr_relationship_map",
-                "context": repr({"map_renderer": "canvas"}),
-            }
-        )
         self.start_tour(
-            f"/odoo/action-{action.id}",
+            canvas_map_url(env, "Phone Canvas"),
             "hr_relationship_map_canvas_phone_tour",
             login="admin",
         )
