@@ -4,7 +4,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .record_check import checked_records
+from .record_check import checked_ids
 
 # What survey.user_input itself keeps of the person who answers.
 PERSON_FIELDS = ("hr_stakeholder_id", "partner_id", "email", "nickname", "invite_token")
@@ -79,7 +79,9 @@ class SurveyUserInput(models.Model):
         # shown) as the person who answered, logged in or not: an answer
         # already without its person is written as OdooBot, whose name in
         # write_uid tells nothing, once the caller's own rights are checked.
-        checked_records(self)
+        # Survey writes answers on every page: only the ids are checked here,
+        # the reads below refuse missing records.
+        checked_ids(self)
         forgotten = self._hr_anonymous().filtered(
             lambda answer: not answer.sudo().hr_stakeholder_id
         )
