@@ -4,26 +4,13 @@
 
 import { registry } from "@web/core/registry";
 
+import { DRAWN, searchSupplierSteps } from "./relationship_map_canvas_tour";
+
 // A large map on a phone is drawn on the canvas: a person found by the
 // search stays in sight above the sheet that shows their facts.
-const DRAWN = ".o_hr_map_canvas[data-renderer='canvas'][data-loading='0'][data-drawn]";
-
 registry.category("web_tour.tours").add("hr_relationship_map_canvas_phone_tour", {
     steps: () => [
-        {
-            trigger: `${DRAWN} canvas`,
-        },
-        {
-            trigger: ".o_hr_map_search",
-            run: "edit Map Tour Supplier",
-        },
-        {
-            trigger: ".o_hr_map_search_button",
-            run: "click",
-        },
-        {
-            trigger: ".o_hr_map_panel .o_hr_map_panel_title:contains('Map Tour Supplier')",
-        },
+        ...searchSupplierSteps(),
         {
             content: "The person is drawn above the sheet, inside the map",
             trigger: `${DRAWN}[data-selected-top]`,

@@ -6,10 +6,11 @@ import { registry } from "@web/core/registry";
 
 // The map forced onto the canvas (map_renderer "canvas" in the action's
 // context): drawn, searched, its side panel and a focus.
-const DRAWN = ".o_hr_map_canvas[data-renderer='canvas'][data-loading='0'][data-drawn]";
+export const DRAWN = ".o_hr_map_canvas[data-renderer='canvas'][data-loading='0'][data-drawn]";
 
-registry.category("web_tour.tours").add("hr_relationship_map_canvas_tour", {
-    steps: () => [
+/** The canvas drawn, then a search that finds only the supplier. */
+export function searchSupplierSteps() {
+    return [
         {
             trigger: `${DRAWN} canvas`,
         },
@@ -25,6 +26,12 @@ registry.category("web_tour.tours").add("hr_relationship_map_canvas_tour", {
             // The only match: its side panel opens by itself.
             trigger: ".o_hr_map_panel .o_hr_map_panel_title:contains('Map Tour Supplier')",
         },
+    ];
+}
+
+registry.category("web_tour.tours").add("hr_relationship_map_canvas_tour", {
+    steps: () => [
+        ...searchSupplierSteps(),
         {
             trigger: ".o_hr_map_panel .o_hr_map_facts:contains('Supplier')",
         },
