@@ -72,6 +72,12 @@ class TestCampaignInvitationMail(SatisfactionSurveyMixin, HrRelationshipCase):
             "kan zien welke antwoorden van u zijn.",
             dutch,
         )
+        # What stays with an anonymous answer is said too, not left out.
+        self.assertIn(
+            "Alleen de interne klant waartoe u behoort blijft bij uw antwoorden",
+            dutch,
+        )
+        self.assertIn("minstens 5 personen", dutch)
         self.assertNotIn("met uw naam", dutch)
         self.assertFalse(INFORMAL.findall(dutch), dutch)
         english = self._text(self._mail_of(campaign, self.sh_erik))
