@@ -31,4 +31,4 @@ provision:
 lint:
 	ruff check .
 	ruff format --check .
-	pylint --rcfile=.pylintrc hr_relationship
+	pylint --rcfile=.pylintrc hr_relationship hr_relationship_*

@@ -1,21 +1,22 @@
-"""Assemble hr_relationship/README.rst from the Markdown fragments in
-hr_relationship/readme/, the way OCA addons present them. Needs pandoc
+"""Assemble the README.rst of the core and of every bridge from the Markdown
+fragments in its readme/, the way OCA addons present them. Needs pandoc
 (Debian's `pandoc` package). Run from the repository root:
 
     python3 scripts/build_readme.py
 """
 
+import ast
 import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
-ADDON = Path(__file__).resolve().parent.parent / "hr_relationship"
+import harness
+
 HEADER = """\
-==========================
-HR Relationship Management
-==========================
+{rule}
+{title}
+{rule}
 
 ..
    !!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!
@@ -33,6 +34,7 @@ HR Relationship Management
 |badge1| |badge2|
 
 """
+# Only the core has screenshots (static/description/, tools/readme_screenshots.py).
 PICTURES = """
 .. image:: static/description/overview.png
    :alt: The overview
@@ -79,34 +81,42 @@ def changelog(markdown):
     return "\n".join(out)
 
 
+def build(addon):
+    fragment = {
+        path.stem: path.read_text(encoding="utf-8")
+        for path in (addon / "readme").glob("*.md")
+    }
+    manifest = ast.literal_eval((addon / "__manifest__.py").read_text(encoding="utf-8"))
+    title = manifest["name"]
+    text = HEADER.format(title=title, rule="=" * len(title))
+    text += to_rst(fragment["DESCRIPTION"])
+    text += (
+        PICTURES
+        if addon.name == harness.MODULE
+        else "\n**Table of contents**\n\n.. contents::\n   :local:\n"
+    )
+    for name, heading in (("CONFIGURE", "Configuration"), ("USAGE", "Usage")):
+        if name in fragment:
+            text += "\n" + section(heading, to_rst(fragment[name]))
+    if "HISTORY" in fragment:
+        text += "\n" + section("Changelog", changelog(fragment["HISTORY"]))
+    text += "\n" + TRACKER + "\n"
+    text += section(
+        "Credits",
+        section("Authors", "- hr_relationship authors\n", "~")
+        + "\n"
+        + section("Contributors", to_rst(fragment["CONTRIBUTORS"]), "~"),
+    )
+    (addon / "README.rst").write_text(text.rstrip() + "\n", encoding="utf-8")
+
+
 def main():
     if not shutil.which("pandoc"):
         sys.exit("pandoc is missing: apt-get install pandoc")
-    fragment = {
-        path.stem: path.read_text(encoding="utf-8")
-        for path in (ADDON / "readme").glob("*.md")
-    }
-    text = (
-        HEADER
-        + to_rst(fragment["DESCRIPTION"])
-        + PICTURES
-        + "\n"
-        + section("Configuration", to_rst(fragment["CONFIGURE"]))
-        + "\n"
-        + section("Usage", to_rst(fragment["USAGE"]))
-        + "\n"
-        + section("Changelog", changelog(fragment["HISTORY"]))
-        + "\n"
-        + TRACKER
-        + "\n"
-        + section(
-            "Credits",
-            section("Authors", "- hr_relationship authors\n", "~")
-            + "\n"
-            + section("Contributors", to_rst(fragment["CONTRIBUTORS"]), "~"),
-        )
-    )
-    (ADDON / "README.rst").write_text(text.rstrip() + "\n", encoding="utf-8")
+    for module in harness.MODULES:
+        addon = harness.REPO / module
+        if (addon / "readme").is_dir():
+            build(addon)
 
 
 if __name__ == "__main__":

@@ -1,5 +1,7 @@
-"""`make demo`: a database with hr_relationship and its demo data, served on
-http://localhost:8069. Running it again updates the module instead."""
+"""`make demo`: a database with hr_relationship, every bridge and their demo
+data, served on http://localhost:8069. Running it again updates the modules
+instead (a database of the single addon before the split gains its bridges
+in that update)."""
 
 import os
 import re
@@ -15,18 +17,21 @@ def main():
     port = os.environ.get("HTTP_PORT") or "8069"
     harness.ensure_postgres()
 
+    modules = ",".join(harness.MODULES)
     if harness.db_exists(db) and harness.module_installed(db, harness.MODULE):
-        print(f"Database {db} exists: updating {harness.MODULE}...")
-        init = ["-u", harness.MODULE]
+        print(f"Database {db} exists: updating {modules}...")
+        # Updating the core updates the bridges that depend on it; -i adds
+        # those that are not there yet.
+        init = ["-u", harness.MODULE, "-i", modules]
     else:
-        print(f"Installing {harness.MODULE} with demo data in database {db}...")
-        init = ["-i", harness.MODULE]
+        print(f"Installing {modules} with demo data in database {db}...")
+        init = ["-i", modules]
     sys.stdout.flush()
     rc = subprocess.call(
         harness.odoo_cmd(odoo, db, *init, "--stop-after-init", "--no-http")
     )
     if rc:
-        sys.exit(f"Installing {harness.MODULE} in {db} failed (exit code {rc}).")
+        sys.exit(f"Installing {modules} in {db} failed (exit code {rc}).")
     harness.keep_offline(db)
 
     print(

@@ -38,6 +38,14 @@ PGPASS = VAR / "pgpass"
 # What PostgreSQL says when the harness's role is missing or has no password.
 ROLE_PROBLEMS = ("does not exist", "no password supplied")
 MODULE = "hr_relationship"
+# The bridges beside the core, each a top-level folder of the repository.
+BRIDGES = (
+    "hr_relationship_recruitment",
+    "hr_relationship_crm",
+    "hr_relationship_capture",
+    "hr_relationship_skills",
+)
+MODULES = (MODULE, *BRIDGES)
 # Set once the harness re-runs itself in the provisioned virtual environment.
 PROVISIONED = "HR_RELATIONSHIP_PROVISIONED"
 # Odoo's log line prefix: "2026-01-01 10:00:00,123 4242 LEVEL db logger: msg"

@@ -1,6 +1,9 @@
-"""`make test`: install hr_relationship with demo data in a throw-away database
-and run its Odoo tests, run the top-level tests/ against a server on that
-database, prove the module installs without demo data, then drop both
+"""`make test`: (a) install the core and every bridge with demo data in a
+throw-away database and run their Odoo tests, (b) install the core alone (no
+CRM, Recruitment, Calendar or Skills) with demo data and run its tests there,
+(c) run the top-level tests/ against a server on the first database, (d) prove
+that the core alone installs without demo data, (e) upgrade a database of the
+single addon of before the split (tools/check_upgrade.py), then drop the
 databases. The closing line is "N passed, N failed[, N skipped]".
 
 The counts come from the test frameworks' own results (scripts/test_results.py
@@ -30,7 +33,9 @@ import harness
 LOG_DIR = harness.VAR / "log"
 RESULTS = harness.REPO / "scripts" / "test_results.py"
 MAX_BLOCK_LINES = 40
-PARTS = ("odoo-tests", "toplevel", "nodemo")
+PARTS = ("odoo-tests", "core-alone", "toplevel", "nodemo", "upgrade")
+ALL_TAGS = ",".join(f"/{module}" for module in harness.MODULES)
+CORE_TAGS = f"/{harness.MODULE}"
 
 
 class OdooRun:
@@ -141,21 +146,23 @@ def results_cmd(*args):
     return [sys.executable, str(RESULTS), *map(str, args)]
 
 
-def odoo_tests(odoo, db, tally, runs, options):
-    """Install (or, on an existing --db, update) the addon with demo data in
-    `db` and run its Odoo tests unless they are skipped; whether `db` loaded."""
+def odoo_tests(odoo, db, tally, runs, options, modules, test_tags, label):
+    """Install (or, on an existing --db, update) `modules` with demo data in
+    `db` and run the tests `test_tags` selects unless they are skipped;
+    whether `db` loaded."""
     port = harness.free_port()
     log_path = LOG_DIR / f"{db}-install-tests.log"
     results_path = LOG_DIR / f"{db}-odoo-results.json"
+    installed = ",".join(modules)
     results_path.unlink(missing_ok=True)
-    with_tests = "odoo-tests" not in options.skip
+    with_tests = bool(test_tags)
     verb = "Updating" if options.db else "Installing"
-    title = f"(a) {verb} {harness.MODULE} with demo data in {db}"
+    title = f"({label}) {verb} {installed} with demo data in {db}"
     if with_tests:
-        title += f" and running its tests ({options.test_tags})"
+        title += f" and running their tests ({test_tags})"
     banner(title)
     print(f"    log: {log_path}", flush=True)
-    test_options = ["--test-enable", f"--test-tags={options.test_tags}"]
+    test_options = ["--test-enable", f"--test-tags={test_tags}"]
     run = OdooRun(
         results_cmd(
             "odoo",
@@ -165,7 +172,7 @@ def odoo_tests(odoo, db, tally, runs, options):
                 odoo,
                 db,
                 "-u" if options.db else "-i",
-                harness.MODULE,
+                installed,
                 *(test_options if with_tests else []),
                 "--stop-after-init",
                 "--http-interface=127.0.0.1",
@@ -181,7 +188,7 @@ def odoo_tests(odoo, db, tally, runs, options):
     results = read_results(results_path)
     loaded = results is not None and db in results["databases"]
     tally.check(
-        f"{verb.lower()} {harness.MODULE} with demo data in {db}",
+        f"{verb.lower()} {installed} with demo data in {db}",
         loaded,
         f"{db} did not load (exit code {rc}); see {log_path}",
     )
@@ -205,9 +212,9 @@ def odoo_tests(odoo, db, tally, runs, options):
                 )
             )
         tally.check(
-            f"Odoo tests selected by {options.test_tags} ran",
+            f"Odoo tests selected by {test_tags} ran in {db}",
             ran > 0,
-            f"No Odoo test of {harness.MODULE} ran ({options.test_tags})",
+            f"No Odoo test of {installed} ran ({test_tags})",
         )
     elif loaded and with_tests:
         tally.check("Odoo reported test results", False)
@@ -240,7 +247,7 @@ def toplevel_tests(odoo, db, tally, runs, options):
     log_path = LOG_DIR / f"{db}-server.log"
     results_path = LOG_DIR / f"{db}-toplevel-results.json"
     results_path.unlink(missing_ok=True)
-    banner(f"(b) Serving {db} on {url} and running the top-level tests/")
+    banner(f"(c) Serving {db} on {url} and running the top-level tests/")
     print(f"    server log: {log_path}", flush=True)
     harness.keep_offline(db)
     server = OdooRun(
@@ -318,10 +325,19 @@ def toplevel_tests(odoo, db, tally, runs, options):
     )
 
 
+def core_test_tags(test_tags):
+    """The part of `test_tags` that selects the core's own tests."""
+    return ",".join(
+        tag
+        for tag in test_tags.split(",")
+        if tag.lstrip("-/").split(":")[0].split("[")[0] == harness.MODULE
+    )
+
+
 def install_without_demo(odoo, db, tally, runs):
     """A check, not a test: the addon installs without demo data."""
     log_path = LOG_DIR / f"{db}-install.log"
-    banner(f"(c) Installing {harness.MODULE} without demo data in {db}")
+    banner(f"(d) Installing {harness.MODULE} alone without demo data in {db}")
     print(f"    log: {log_path}", flush=True)
     run = OdooRun(
         harness.odoo_cmd(
@@ -348,6 +364,33 @@ def install_without_demo(odoo, db, tally, runs):
         print("    installed cleanly", flush=True)
 
 
+def tool_check(tool, args, tally, runs, title, claim):
+    """A check, not a test: `tools/<tool>.py` with `args` (the database
+    last) holds `claim`."""
+    log_path = LOG_DIR / f"{args[-1]}-{tool}.log"
+    banner(title)
+    print(f"    log: {log_path}", flush=True)
+    run = OdooRun(
+        [sys.executable, str(harness.REPO / "tools" / f"{tool}.py"), *args], log_path
+    )
+    runs.append(run)
+    rc = run.wait()
+    lines = [
+        line
+        for line in log_path.read_text(errors="replace").splitlines()
+        if line.startswith(("FAIL:", "["))
+    ]
+    for line in lines:
+        print(f"    {line}", flush=True)
+    if tally.check(
+        claim,
+        not rc,
+        f"tools/{tool}.py failed (exit code {rc}); see {log_path}",
+        [line for line in lines if line.startswith("FAIL:")],
+    ):
+        print(f"    held: {claim}", flush=True)
+
+
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -357,9 +400,11 @@ def parse_args():
     )
     parser.add_argument(
         "--test-tags",
-        default=f"/{harness.MODULE}",
-        help="Odoo's --test-tags for the addon's tests (default: %(default)s), "
-        f"e.g. /{harness.MODULE}:TestAccessRights",
+        default=ALL_TAGS,
+        help="Odoo's --test-tags for the tests in the database with every "
+        "module (default: %(default)s), e.g. "
+        f"/{harness.MODULE}:TestAccessRights; the core-alone database runs "
+        f"the core's part of them",
     )
     parser.add_argument(
         "-k",
@@ -375,17 +420,70 @@ def parse_args():
         action="append",
         default=[],
         choices=PARTS,
-        help="leave out a part: the addon's Odoo tests (the database is still "
-        "installed), the top-level tests, or the install without demo data "
+        help="leave out a part: the Odoo tests with every module (the database "
+        "is still installed), the core alone with its tests, the top-level "
+        "tests, the core's install without demo data, or the upgrade check "
         "(repeatable)",
     )
     parser.add_argument(
         "--db",
-        help="use this existing database with demo data instead of a "
-        f"throw-away one: {harness.MODULE} is updated there, and the database "
-        "is kept",
+        help="use this existing database with demo data and every module "
+        "instead of a throw-away one: the modules are updated there, and the "
+        "database is kept",
     )
     return parser.parse_args()
+
+
+def run_parts(odoo, options, tally, runs, demo_db, core_db, nodemo_db, upgrade_db):
+    """The parts (a) to (e) that the options leave in."""
+    if not options.install_only:
+        loaded = odoo_tests(
+            odoo,
+            options.db or demo_db,
+            tally,
+            runs,
+            options,
+            harness.MODULES,
+            "" if "odoo-tests" in options.skip else options.test_tags,
+            "a",
+        )
+        if "core-alone" not in options.skip:
+            core_tags = core_test_tags(options.test_tags)
+            if core_tags:
+                core_loaded = odoo_tests(
+                    odoo,
+                    core_db,
+                    tally,
+                    runs,
+                    options,
+                    [harness.MODULE],
+                    core_tags,
+                    "b",
+                )
+                if core_loaded:
+                    tool_check(
+                        "check_bridges",
+                        [core_db],
+                        tally,
+                        runs,
+                        f"(b) Bridges installed and uninstalled around the core in "
+                        f"{core_db}",
+                        "bridges install with their app or setting and leave the "
+                        "core's data intact",
+                    )
+        if loaded and "toplevel" not in options.skip:
+            toplevel_tests(odoo, options.db or demo_db, tally, runs, options)
+    if options.install_only or "nodemo" not in options.skip:
+        install_without_demo(odoo, nodemo_db, tally, runs)
+    if not options.install_only and "upgrade" not in options.skip:
+        tool_check(
+            "check_upgrade",
+            ["--db", upgrade_db],
+            tally,
+            runs,
+            f"(e) Upgrading a database of the single addon in {upgrade_db}",
+            "a database of the single addon upgrades with nothing lost",
+        )
 
 
 def main():
@@ -400,17 +498,14 @@ def main():
 
     prefix = os.environ.get("TEST_DB_PREFIX") or f"{harness.MODULE}_test"
     demo_db = f"{prefix}_{os.getpid()}"
+    core_db = f"{demo_db}_core"
     nodemo_db = f"{demo_db}_nodemo"
-    throw_away = [nodemo_db] if options.db else [demo_db, nodemo_db]
+    upgrade_db = f"{demo_db}_upgrade"
+    throw_away = [core_db, nodemo_db, upgrade_db] + ([] if options.db else [demo_db])
     tally, runs = Tally(), []
     started = time.monotonic()
     try:
-        if not options.install_only:
-            loaded = odoo_tests(odoo, options.db or demo_db, tally, runs, options)
-            if loaded and "toplevel" not in options.skip:
-                toplevel_tests(odoo, options.db or demo_db, tally, runs, options)
-        if options.install_only or "nodemo" not in options.skip:
-            install_without_demo(odoo, nodemo_db, tally, runs)
+        run_parts(odoo, options, tally, runs, demo_db, core_db, nodemo_db, upgrade_db)
     except KeyboardInterrupt:
         tally.check("the run was not interrupted", False, "Interrupted")
     finally:

@@ -1,11 +1,12 @@
-"""Export hr_relationship's translation template from the code and merge it
-into the Dutch translation: new strings arrive in i18n/nl.po untranslated (the
-addon's translation test fails until they are translated), strings gone from
-the code leave it. Run from the repository root:
+"""Export the translation template of the core and of every bridge from the
+code and merge it into each module's Dutch translation: new strings arrive in
+i18n/nl.po untranslated (the modules' translation tests fail until they are
+translated), strings gone from the code leave it. Run from the repository
+root:
 
     python3 scripts/update_translations.py
 
-It installs the addon without demo data in a throw-away database, so that the
+It installs the modules without demo data in a throw-away database, so that the
 template holds the product's strings and not the demo's examples."""
 
 import os
@@ -14,13 +15,14 @@ import sys
 
 import harness
 
-I18N = harness.REPO / harness.MODULE / "i18n"
-
 
 def merge(pot_path, po_path):
     import polib
 
     template = polib.pofile(str(pot_path))
+    if not po_path.exists():
+        template.metadata["Language"] = "nl"
+        template.save(str(po_path))
     translation = polib.pofile(str(po_path))
     translation.merge(template)
     # polib keeps vanished strings as obsolete entries; the code no longer has them.
@@ -34,22 +36,34 @@ def main():
     odoo = harness.check_odoo()
     harness.ensure_postgres()
     db = f"{harness.MODULE}_i18n_{os.getpid()}"
-    pot_path = I18N / f"{harness.MODULE}.pot"
+    modules = harness.MODULES
     try:
         # Odoo exports from an existing database only: install, then export.
-        for step in (
-            ["-i", harness.MODULE, "--without-demo=all", "--stop-after-init"],
-            [f"--i18n-export={pot_path}", f"--modules={harness.MODULE}"],
-        ):
+        steps = [["-i", ",".join(modules), "--without-demo=all", "--stop-after-init"]]
+        steps += [
+            [
+                f"--i18n-export={i18n_dir(module) / f'{module}.pot'}",
+                f"--modules={module}",
+            ]
+            for module in modules
+        ]
+        for step in steps:
             command = harness.odoo_cmd(odoo, db, *step, "--no-http", "--log-level=warn")
             if rc := subprocess.call(command):
-                harness.die(f"Exporting the translation template failed (exit {rc}).")
+                harness.die(f"Exporting the translation templates failed (exit {rc}).")
     finally:
         harness.drop_db(db)
-    untranslated = merge(pot_path, I18N / "nl.po")
-    print(f"Wrote {pot_path.name}; nl.po has {len(untranslated)} untranslated strings.")
-    for msgid in untranslated:
-        print(f"  {msgid!r}")
+    for module in modules:
+        untranslated = merge(
+            i18n_dir(module) / f"{module}.pot", i18n_dir(module) / "nl.po"
+        )
+        print(f"{module}: nl.po has {len(untranslated)} untranslated strings.")
+        for msgid in untranslated:
+            print(f"  {msgid!r}")
+
+
+def i18n_dir(module):
+    return harness.REPO / module / "i18n"
 
 
 if __name__ == "__main__":
