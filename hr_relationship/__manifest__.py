@@ -4,7 +4,7 @@
     "name": "HR Relationship Management",
     "summary": "Internal clients, stakeholders, interactions and customer-value "
     "surveys for HR, in one relational view",
-    "version": "18.0.1.3.0",
+    "version": "18.0.2.0.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
@@ -22,7 +22,7 @@
         "hr_skills",
         "hr_recruitment",
     ],
-    "external_dependencies": {"python": ["networkx"]},
+    "external_dependencies": {"python": ["networkx", "openupgradelib"]},
     "data": [
         "security/hr_relationship_security.xml",
         "security/ir.model.access.csv",
