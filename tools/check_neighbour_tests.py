@@ -56,10 +56,14 @@ TALLY = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests")
 
 
 def addon_depends():
-    """The modules the addon's manifest depends on."""
-    path = os.path.join(REPO, harness.MODULE, "__manifest__.py")
-    with open(path, encoding="utf-8") as manifest:
-        return ast.literal_eval(manifest.read())["depends"]
+    """The modules the manifests of the core and its bridges depend on,
+    themselves aside."""
+    depends = []
+    for module in harness.MODULES:
+        path = os.path.join(REPO, module, "__manifest__.py")
+        with open(path, encoding="utf-8") as manifest:
+            depends += ast.literal_eval(manifest.read())["depends"]
+    return [name for name in dict.fromkeys(depends) if name not in harness.MODULES]
 
 
 def test_id(logger, description):
@@ -168,7 +172,7 @@ def main():
     base = list(dict.fromkeys(apps + addon_depends()))
     databases = {
         "apps": (f"{options.db_prefix}_apps", base),
-        "addon": (f"{options.db_prefix}_addon", [*base, harness.MODULE]),
+        "addon": (f"{options.db_prefix}_addon", [*base, *harness.MODULES]),
     }
     started = time.monotonic()
     failing = {}
