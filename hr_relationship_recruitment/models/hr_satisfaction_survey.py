@@ -5,7 +5,9 @@ from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 
-from odoo.addons.hr_relationship.models.hr_satisfaction_campaign_cycle import cycle_param
+from odoo.addons.hr_relationship.models.hr_satisfaction_campaign_cycle import (
+    cycle_param,
+)
 
 from .hr_applicant import CANDIDATE_PULSE_PARAM
 
@@ -41,9 +43,7 @@ class HrSatisfactionCampaign(models.Model):
         result = super()._compute_audience()
         survey = self.env.ref(CANDIDATE_PULSE_SURVEY_XMLID, raise_if_not_found=False)
         for campaign in self.sudo():
-            if campaign.pulse_applicant_id or (
-                survey and campaign.survey_id == survey
-            ):
+            if campaign.pulse_applicant_id or (survey and campaign.survey_id == survey):
                 campaign.audience = "candidates"
         return result
 

@@ -145,7 +145,10 @@ class HrStakeholder(models.Model):
     def _hr_ambassador_ranking_domain(self):
         """The ranking also lists whoever referred a candidate."""
         return expression.OR(
-            [super()._hr_ambassador_ranking_domain(), [("applicant_referral_count", ">", 0)]]
+            [
+                super()._hr_ambassador_ranking_domain(),
+                [("applicant_referral_count", ">", 0)],
+            ]
         )
 
     @api.model

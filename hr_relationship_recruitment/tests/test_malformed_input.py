@@ -39,7 +39,9 @@ class TestMalformedInput(core.TestMalformedInput):
             ),
             ("hr.candidate", "action_view_hr_stakeholders"): self._single(candidates),
             ("hr.candidate", "action_create_hr_stakeholder"): self._single(candidates),
-            ("hr.applicant", "write"): [([ids, {"stage_id": 1}], {}) for ids in core.BAD_IDS]
+            ("hr.applicant", "write"): [
+                ([ids, {"stage_id": 1}], {}) for ids in core.BAD_IDS
+            ]
             + [([applicants.ids, {"referred_stakeholder_id": 999999}], {})],
             ("hr.applicant", "create"): [
                 ([[{"candidate_id": 999999, "job_id": job.id}]], {}),

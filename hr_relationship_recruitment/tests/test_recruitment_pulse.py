@@ -48,7 +48,9 @@ class TestRecruitmentPulse(RecruitmentCase):
         )
         settings = self.env["res.config.settings"].create({})
         self.assertTrue(settings.hr_candidate_pulse)
-        view = self.env.ref("hr_relationship_recruitment.res_config_settings_view_form_recruitment")
+        view = self.env.ref(
+            "hr_relationship_recruitment.res_config_settings_view_form_recruitment"
+        )
         self.assertIn("hr_candidate_pulse", view.arch)
 
     def test_hire_sends_the_pulse(self):
