@@ -7,7 +7,7 @@ Run by hand, not by CI:
 
     python3 bench/bench_recruitment_steps.py [--db NAME] [--sizes 10,100,1000]
 
-It installs or updates hr_relationship in database NAME, then for each size
+It installs or updates hr_relationship_recruitment in database NAME, then for each size
 makes that many candidates, each with an application and a candidate
 stakeholder, and times and counts the SQL queries of moving all applications
 to the next stage in one write (which records one interaction per
@@ -60,7 +60,7 @@ def main():
     parser.add_argument("--db", default="hrr_bench_recruitment")
     parser.add_argument("--sizes", default="10,100,1000")
     args = parser.parse_args()
-    prepare(args.db)
+    prepare(args.db, module="hr_relationship_recruitment")
     for size in [int(s) for s in args.sizes.split(",")]:
         with environment(args.db) as env:
             applicants, (first_stage, next_stage) = setup(env, size, f"bench{size}")

@@ -54,26 +54,27 @@ def configure():
     odoo.tools.config.parse_config(db_args() + ["--log-level=warn"])
 
 
-def ensure_module(db):
-    """Install hr_relationship without demo, or update it when it is there.
+def ensure_module(db, module="hr_relationship"):
+    """Install ``module`` (hr_relationship or one of its bridges) without
+    demo, or update it when it is there.
 
     Odoo creates ``db`` when it does not exist. ``-u`` makes the tables match
     the code being measured; it skips a module that is not installed yet,
     just as ``-i`` skips one that is.
     """
     command = [sys.executable, "-m", "odoo", "-d", db, *db_args()]
-    command += ["-i", "hr_relationship", "-u", "hr_relationship"]
+    command += ["-i", module, "-u", module]
     command += ["--without-demo=all", "--stop-after-init", "--log-level=warn"]
     subprocess.run(command, check=True)
 
 
-def prepare(db, reset=False):
+def prepare(db, reset=False, module="hr_relationship"):
     """Configure Odoo and bring ``db`` to the code being measured; with
     ``reset``, drop it first so that the data is generated anew."""
     configure()
     if reset:
         harness.drop_db(db)
-    ensure_module(db)
+    ensure_module(db, module)
 
 
 @contextmanager

@@ -20,7 +20,6 @@
         "mail",
         "privacy_lookup",
         "hr_skills",
-        "hr_recruitment",
     ],
     "external_dependencies": {"python": ["networkx", "openupgradelib"]},
     "data": [
@@ -41,7 +40,6 @@
         "data/ir_cron_project_support_data.xml",
         "data/hr_relationship_type_data.xml",
         "data/survey_pulse_data.xml",
-        "data/survey_candidate_pulse_data.xml",
         "data/mail_template_you_said_data.xml",
         "data/mail_template_invite_data.xml",
         "data/hr_relationship_concern_data.xml",
@@ -81,9 +79,6 @@
         "wizard/hr_departure_wizard_views.xml",
         "wizard/privacy_lookup_wizard_views.xml",
         "wizard/hr_improvement_plan_wizard_views.xml",
-        "views/hr_candidate_views.xml",
-        "views/hr_applicant_views.xml",
-        "wizard/hr_candidate_stakeholder_wizard_views.xml",
         "views/res_users_views.xml",
         "views/survey_templates.xml",
         "views/menus.xml",
@@ -94,7 +89,6 @@
         "demo/hr_relationship_interaction_demo.xml",
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
-        "demo/hr_relationship_recruitment_demo.xml",
         "demo/hr_relationship_capture_demo.xml",
         "demo/hr_relationship_localise_demo.xml",
         # Last: computes health once everything above is there.

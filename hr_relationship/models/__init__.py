@@ -55,11 +55,4 @@ from . import mail_message_capture
 from . import mail_alias
 from . import res_config_settings_capture
 from . import mail_thread_capture
-from . import hr_relationship_alumnus_mixin
-from . import hr_applicant
-from . import hr_candidate
-from . import hr_stakeholder_recruitment
-from . import hr_relationship_interaction_recruitment
-from . import hr_satisfaction_campaign_recruitment
-from . import res_config_settings_recruitment
 from . import hr_relationship_demo

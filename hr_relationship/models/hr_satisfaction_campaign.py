@@ -91,6 +91,15 @@ class HrSatisfactionCampaign(models.Model):
     invited_count = fields.Integer(compute="_compute_counts")
     responded_count = fields.Integer(compute="_compute_counts")
     response_rate = fields.Float(compute="_compute_counts", help="In percent.")
+    audience = fields.Selection(
+        [("internal_clients", "Internal Clients")],
+        compute="_compute_audience",
+        store=True,
+        index=True,
+        help="Whom the campaign asks: the stakeholders of internal clients "
+        "(customer value), or candidates about their application (candidate "
+        "experience). Figures are compared only within one audience.",
+    )
 
     @api.model
     def _default_survey_id(self):
@@ -110,6 +119,13 @@ class HrSatisfactionCampaign(models.Model):
     def _hr_min_group_size(self):
         """The minimum group size of anonymous figures, for the survey page."""
         return min_group_size(self.env)
+
+    @api.depends("survey_id")
+    def _compute_audience(self):
+        """Every campaign asks internal clients; a bridge that sends surveys
+        to another audience (candidates) overrides this."""
+        for campaign in self:
+            campaign.audience = "internal_clients"
 
     @api.depends("internal_client_ids")
     def _compute_participant_ids(self):

@@ -230,6 +230,12 @@ class HrStakeholder(models.Model):
         tracking=True,
         help="An alumnus, freelancer or supplier who speaks up for the organisation.",
     )
+    in_ambassador_ranking = fields.Boolean(
+        compute="_compute_in_ambassador_ranking",
+        search="_search_in_ambassador_ranking",
+        help="Listed in the Ambassador Ranking: an ambassador, or someone "
+        "whose referrals an installed bridge counts.",
+    )
     preferred_channel = fields.Selection(
         [
             ("in_person", "In Person"),
@@ -750,6 +756,27 @@ class HrStakeholder(models.Model):
                             value=stakeholder[fname],
                         )
                     )
+
+    @api.model
+    def _hr_ambassador_ranking_domain(self):
+        """Who the Ambassador Ranking lists: the ambassadors. A bridge adds
+        (OR) the people whose referrals it counts."""
+        return [("ambassador", "=", True)]
+
+    def _compute_in_ambassador_ranking(self):
+        ranked = self.filtered_domain(self._hr_ambassador_ranking_domain())
+        for stakeholder in self:
+            stakeholder.in_ambassador_ranking = stakeholder in ranked
+
+    def _search_in_ambassador_ranking(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(
+                _("The Ambassador Ranking can only be searched as true or false.")
+            )
+        domain = self._hr_ambassador_ranking_domain()
+        if (operator == "=") == value:
+            return domain
+        return ["!", *domain]
 
     @api.constrains("ambassador", "relation_type")
     def _check_ambassador(self):

@@ -62,7 +62,6 @@ PRIVACY_EXPORT_FIELDS = {
             "consent_purpose": "consent_purpose",
             "profile": "profile_ids",
             "survey_results": "satisfaction_result_ids",
-            "candidate": "candidate_id",
         },
     ),
     "stakeholders.profile": (
@@ -387,6 +386,15 @@ class HrStakeholderPrivacy(models.Model):
             )
         return data
 
+    @api.model
+    def _privacy_export_fields(self):
+        """The field each entry of the export comes from, by list (see
+        PRIVACY_EXPORT_FIELDS), as a copy a bridge adds its entries to."""
+        return {
+            path: (model_name, dict(entries))
+            for path, (model_name, entries) in PRIVACY_EXPORT_FIELDS.items()
+        }
+
     def _privacy_export_readable(self, data):
         """``data`` for the person who reads it: each choice written as its
         label, and ``labels`` giving each entry (``list.entry``) the string
@@ -395,7 +403,7 @@ class HrStakeholderPrivacy(models.Model):
         program."""
         env = self.env
         labels = {}
-        for path, (model_name, entries) in PRIVACY_EXPORT_FIELDS.items():
+        for path, (model_name, entries) in self._privacy_export_fields().items():
             model_fields = env[model_name]._fields
             if "." not in path:
                 labels[path] = env["ir.model"]._get(model_name).name

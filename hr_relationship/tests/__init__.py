@@ -33,13 +33,6 @@ from . import test_relationship_map_phone
 from . import test_network
 from . import test_result_formulas
 from . import test_migration_latest_figures
-from . import test_recruitment_candidate
-from . import test_recruitment_referrals
-from . import test_recruitment_boomerang
-from . import test_recruitment_pulse
-from . import test_recruitment_retention
-from . import test_recruitment_access_rpc
-from . import test_recruitment_tour
 from . import test_relationship_map_js
 from . import test_capture_calendar
 from . import test_capture_email

@@ -343,8 +343,6 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
             "hr.employee",
             "res.partner",
             "crm.lead",
-            "hr.applicant",
-            "hr.candidate",
             "survey.question",
             "survey.user_input",
             "survey.user_input.line",

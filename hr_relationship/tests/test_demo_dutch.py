@@ -70,12 +70,3 @@ class TestDemoInDutch(HrRelationshipCase):
             self.assertIn("<p>HR-stakeholder aangemaakt</p>", bodies)
             self.assertFalse([b for b in bodies if "created" in b], bodies)
             self.assertNotIn("<p>HR Stakeholder aangemaakt</p>", bodies)
-
-    def test_recruitment_step_written_without_user_language_reads_dutch(self):
-        applicant = self.ref("demo_applicant_sanne_de_vries")
-        applicant.write({"stage_id": self.env.ref("hr_recruitment.stage_job3").id})
-        step = self.env["hr.relationship.interaction"].search(
-            [("applicant_id", "=", applicant.id)], order="id desc", limit=1
-        )
-        self.assertTrue(step.name.startswith("Werving: sollicitatie voor"), step.name)
-        self.assertIn("naar", step.name)

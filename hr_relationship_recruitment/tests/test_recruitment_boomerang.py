@@ -94,8 +94,8 @@ class TestRecruitmentBoomerang(RecruitmentCase):
             Applicant.search([("hr_is_alumnus", "ilike", "x")])
         # The filter is in Recruitment's search views.
         for xmlid in (
-            "hr_relationship.hr_applicant_view_search",
-            "hr_relationship.hr_candidate_view_search",
+            "hr_relationship_recruitment.hr_applicant_view_search",
+            "hr_relationship_recruitment.hr_candidate_view_search",
         ):
             self.assertIn("hr_is_alumnus", self.env.ref(xmlid).arch)
 

@@ -1,8 +1,9 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
+from odoo.osv import expression
 
-from .record_check import checked_records
+from odoo.addons.hr_relationship.models.record_check import checked_records
 
 RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
 
@@ -16,8 +17,7 @@ class HrStakeholder(models.Model):
     referral counts are figures about the ambassador, not about the
     candidates, and stay visible to every relationship role."""
 
-    # Recruitment lives in files of its own, apart from the model itself.
-    _inherit = "hr.stakeholder"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "hr.stakeholder"
 
     candidate_id = fields.Many2one(
         "hr.candidate",
@@ -140,6 +140,22 @@ class HrStakeholder(models.Model):
                 ("partner_id.email_normalized", "in", emails),
             ]
         )
+
+    @api.model
+    def _hr_ambassador_ranking_domain(self):
+        """The ranking also lists whoever referred a candidate."""
+        return expression.OR(
+            [
+                super()._hr_ambassador_ranking_domain(),
+                [("applicant_referral_count", ">", 0)],
+            ]
+        )
+
+    @api.model
+    def _privacy_export_fields(self):
+        fields_by_list = super()._privacy_export_fields()
+        fields_by_list["stakeholders"][1]["candidate"] = "candidate_id"
+        return fields_by_list
 
     def action_view_candidate(self):
         checked_records(self, single=True)

@@ -5,13 +5,16 @@ from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 
+from odoo.addons.hr_relationship.models.hr_satisfaction_campaign_cycle import (
+    cycle_param,
+)
+
 from .hr_applicant import CANDIDATE_PULSE_PARAM
-from .hr_satisfaction_campaign_cycle import cycle_param
 
 _logger = logging.getLogger(__name__)
 
 RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
-CANDIDATE_PULSE_SURVEY_XMLID = "hr_relationship.survey_candidate_pulse"
+CANDIDATE_PULSE_SURVEY_XMLID = "hr_relationship_recruitment.survey_candidate_pulse"
 
 
 class HrSatisfactionCampaign(models.Model):
@@ -30,24 +33,19 @@ class HrSatisfactionCampaign(models.Model):
         groups=RECRUITMENT_USER,
     )
     audience = fields.Selection(
-        [("internal_clients", "Internal Clients"), ("candidates", "Candidates")],
-        compute="_compute_audience",
-        store=True,
-        index=True,
-        help="Whom the campaign asks: the stakeholders of internal clients "
-        "(customer value), or candidates about their application (candidate "
-        "experience). Figures are compared only within one audience.",
+        selection_add=[("candidates", "Candidates")],
+        ondelete={"candidates": "set null"},
     )
 
     # The survey keeps a candidate pulse one after its application is gone.
     @api.depends("pulse_applicant_id", "survey_id")
     def _compute_audience(self):
+        result = super()._compute_audience()
         survey = self.env.ref(CANDIDATE_PULSE_SURVEY_XMLID, raise_if_not_found=False)
         for campaign in self.sudo():
-            candidates = campaign.pulse_applicant_id or (
-                survey and campaign.survey_id == survey
-            )
-            campaign.audience = "candidates" if candidates else "internal_clients"
+            if campaign.pulse_applicant_id or (survey and campaign.survey_id == survey):
+                campaign.audience = "candidates"
+        return result
 
     @api.model
     def _candidate_pulse_enabled(self):

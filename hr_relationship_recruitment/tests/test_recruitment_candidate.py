@@ -3,7 +3,9 @@
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import RECRUITMENT_USER, USER_GROUP, RecruitmentCase
+from odoo.addons.hr_relationship.tests.common import USER_GROUP
+
+from .common import RECRUITMENT_USER, RecruitmentCase
 
 
 @tagged("post_install", "-at_install")

@@ -5,7 +5,9 @@ from xmlrpc.client import Fault
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
 
-from .common import RECRUITMENT_USER, USER_GROUP, RecruitmentCase
+from odoo.addons.hr_relationship.tests.common import USER_GROUP
+
+from .common import RECRUITMENT_USER, RecruitmentCase
 
 # Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
 RPC_ACCESS_ERROR = 4

@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, fields, models
 
-from .database_lang import database_lang
-from .record_check import checked_records
+from odoo.addons.hr_relationship.models.database_lang import database_lang
+from odoo.addons.hr_relationship.models.record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # The interaction type of the steps Recruitment records by itself.

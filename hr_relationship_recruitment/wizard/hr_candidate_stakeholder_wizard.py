@@ -3,8 +3,9 @@
 from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.hr_relationship.models.record_check import checked_records
+
 from ..models.hr_applicant import RECRUITMENT_STEP
-from ..models.record_check import checked_records
 
 
 class HrCandidateStakeholderWizard(models.TransientModel):

@@ -2,7 +2,9 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import tagged
 
-from .common import RecruitmentCase, SatisfactionSurveyMixin
+from odoo.addons.hr_relationship.tests.common import SatisfactionSurveyMixin
+
+from .common import RecruitmentCase
 
 
 @tagged("post_install", "-at_install")
@@ -14,7 +16,7 @@ class TestRecruitmentPulse(RecruitmentCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.stakeholder = cls._keep_as_superuser(cls.candidate)
-        cls.survey = cls.env.ref("hr_relationship.survey_candidate_pulse")
+        cls.survey = cls.env.ref("hr_relationship_recruitment.survey_candidate_pulse")
         cls.service = cls.env.ref("hr_relationship.service_recruitment")
 
     @classmethod
@@ -46,7 +48,9 @@ class TestRecruitmentPulse(RecruitmentCase):
         )
         settings = self.env["res.config.settings"].create({})
         self.assertTrue(settings.hr_candidate_pulse)
-        view = self.env.ref("hr_relationship.res_config_settings_view_form_recruitment")
+        view = self.env.ref(
+            "hr_relationship_recruitment.res_config_settings_view_form_recruitment"
+        )
         self.assertIn("hr_candidate_pulse", view.arch)
 
     def test_hire_sends_the_pulse(self):

@@ -98,7 +98,7 @@ class TestRecruitmentReferrals(RecruitmentCase):
         view = self.env.ref("hr_relationship.hr_stakeholder_view_list_ambassadors")
         self.assertEqual(action["views"][0], (view.id, "list"))
         order = "hired_referral_count desc, applicant_referral_count desc, name"
-        self.assertIn(order, view.arch)
+        self.assertIn(order, view.get_combined_arch())
         domain = safe_eval(action["domain"]) + [("company_id", "=", self.company.id)]
         ranking = self.env["hr.stakeholder"].search(domain, order=order)
         # Eva hired two of two, Erik one of three; the rest referred nobody.

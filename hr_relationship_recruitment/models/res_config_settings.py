@@ -6,8 +6,7 @@ from .hr_applicant import CANDIDATE_PULSE_PARAM
 
 
 class ResConfigSettings(models.TransientModel):
-    # Recruitment lives in files of its own, apart from the model itself.
-    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.config.settings"
 
     hr_candidate_pulse = fields.Boolean(
         string="Candidate Experience Pulse",

@@ -9,8 +9,7 @@ class HrRelationshipInteraction(models.Model):
     """Steps of a candidate's recruitment process, recorded by Recruitment
     itself among the interactions of the candidate's stakeholder record."""
 
-    # Recruitment lives in files of its own, apart from the model itself.
-    _inherit = "hr.relationship.interaction"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "hr.relationship.interaction"
 
     interaction_type = fields.Selection(
         selection_add=[("recruitment", "Recruitment Step")],

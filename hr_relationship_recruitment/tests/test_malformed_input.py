@@ -1,0 +1,65 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tests import tagged
+
+from odoo.addons.hr_relationship.tests import test_malformed_input as core
+
+MODULE = "hr_relationship_recruitment"
+
+
+@tagged("post_install", "-at_install")
+class TestMalformedInput(core.TestMalformedInput):
+    """Every public RPC entry point of the bridge answers malformed input
+    with a readable error and writes nothing, as the core's do."""
+
+    _addon = MODULE
+    _table_addons = ("hr_relationship", MODULE)
+    _shared_tables = [*core.SHARED_TABLES, "hr_applicant", "hr_candidate"]
+
+    def _cases(self):
+        """Malformed calls of the methods that link Recruitment."""
+        stakeholders = self.sh_anna | self.sh_bob
+        job = self.env["hr.job"].create({"name": "HRR malformed job"})
+        candidates = self.env["hr.candidate"].create(
+            [{"partner_name": "HRR malformed A"}, {"partner_name": "HRR malformed B"}]
+        )
+        applicants = self.env["hr.applicant"].create(
+            [
+                {"candidate_id": candidate.id, "job_id": job.id}
+                for candidate in candidates
+            ]
+        )
+        return {
+            ("hr.stakeholder", "action_view_candidate"): self._single(stakeholders),
+            ("hr.stakeholder", "action_view_referred_applicants"): self._single(
+                stakeholders
+            ),
+            ("hr.stakeholder", "action_view_boomerang_applicants"): self._single(
+                stakeholders
+            ),
+            ("hr.candidate", "action_view_hr_stakeholders"): self._single(candidates),
+            ("hr.candidate", "action_create_hr_stakeholder"): self._single(candidates),
+            ("hr.applicant", "write"): [
+                ([ids, {"stage_id": 1}], {}) for ids in core.BAD_IDS
+            ]
+            + [([applicants.ids, {"referred_stakeholder_id": 999999}], {})],
+            ("hr.applicant", "create"): [
+                ([[{"candidate_id": 999999, "job_id": job.id}]], {}),
+                ([[{"candidate_id": candidates[0].id, "stage_id": 999999}]], {}),
+            ],
+            ("hr.candidate.stakeholder.wizard", "action_confirm"): (
+                self._record_cases()
+            ),
+            ("hr.applicant", "copy_data"): self._record_cases(),
+            ("hr.candidate", "copy_data"): self._record_cases(),
+            **self._dialog_cases(
+                "hr.candidate.stakeholder.wizard", "candidate_id", 999999, "abc"
+            ),
+        }
+
+    def test_enumeration_sees_the_addon_methods(self):
+        # Guards the test above against an enumeration that finds nothing.
+        methods = core._public_methods(self.env.registry, MODULE)
+        self.assertIn(("hr.candidate", "action_create_hr_stakeholder"), methods)
+        self.assertIn(("hr.stakeholder", "action_view_candidate"), methods)
+        self.assertNotIn(("hr.stakeholder", "action_privacy_erase"), methods)

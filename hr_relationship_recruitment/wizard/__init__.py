@@ -1,0 +1,1 @@
+from . import hr_candidate_stakeholder_wizard
