@@ -23,7 +23,6 @@ from . import hr_relationship_map
 from . import hr_employee
 from . import res_partner
 from . import project_project
-from . import crm_lead
 from . import hr_relationship_service
 from . import hr_satisfaction_campaign
 from . import hr_satisfaction_withheld_mixin

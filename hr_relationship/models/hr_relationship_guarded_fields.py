@@ -28,11 +28,18 @@ class HrRelationshipGuardedFields(models.AbstractModel):
     _description = "Relationship Fields on a Shared Model"
 
     @api.model
+    def _hr_guarded_modules(self):
+        """The modules whose fields on this model are guarded: the addon's
+        own. Each bridge module adds its name for the fields it defines."""
+        return {MODULE}
+
+    @api.model
     def _hr_guarded_fields(self):
+        modules = self._hr_guarded_modules()
         return [
             name
             for name, field in self._fields.items()
-            if field.groups and MODULE in (field._modules or ())
+            if field.groups and modules.intersection(field._modules or ())
         ]
 
     @api.model

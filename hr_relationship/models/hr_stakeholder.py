@@ -55,7 +55,6 @@ CADENCE_DEFAULTS = {
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
-SALES_USER_GROUP = "sales_team.group_sale_salesman"
 
 
 def add_days_capped(start, days):
@@ -266,18 +265,6 @@ class HrStakeholder(models.Model):
         help="What drives this person.",
     )
     can_read_profile = fields.Boolean(compute="_compute_can_read_profile")
-    # Leads are CRM's: only who may read them counts them, as far as CRM's
-    # rules let them (a salesperson their own). Without the group the count
-    # and its button leave the screens instead of failing them.
-    referred_lead_ids = fields.One2many(
-        "crm.lead",
-        "referred_stakeholder_id",
-        string="Referrals",
-        groups=SALES_USER_GROUP,
-    )
-    referral_count = fields.Integer(
-        compute="_compute_referral_count", groups=SALES_USER_GROUP
-    )
     interaction_count = fields.Integer(compute="_compute_interaction_count")
     satisfaction_result_ids = fields.One2many(
         "hr.satisfaction.result", "stakeholder_id", string="Survey Results"
@@ -618,19 +605,6 @@ class HrStakeholder(models.Model):
             if stakeholder[fname] != profile[fname]:
                 profile.write({fname: stakeholder[fname]})
 
-    def _compute_referral_count(self):
-        counts = dict(
-            self.env["crm.lead"]
-            .with_context(active_test=False)
-            ._read_group(
-                [("referred_stakeholder_id", "in", self._origin.ids)],
-                ["referred_stakeholder_id"],
-                ["__count"],
-            )
-        )
-        for stakeholder in self:
-            stakeholder.referral_count = counts.get(stakeholder._origin, 0)
-
     def _compute_interaction_count(self):
         counts = dict(
             self.env["hr.relationship.interaction"]._read_group(
@@ -849,18 +823,6 @@ class HrStakeholder(models.Model):
         if len(self.internal_client_ids) == 1:
             context["default_internal_client_id"] = self.internal_client_ids.id
         return self.env["hr.relationship.interaction"]._action_log(context)
-
-    def action_view_referrals(self):
-        checked_records(self, single=True)
-        action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
-        action.update(
-            domain=[("referred_stakeholder_id", "=", self.id)],
-            context={
-                "default_referred_stakeholder_id": self.id,
-                "active_test": False,
-            },
-        )
-        return action
 
     def action_open_profile(self):
         checked_records(self, single=True)

@@ -299,8 +299,7 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
         cls.outsider = cls._new_user(
             "hrr_outsider",
             "base.group_user,project.group_project_manager,"
-            "sales_team.group_sale_salesman_all_leads,survey.group_survey_manager,"
-            "hr.group_hr_user,base.group_allow_export",
+            "survey.group_survey_manager,hr.group_hr_user,base.group_allow_export",
         )
         cls.project = cls.env["project.project"].create(
             {
@@ -308,13 +307,6 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
                 "company_id": cls.company.id,
                 "internal_client_id": cls.client_sales.id,
                 "hr_stakeholder_ids": [Command.set((cls.sh_anna | cls.sh_bob).ids)],
-            }
-        )
-        cls.lead = cls.env["crm.lead"].create(
-            {
-                "name": "HRR Lead",
-                "company_id": cls.company.id,
-                "referred_stakeholder_id": cls.sh_anna.id,
             }
         )
         cls.survey_template = cls.env.ref(
@@ -326,7 +318,6 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
         ("project.project", "hr_stakeholder_ids", None),
         ("project.project", "internal_client_id", None),
         ("project.project", None, "hr_stakeholder_ids:count_distinct"),
-        ("crm.lead", "referred_stakeholder_id", None),
         ("survey.question", "hr_metric_role", None),
         ("survey.question", "hr_service_id", None),
         ("survey.user_input", "hr_campaign_id", None),
@@ -342,7 +333,6 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
             "project.project",
             "hr.employee",
             "res.partner",
-            "crm.lead",
             "survey.question",
             "survey.user_input",
             "survey.user_input.line",
@@ -378,7 +368,6 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
     def test_read_search_export_refused(self):
         cases = [
             (self.project, ["hr_stakeholder_ids", "internal_client_id"]),
-            (self.lead, ["referred_stakeholder_id"]),
             (self.emp_anna, ["hr_stakeholder_ids", "hr_served_client_ids"]),
             (self.partner_ext, ["hr_stakeholder_ids"]),
             (self.survey_template.question_ids[:1], ["hr_metric_role"]),

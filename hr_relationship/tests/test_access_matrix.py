@@ -852,7 +852,6 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
             ("hr.employee", "hr_stakeholder_ids", self.sh_anna.id),
             ("res.partner", "hr_stakeholder_ids", self.targets["s_bp"].id),
             ("project.project", "internal_client_id", self.client_sales.id),
-            ("crm.lead", "referred_stakeholder_id", self.sh_anna.id),
             ("hr.employee", "hr_served_client_ids", self.client_sales.id),
         ]
         for model, fname, value in searches:

@@ -239,21 +239,6 @@ class TestNetworkMetrics(NetworkCase):
         self.assertTrue(nodes[f"employee_{self.emp_hr.id}"].get("key_person"))
         self.assertFalse(nodes[f"stakeholder_{self.sh_anna.id}"].get("coverage_gap"))
 
-    def test_skill_type(self):
-        skill_type = self.env.ref("hr_relationship.skill_type_relationship_management")
-        self.assertEqual(
-            set(skill_type.skill_ids.mapped("name")),
-            {
-                "Stakeholder Analysis",
-                "Consultative Skills",
-                "Network Building",
-                "Influencing",
-            },
-        )
-        levels = skill_type.skill_level_ids.sorted("level_progress")
-        self.assertEqual(levels.mapped("level_progress"), [25, 50, 75, 100])
-        self.assertEqual(levels.filtered("default_level"), levels[0])
-
 
 @tagged("post_install", "-at_install")
 class TestWhoKnows(NetworkCase):

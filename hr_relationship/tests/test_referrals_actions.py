@@ -7,57 +7,6 @@ from .common import HrRelationshipCase
 
 
 @tagged("post_install", "-at_install")
-class TestReferrals(HrRelationshipCase):
-    def test_referral_count(self):
-        self.sh_erik.write({"relation_type": "supplier", "ambassador": True})
-        Lead = self.env["crm.lead"]
-        won = Lead.create(
-            {"name": "HRR Lead won", "referred_stakeholder_id": self.sh_erik.id}
-        )
-        lost = Lead.create(
-            {
-                "name": "HRR Lead lost",
-                "type": "opportunity",
-                "referred_stakeholder_id": self.sh_erik.id,
-            }
-        )
-        lost.action_set_lost()
-        self.assertFalse(lost.active)
-        Lead.create({"name": "HRR Unreferred lead"})
-        self.assertEqual(self.sh_erik.referral_count, 2)
-        self.assertEqual(self.sh_anna.referral_count, 0)
-
-        won.referred_stakeholder_id = self.sh_anna
-        (self.sh_erik | self.sh_anna).invalidate_recordset(["referral_count"])
-        self.assertEqual(self.sh_erik.referral_count, 1)
-        self.assertEqual(self.sh_anna.referral_count, 1)
-
-    def test_action_view_referrals(self):
-        lead = self.env["crm.lead"].create(
-            {
-                "name": "HRR Lead",
-                "referred_stakeholder_id": self.sh_erik.id,
-                "active": False,
-            }
-        )
-        action = self.sh_erik.action_view_referrals()
-        self.assertEqual(action["res_model"], "crm.lead")
-        self.assertEqual(
-            action["domain"], [("referred_stakeholder_id", "=", self.sh_erik.id)]
-        )
-        self.assertEqual(
-            action["context"]["default_referred_stakeholder_id"], self.sh_erik.id
-        )
-        # The action shows archived (lost) referrals too, like the count.
-        found = (
-            self.env["crm.lead"]
-            .with_context(**action["context"])
-            .search(action["domain"])
-        )
-        self.assertEqual(found, lead)
-
-
-@tagged("post_install", "-at_install")
 class TestActions(HrRelationshipCase):
     def test_stakeholder_actions(self):
         action = self.sh_anna.action_log_interaction()

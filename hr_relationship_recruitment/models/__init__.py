@@ -1,4 +1,5 @@
 from . import hr_relationship_alumnus_mixin
+from . import hr_relationship_guarded_fields
 from . import hr_stakeholder
 from . import hr_applicant
 from . import hr_candidate

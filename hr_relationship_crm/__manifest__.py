@@ -1,0 +1,21 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "HR Relationship Management - CRM",
+    "summary": "Leads and opportunities referred by HR's stakeholders and ambassadors",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/hr-relationship/hr_relationship",
+    "author": "hr_relationship authors",
+    "license": "LGPL-3",
+    "installable": True,
+    "auto_install": True,
+    "depends": ["hr_relationship", "crm"],
+    "data": [
+        "views/crm_lead_views.xml",
+        "views/hr_stakeholder_views.xml",
+    ],
+    "demo": [
+        "demo/crm_lead_demo.xml",
+    ],
+}

@@ -1,0 +1,18 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+{
+    "name": "HR Relationship Management - Skills",
+    "summary": "The Relationship Management skill type for coaching in "
+    "relationship-oriented working",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources",
+    "website": "https://github.com/hr-relationship/hr_relationship",
+    "author": "hr_relationship authors",
+    "license": "LGPL-3",
+    "installable": True,
+    "auto_install": True,
+    "depends": ["hr_relationship", "hr_skills"],
+    "data": [
+        "data/hr_skill_relationship_data.xml",
+    ],
+}
