@@ -2,18 +2,21 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import { describe, expect, test } from "@odoo/hoot";
 import {
+    EXTERNAL_COLOR,
+    FLAG_COLOR,
+    HEALTH_COLORS,
+    TYPE_COLORS,
+} from "@hr_relationship/relationship_map/relationship_map_constants";
+import {
     clusteredPositions,
     densityScale,
     edgeAlpha,
     edgeBatches,
     edgeStyle,
-    EXTERNAL_COLOR,
-    FLAG_COLOR,
     fitView,
     flagDiamond,
     flagDiamondPath,
     healthColorMap,
-    HEALTH_COLORS,
     HitGrid,
     initialPositions,
     labelOrder,
@@ -21,9 +24,8 @@ import {
     nodeMarks,
     radiusFactor,
     toGraphData,
-    TYPE_COLORS,
 } from "@hr_relationship/relationship_map/relationship_map_graph";
-import { bendParallelEdges } from "@hr_relationship/relationship_map/relationship_map";
+import { parallelBends } from "@hr_relationship/relationship_map/relationship_map_edges";
 import { layoutIterations } from "@hr_relationship/relationship_map/relationship_map_layout";
 
 describe.current.tags("headless");
@@ -244,8 +246,7 @@ describe("hr_relationship map graph", () => {
             { source: "b", target: "a" },
             { source: "a", target: "c" },
         ];
-        bendParallelEdges(edges);
-        expect(edges.map((edge) => edge.bend)).toEqual([-0.5, -0.5, 0]);
+        expect(parallelBends(edges)).toEqual([-0.5, -0.5, 0]);
         // Whatever order the server sends them in, the same line bends the
         // same way.
         const relations = (order) => {
@@ -255,8 +256,8 @@ describe("hr_relationship map graph", () => {
                 type: "person_relation",
                 relation_id: id,
             }));
-            bendParallelEdges(lines);
-            return Object.fromEntries(lines.map((line) => [line.relation_id, line.bend]));
+            const bends = parallelBends(lines);
+            return Object.fromEntries(lines.map((line, i) => [line.relation_id, bends[i]]));
         };
         expect(relations([7, 3])).toEqual(relations([3, 7]));
         expect(relations([7, 3])).toEqual({ 3: -0.5, 7: 0.5 });

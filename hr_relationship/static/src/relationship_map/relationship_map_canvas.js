@@ -6,19 +6,20 @@ import {
     Component,
     onMounted,
     onPatched,
+    onWillRender,
     onWillStart,
     onWillUnmount,
-    onWillUpdateProps,
-    useExternalListener,
     useRef,
+    useState,
 } from "@odoo/owl";
 import { loadJS } from "@web/core/assets";
+import { FLAG_COLOR, HIGHLIGHT_COLOR, RELATION_COLOR } from "./relationship_map_constants";
+import { curveControl, curveMiddle, labelAnchor } from "./relationship_map_edges";
 import {
     densityScale,
     edgeAlpha,
     edgeBatches,
     fitView,
-    FLAG_COLOR,
     flagDiamond,
     HitGrid,
     labelOrder,
@@ -26,6 +27,8 @@ import {
     radiusFactor,
     toGraphData,
 } from "./relationship_map_graph";
+import { RENDERER_PROPS } from "./relationship_map_model";
+import { smoothWheelFactor, useViewport } from "./relationship_map_viewport";
 
 const LIB = "/hr_relationship/static/lib";
 // While the view moves or the layout settles, lines are left out above this
@@ -33,12 +36,10 @@ const LIB = "/hr_relationship/static/lib";
 const LINES_WHILE_MOVING = 15000;
 // The full picture comes back this long after the last move.
 const REST_MS = 180;
-// A pointer that moves less than this is a click, not a drag.
-const CLICK_SLOP = 4;
 const FONT = "11px sans-serif";
-const HIGHLIGHT_COLOR = "#1f2933";
-// The colour of relations between people, as their lines and the legend.
-const RELATION_COLOR = "#c0392b";
+// Half the height of a label, and the gap between a bent line and its name.
+const HALF_HEIGHT = 7;
+const LABEL_GAP = 4;
 
 /** The vendored libraries (static/lib, see update.sh), loaded on first use. */
 export function loadGraphLibraries() {
@@ -63,58 +64,56 @@ export function loadGraphLibraries() {
  */
 export class RelationshipMapCanvas extends Component {
     static template = "hr_relationship.RelationshipMapCanvas";
-    static props = {
-        nodes: Array,
-        edges: Array,
-        healthStates: Array,
-        focus: Object,
-        selected: { type: [String, { value: null }], optional: true },
-        loading: Boolean,
-        onSelect: Function,
-        onFocus: Function,
-        // Receives what the map may ask of the canvas: { fit }.
-        onReady: { type: Function, optional: true },
-        // On a phone the sheet of the selected node covers the lower half.
-        phone: { type: Boolean, optional: true },
-    };
+    static props = RENDERER_PROPS;
 
     setup() {
         this.containerRef = useRef("container");
         this.canvasRef = useRef("canvas");
+        this.state = useState(this.props.model.state);
         this.layout = null;
         this.frame = null;
         this.restTimer = null;
-        this.view = { x: 0, y: 0, k: 1 };
         this.fitK = 1;
-        this.pointer = null;
-        // Pointers down on the canvas, by id: one pans, two pinch.
-        this.touches = new Map();
-        this.pinch = null;
+        this.viewport = useViewport({
+            ref: this.canvasRef,
+            clampZoom: (k) => Math.min(this.fitK * 40, Math.max(this.fitK / 4, k)),
+            wheelFactor: smoothWheelFactor,
+            onStart: () => {
+                // The user takes over: the picture stays as it is.
+                this.stopLayout();
+                this.userMoved = true;
+            },
+            onChange: () => this.schedule(true),
+            onTap: (ev) => this.onNode(this.nodeAt(ev.clientX, ev.clientY), "select"),
+        });
         onWillStart(loadGraphLibraries);
+        // Drawn again when the answer or the selection changes.
+        onWillRender(() => [this.state.graph, this.state.selected]);
         onMounted(() => {
             this.resizeObserver = new ResizeObserver(() => this.resize());
             this.resizeObserver.observe(this.containerRef.el);
             this.build();
         });
-        onWillUpdateProps((next) => {
-            this.graphChanged = next.nodes !== this.props.nodes || next.edges !== this.props.edges;
-            this.selectionChanged = next.selected !== this.props.selected;
-        });
         onPatched(() => {
-            if (this.graphChanged) {
-                this.graphChanged = false;
+            if (this.state.graph !== this.builtGraph) {
                 this.build();
             } else {
-                if (this.selectionChanged) {
+                if (this.state.selected !== this.shownSelected) {
                     this.showSelected();
                 }
                 this.paint(false);
             }
         });
         onWillUnmount(() => this.destroy());
-        useExternalListener(window, "pointermove", this.onPointerMove);
-        useExternalListener(window, "pointerup", this.onPointerUp);
-        useExternalListener(window, "pointercancel", this.onPointerUp);
+    }
+
+    /** The view {x, y, k}: the graph's point (gx, gy) shows at (x + k gx, y + k gy). */
+    get view() {
+        return this.viewport.view;
+    }
+
+    set view(view) {
+        this.viewport.view = view;
     }
 
     // ------------------------------------------------------------------
@@ -125,8 +124,10 @@ export class RelationshipMapCanvas extends Component {
         this.stopLayout();
         const el = this.containerRef.el;
         delete el.dataset.drawn;
-        const data = toGraphData(this.props.nodes, this.props.edges, {
-            healthStates: this.props.healthStates,
+        const graph = this.state.graph;
+        this.builtGraph = graph;
+        const data = toGraphData(graph.nodes, graph.edges, {
+            healthStates: this.state.meta.health_states,
         });
         this.nodes = data.nodes.map((node) => ({ key: node.key, ...node.attributes }));
         this.index = new Map(this.nodes.map((node, i) => [node.key, i]));
@@ -134,6 +135,8 @@ export class RelationshipMapCanvas extends Component {
         this.ys = Float64Array.from(this.nodes, (node) => node.y);
         this.sources = Int32Array.from(data.edges, (edge) => this.index.get(edge.source));
         this.targets = Int32Array.from(data.edges, (edge) => this.index.get(edge.target));
+        // Several lines between the same two nodes are bent apart, as in SVG.
+        this.bends = Float64Array.from(data.edges, (edge) => edge.attributes.bend);
         this.batches = edgeBatches(data.edges.map((edge) => edge.attributes));
         this.edgeLabels = data.edges.map((edge) => [
             edge.attributes.label,
@@ -165,7 +168,9 @@ export class RelationshipMapCanvas extends Component {
         // The first picture is on the canvas: a marker for tests and the
         // benchmark (which time it from outside), not a timing.
         el.dataset.drawn = "1";
-        this.props.onReady?.({ fit: (covered) => this.fit(true, covered) });
+        this.props.onReady?.({
+            fit: () => this.fit(true, this.props.coveredHeight(el.getBoundingClientRect())),
+        });
         if (options.useWorker) {
             // Large ones are usable at once, from their start positions; the
             // layout settles in the worker once that picture is on screen,
@@ -298,10 +303,12 @@ export class RelationshipMapCanvas extends Component {
 
     /** On a phone, the selected node above the sheet that shows its facts. */
     showSelected() {
-        if (this.props.phone && this.props.selected) {
-            this.centerOn(this.props.selected, 0.25);
+        const selected = this.state.selected;
+        this.shownSelected = selected;
+        if (this.props.phone && selected) {
+            this.centerOn(selected, 0.25);
             // Where it went, for tests (the canvas has no element per node).
-            const i = this.index.get(this.props.selected);
+            const i = this.index.get(selected);
             if (i !== undefined) {
                 this.containerRef.el.dataset.selectedTop = String(
                     Math.round(this.view.y + this.ys[i] * this.view.k)
@@ -354,7 +361,7 @@ export class RelationshipMapCanvas extends Component {
         if (moving) {
             clearTimeout(this.restTimer);
             this.restTimer = setTimeout(() => {
-                if (!this.pointer?.dragging && !this.layout) {
+                if (!this.viewport.moving && !this.layout) {
                     this.paint(false);
                 }
             }, REST_MS);
@@ -429,7 +436,7 @@ export class RelationshipMapCanvas extends Component {
     }
 
     drawEdges(ctx, k) {
-        const { xs, ys, sources, targets } = this;
+        const { xs, ys, sources, targets, bends, fitK } = this;
         ctx.lineCap = "butt";
         // Tens of thousands of lines would hide each other: fainter the more
         // there are in view, stronger as the view closes in.
@@ -442,8 +449,17 @@ export class RelationshipMapCanvas extends Component {
             ctx.lineWidth = (thin ? 1 : batch.width) / k;
             ctx.beginPath();
             for (const e of batch.edges) {
-                ctx.moveTo(xs[sources[e]], ys[sources[e]]);
-                ctx.lineTo(xs[targets[e]], ys[targets[e]]);
+                const [a, b] = [sources[e], targets[e]];
+                ctx.moveTo(xs[a], ys[a]);
+                if (bends[e]) {
+                    const s = { x: xs[a], y: ys[a] };
+                    const t = { x: xs[b], y: ys[b] };
+                    // Bent as in SVG, its pixels those of the fitted view.
+                    const c = curveControl(s, t, bends[e], fitK);
+                    ctx.quadraticCurveTo(c.x, c.y, t.x, t.y);
+                } else {
+                    ctx.lineTo(xs[b], ys[b]);
+                }
             }
             ctx.stroke();
         }
@@ -542,7 +558,7 @@ export class RelationshipMapCanvas extends Component {
 
     /** Indices of the selected and the focused nodes. */
     highlighted() {
-        return [this.props.selected, ...this.props.focus]
+        return [this.state.selected, ...this.builtGraph.focus]
             .map((key) => this.index.get(key))
             .filter((i) => i !== undefined);
     }
@@ -557,23 +573,25 @@ export class RelationshipMapCanvas extends Component {
         const scale = this.radiusScale(k);
         const taken = new Set();
         const CELL = 8;
-        const HALF_HEIGHT = 7;
         ctx.font = FONT;
-        ctx.textBaseline = "middle";
         ctx.lineWidth = 3;
         ctx.strokeStyle = "rgba(255, 255, 255, 0.9)";
-        // Draw ``text`` from (sx, sy) unless it would cover another label
-        // (``forced``: draw it anyway); whether it was drawn.
-        const place = (text, sx, sy, forced) => {
+        // Draw ``text`` at (sx, sy), aligned as ``align`` and ``baseline``
+        // say, unless it would cover another label (``forced``: draw it
+        // anyway); whether it was drawn.
+        const place = (text, sx, sy, forced, align = "left", baseline = "middle") => {
             if (sx > width || sx < -200 || sy < 0 || sy > height) {
                 return false;
             }
             const textWidth = ctx.measureText(text).width;
+            const left = sx - (align === "center" ? textWidth / 2 : align === "right" ? textWidth : 0);
+            const middle =
+                sy + (baseline === "top" ? HALF_HEIGHT : baseline === "bottom" ? -HALF_HEIGHT : 0);
             const cells = [];
-            for (let cx = Math.floor(sx / CELL); cx <= Math.floor((sx + textWidth) / CELL); cx++) {
+            for (let cx = Math.floor(left / CELL); cx <= Math.floor((left + textWidth) / CELL); cx++) {
                 for (
-                    let cy = Math.floor((sy - HALF_HEIGHT) / CELL);
-                    cy <= Math.floor((sy + HALF_HEIGHT) / CELL);
+                    let cy = Math.floor((middle - HALF_HEIGHT) / CELL);
+                    cy <= Math.floor((middle + HALF_HEIGHT) / CELL);
                     cy++
                 ) {
                     cells.push(`${cx}:${cy}`);
@@ -585,6 +603,8 @@ export class RelationshipMapCanvas extends Component {
             for (const cell of cells) {
                 taken.add(cell);
             }
+            ctx.textAlign = align;
+            ctx.textBaseline = baseline;
             ctx.strokeText(text, sx, sy);
             ctx.fillText(text, sx, sy);
             return true;
@@ -607,148 +627,55 @@ export class RelationshipMapCanvas extends Component {
             }
         }
         // Relations between people are named on their line, as in the SVG
-        // drawing, where the line is long enough on screen to carry it.
+        // drawing, where the line is long enough on screen to carry it; a
+        // bent line's name beside its curve, away from its parallels'.
         ctx.fillStyle = RELATION_COLOR;
         // Read from the person looked at: the selected one, else the focus.
-        const lookedAt = this.index.get(this.props.selected || [...this.props.focus][0]);
+        const lookedAt = this.index.get(this.state.selected || [...this.builtGraph.focus][0]);
+        const screen = (i) => ({ x: xs[i] * k + x, y: ys[i] * k + y });
         let named = 0;
         for (const e of this.relationEdges) {
             const [a, b] = [this.sources[e], this.targets[e]];
-            const length = Math.hypot(xs[a] - xs[b], ys[a] - ys[b]) * k;
-            if (length < 60) {
+            const [s, t] = [screen(a), screen(b)];
+            if (Math.hypot(s.x - t.x, s.y - t.y) < 60) {
                 continue;
             }
-            const sx = ((xs[a] + xs[b]) / 2) * k + x;
-            const sy = ((ys[a] + ys[b]) / 2) * k + y;
+            const bend = this.bends[e];
+            // Pixels of the fitted view are k / fitK of the screen's.
+            const middle = curveMiddle(s, t, bend, this.fitK / k);
+            const at = bend
+                ? labelAnchor(s, t, bend, middle, LABEL_GAP)
+                : { ...middle, align: "left", baseline: "middle" };
             const [label, inverse] = this.edgeLabels[e];
-            if (place(b === lookedAt ? inverse : label, sx, sy, false) && ++named > 100) {
+            const text = b === lookedAt ? inverse : label;
+            if (place(text, at.x, at.y, false, at.align, at.baseline) && ++named > 100) {
                 break;
             }
         }
+        ctx.textAlign = "left";
+        ctx.textBaseline = "middle";
     }
 
     // ------------------------------------------------------------------
     // Pointer
     // ------------------------------------------------------------------
 
-    onPointerDown(ev) {
-        if (ev.button !== 0) {
-            return;
+    /** The hand over a node, while no pointer is down. */
+    onHover(ev) {
+        if (!this.viewport.pointers.size && this.nodes) {
+            this.canvasRef.el.style.cursor = this.nodeAt(ev.clientX, ev.clientY) ? "pointer" : "";
         }
-        // The user takes over: the picture stays as it is.
-        this.stopLayout();
-        this.userMoved = true;
-        this.touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
-        if (this.touches.size === 2) {
-            // Two fingers: pinch to zoom around the point between them.
-            const [a, b] = [...this.touches.values()];
-            this.pointer = null;
-            this.pinch = {
-                distance: Math.hypot(a.x - b.x, a.y - b.y) || 1,
-                k: this.view.k,
-                around: this.toGraph((a.x + b.x) / 2, (a.y + b.y) / 2),
-            };
-            return;
-        }
-        this.pointer = {
-            id: ev.pointerId,
-            startX: ev.clientX,
-            startY: ev.clientY,
-            viewX: this.view.x,
-            viewY: this.view.y,
-            dragging: false,
-        };
-    }
-
-    onPointerMove = (ev) => {
-        if (this.touches.has(ev.pointerId)) {
-            this.touches.set(ev.pointerId, { x: ev.clientX, y: ev.clientY });
-        }
-        if (this.pinch && this.touches.size === 2) {
-            const [a, b] = [...this.touches.values()];
-            const distance = Math.hypot(a.x - b.x, a.y - b.y) || 1;
-            const k = this.clampZoom((this.pinch.k * distance) / this.pinch.distance);
-            const box = this.canvasRef.el.getBoundingClientRect();
-            const mx = (a.x + b.x) / 2 - box.left;
-            const my = (a.y + b.y) / 2 - box.top;
-            this.view = { k, x: mx - this.pinch.around.x * k, y: my - this.pinch.around.y * k };
-            this.schedule(true);
-            return;
-        }
-        const pointer = this.pointer;
-        if (!pointer || pointer.id !== ev.pointerId) {
-            if (this.canvasRef.el && ev.target === this.canvasRef.el && this.nodes) {
-                this.canvasRef.el.style.cursor = this.nodeAt(ev.clientX, ev.clientY)
-                    ? "pointer"
-                    : "";
-            }
-            return;
-        }
-        const dx = ev.clientX - pointer.startX;
-        const dy = ev.clientY - pointer.startY;
-        if (!pointer.dragging && Math.hypot(dx, dy) < CLICK_SLOP) {
-            return;
-        }
-        pointer.dragging = true;
-        this.view = { ...this.view, x: pointer.viewX + dx, y: pointer.viewY + dy };
-        this.schedule(true);
-    };
-
-    onPointerUp = (ev) => {
-        this.touches.delete(ev.pointerId);
-        if (this.pinch) {
-            if (!this.touches.size) {
-                this.pinch = null;
-                this.schedule(true);
-            }
-            return;
-        }
-        const pointer = this.pointer;
-        if (!pointer || pointer.id !== ev.pointerId) {
-            return;
-        }
-        this.pointer = null;
-        if (pointer.dragging) {
-            this.schedule(true);
-            return;
-        }
-        if (ev.type === "pointerup") {
-            const key = this.nodeAt(ev.clientX, ev.clientY);
-            if (key) {
-                this.onNode(key, this.props.onSelect);
-            }
-        }
-    };
-
-    clampZoom(k) {
-        return Math.min(this.fitK * 40, Math.max(this.fitK / 4, k));
     }
 
     onDoubleClick(ev) {
-        const key = this.nodeAt(ev.clientX, ev.clientY);
-        if (key) {
-            this.onNode(key, this.props.onFocus);
-        }
+        this.onNode(this.nodeAt(ev.clientX, ev.clientY), "focusOn");
     }
 
-    onWheel(ev) {
-        ev.preventDefault();
-        this.stopLayout();
-        const box = this.canvasRef.el.getBoundingClientRect();
-        const px = ev.clientX - box.left;
-        const py = ev.clientY - box.top;
-        this.userMoved = true;
-        const factor = Math.exp(-ev.deltaY * 0.002);
-        const k = this.clampZoom(this.view.k * factor);
-        const ratio = k / this.view.k;
-        this.view = { k, x: px - (px - this.view.x) * ratio, y: py - (py - this.view.y) * ratio };
-        this.schedule(true);
-    }
-
-    onNode(key, callback) {
-        const node = this.props.nodes.find((item) => item.id === key);
+    /** Ask the model to ``select`` (or ``focusOn``) the node ``key``, if any. */
+    onNode(key, action) {
+        const node = key && this.builtGraph.byId.get(key);
         if (node) {
-            callback(node);
+            this.props.model[action](node);
         }
     }
 }

@@ -7,24 +7,20 @@
  * no DOM, no library, so that they can be unit-tested.
  */
 
-export const TYPE_COLORS = {
-    internal_client: "#e8833a",
-    stakeholder: "#2f7dc4",
-    project: "#3aa76d",
-    department: "#8e5bb5",
-    employee: "#7c8a96",
-};
-// Health states go from good to bad; unknown values fall back to grey.
-export const HEALTH_COLORS = ["#28a745", "#f0ad4e", "#dc3545", "#6c757d"];
-const DAY = 24 * 3600 * 1000;
+import {
+    DAY,
+    EXTERNAL_COLOR,
+    HEALTH_COLORS,
+    INTERACTION_COLOR,
+    LINE_COLOR,
+    RELATION_COLOR,
+    TYPE_COLORS,
+    UNKNOWN_COLOR,
+} from "./relationship_map_constants";
+import { parallelBends } from "./relationship_map_edges";
+
 // Evenly spread without lining nodes up.
 const GOLDEN_ANGLE = 2.399963;
-// Above this many nodes the map is drawn on the canvas: an SVG element per
-// node and line no longer keeps up (500 nodes and 1,400 lines took 0.6 s to
-// lay out and draw in SVG, 0.05 s on the canvas).
-export const CANVAS_MIN_NODES = 300;
-// As the SVG drawing and the legend.
-const INTERACTION_COLOR = "#e8833a";
 
 /** Colour of each health state, by its rank in the server's list. */
 export function healthColorMap(healthStates) {
@@ -54,13 +50,7 @@ export function edgeStyle(edge, now = Date.now()) {
     return { width, opacity: Math.max(0.2, Math.min(1, 1 - age / 365)) };
 }
 
-// Marks of a node on the canvas, as in the SVG drawing: the network mark
-// (a node the network refresh marks) is a dark diamond on the node's upper
-// right, a shape and colour of its own so that it never reads as the red
-// "at risk" health ring; an external person has a dashed dark blue ring
-// (visible on the stakeholders' blue) inside the node's edge.
-export const FLAG_COLOR = "#343a40";
-export const EXTERNAL_COLOR = "#0b3d66";
+// Marks of a node on the canvas, as in the SVG drawing (see FLAG_COLOR).
 const NO_COLOR = "transparent";
 
 /** Whether the network refresh marks the node. */
@@ -232,8 +222,9 @@ export function clusteredPositions(nodes, edges) {
 /**
  * The server's graph as graphology's serialized format: what the layout
  * reads (x, y, size) and what the canvas draws (colour, label, type, health
- * ring, network and external marks; lines' colour and width). Lines to nodes that are not in the answer are dropped,
- * several lines between the same two nodes are kept (multi graph).
+ * ring, network and external marks; lines' colour, width and bend). Lines
+ * to nodes that are not in the answer are dropped, several lines between
+ * the same two nodes are kept (multi graph) and bent apart.
  */
 export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() } = {}) {
     const health = healthColorMap(healthStates);
@@ -241,6 +232,10 @@ export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() 
     const focused = nodes.some((node) => node.distance !== undefined);
     const positions = focused ? initialPositions(nodes) : clusteredPositions(nodes, edges);
     const ids = new Set(nodes.map((node) => node.id));
+    const kept = edges.filter(
+        (edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target
+    );
+    const bends = parallelBends(kept);
     return {
         options: { type: "mixed", multi: true, allowSelfLoops: false },
         attributes: {},
@@ -250,37 +245,34 @@ export function toGraphData(nodes, edges, { healthStates = [], now = Date.now() 
                 ...positions.get(node.id),
                 label: node.label,
                 size: nodeRadius(node) / 2.5,
-                color: TYPE_COLORS[node.type] || "#999999",
+                color: TYPE_COLORS[node.type] || UNKNOWN_COLOR,
                 nodeType: node.type,
                 ...nodeMarks(node, health),
             },
         })),
-        edges: edges
-            .filter(
-                (edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target
-            )
-            .map((edge, index) => {
-                const style = edgeStyle(edge, now);
-                return {
-                    key: `e${index}`,
-                    source: edge.source,
-                    target: edge.target,
-                    attributes: {
-                        width: style.width,
-                        color: hexWithAlpha(
-                            edge.type === "interaction"
-                                ? INTERACTION_COLOR
-                                : edge.type === "person_relation"
-                                  ? "#c0392b"
-                                  : "#8a8f94",
-                            style.opacity
-                        ),
-                        edgeType: edge.type,
-                        label: edge.label || null,
-                        inverseLabel: edge.inverse_label || null,
-                    },
-                };
-            }),
+        edges: kept.map((edge, index) => {
+            const style = edgeStyle(edge, now);
+            return {
+                key: `e${index}`,
+                source: edge.source,
+                target: edge.target,
+                attributes: {
+                    width: style.width,
+                    color: hexWithAlpha(
+                        edge.type === "interaction"
+                            ? INTERACTION_COLOR
+                            : edge.type === "person_relation"
+                              ? RELATION_COLOR
+                              : LINE_COLOR,
+                        style.opacity
+                    ),
+                    edgeType: edge.type,
+                    label: edge.label || null,
+                    inverseLabel: edge.inverse_label || null,
+                    bend: bends[index],
+                },
+            };
+        }),
     };
 }
 
