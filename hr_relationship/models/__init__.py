@@ -45,13 +45,4 @@ from . import hr_internal_client_network
 from . import hr_employee_network
 from . import res_partner_network
 from . import hr_relationship_portfolio_snapshot
-from . import res_company_capture
-from . import res_users_capture
-from . import hr_relationship_interaction_capture
-from . import hr_relationship_interaction_mailbox
-from . import calendar_event
-from . import mail_message_capture
-from . import mail_alias
-from . import res_config_settings_capture
-from . import mail_thread_capture
 from . import hr_relationship_demo

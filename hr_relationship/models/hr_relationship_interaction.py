@@ -106,6 +106,18 @@ class HrRelationshipInteraction(models.Model):
         "topic_id",
         string="Topics",
     )
+    # Apps that log interactions themselves add their sources (the
+    # bridges: calendar, e-mail, mailbox, recruitment).
+    source = fields.Selection(
+        [("manual", "Manual")],
+        required=True,
+        default="manual",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="How the interaction was logged: by hand, or by an app that "
+        "logs its contacts itself.",
+    )
     concern_ids = fields.One2many(
         "hr.relationship.concern", "interaction_id", string="Concerns"
     )

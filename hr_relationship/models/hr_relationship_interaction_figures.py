@@ -14,7 +14,7 @@ FIGURE_FIELDS = {
     "company_id",
 }
 # Set by a batch that refreshes the figures once at its end rather than at
-# each of its writes (see calendar.event._hr_sync_interactions).
+# each of its writes (the capture of meetings, in hr_relationship_capture).
 FIGURES_LATER_CONTEXT = "hr_relationship_figures_later"
 
 

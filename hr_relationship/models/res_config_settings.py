@@ -67,6 +67,14 @@ def _pulse_after_param(interaction_type, string):
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
+    # A choice, not a link between two apps: ticking it installs the bridge
+    # (and the Calendar app it needs).
+    module_hr_relationship_capture = fields.Boolean(
+        string="Interactions that Log Themselves",
+        help="Install the capture of contacts: meetings in the calendar, "
+        "e-mail with stakeholders and mail forwarded to a relationships "
+        "mailbox log themselves as interactions. Installs the Calendar app.",
+    )
     hr_health_weight_satisfaction = _health_param(
         "weight_satisfaction",
         "Satisfaction Weight",

@@ -34,11 +34,6 @@ from . import test_network
 from . import test_result_formulas
 from . import test_migration_latest_figures
 from . import test_relationship_map_js
-from . import test_capture_calendar
-from . import test_capture_email
-from . import test_capture_mailbox
-from . import test_capture_backfill
-from . import test_capture_access
 from . import test_invitation_mail
 from . import test_demo_dutch
 from . import test_demo_data
@@ -46,6 +41,4 @@ from . import test_ui_reports
 from . import test_ui_first_week
 from . import test_migration_anonymous_answers
 from . import test_wizard_access
-from . import test_capture_concurrency
-from . import test_capture_trust
 from . import test_migration_campaign_name

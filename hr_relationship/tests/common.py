@@ -1,9 +1,9 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import importlib.util
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tools import file_path
 
@@ -321,48 +321,3 @@ def make_fixture(env, suffix, hr_user):
         "alumnus": alumnus,
         "project": project,
     }
-
-
-class CaptureCase(HrRelationshipCase):
-    """The test organisation with every capture channel switched on."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write(
-            {
-                "hr_capture_calendar": True,
-                "hr_capture_email": True,
-                "hr_capture_mailbox": True,
-            }
-        )
-        # Addresses of their own: the gateway finds people by address.
-        for user in cls.user | cls.other_user | cls.manager | cls.internal_user:
-            user.email = f"{user.login}@hrr.example.com"
-        cls.Interaction = cls.env["hr.relationship.interaction"]
-        cls.Event = cls.env["calendar.event"].with_context(
-            mail_create_nolog=True, mail_notrack=True, no_mail_to_attendees=True
-        )
-        cls.anna_partner = cls.sh_anna.person_partner_id
-        cls.bob_partner = cls.sh_bob.person_partner_id
-        cls.today = fields.Date.context_today(cls.env.user)
-
-    @classmethod
-    def _at(cls, day, hour=10):
-        return datetime.combine(day, time(hour, 0))
-
-    @classmethod
-    def _meeting(cls, partners, day=None, user=None, **values):
-        start = cls._at(day or cls.today - timedelta(days=1))
-        return cls.Event.with_user(user or cls.user).create(
-            {
-                "name": "HRR check-in",
-                "start": start,
-                "stop": start + timedelta(hours=1),
-                "partner_ids": [Command.set(partners.ids)],
-                **values,
-            }
-        )
-
-    def _captured(self, event):
-        return self.Interaction.search([("calendar_event_id", "=", event.id)])

@@ -24,7 +24,7 @@ CLEAN_JSON_ERRORS = {
 # Ids that name no record of the addon: not whole numbers, unknown, out of
 # PostgreSQL's range.
 BAD_IDS = [["abc"], [999999], [-1], [0], [1.5], [2**40], [True]]
-ADDON = "hr_relationship"
+CORE_MODULE = "hr_relationship"
 # Tables outside the addon's own that its methods write.
 SHARED_TABLES = [
     "ir_attachment",
@@ -37,26 +37,24 @@ SHARED_TABLES = [
 ]
 
 
-def _declares(cls, model_name):
-    """Whether the model class ``cls`` defines or extends ``model_name``."""
-    inherit = vars(cls).get("_inherit") or []
-    if isinstance(inherit, str):
-        inherit = [inherit]
-    return vars(cls).get("_name") == model_name or model_name in inherit
-
-
-def _public_methods(registry, addon=ADDON):
-    """``{(model, method)}`` of every public method the addon defines or
-    overrides on the models it defines or extends: what XML-RPC and
-    JSON-RPC can call. (A model only another addon extends with one of this
-    addon's mixins is that addon's to test.)"""
-    prefix = f"odoo.addons.{addon}."
+def _public_methods(registry, addon, downstream=()):
+    """``{(model, method)}`` of every public method ``addon`` defines or
+    overrides: what XML-RPC and JSON-RPC can call. The models of the
+    ``downstream`` modules (those that depend on the addon, as its bridges)
+    are theirs to test, with the methods the core's mixins give them."""
+    own = f"odoo.addons.{addon}."
+    core = f"odoo.addons.{CORE_MODULE}."
     methods = set()
     for model_name, model_class in registry.items():
-        ours = [c for c in model_class.__mro__ if c.__module__.startswith(prefix)]
-        if not any(_declares(c, model_name) for c in ours):
+        if model_class._original_module in downstream:
             continue
-        for cls in ours:
+        owned = model_class._original_module == addon
+        for cls in model_class.__mro__:
+            if not (
+                cls.__module__.startswith(own)
+                or (owned and cls.__module__.startswith(core))
+            ):
+                continue
             for name, member in vars(cls).items():
                 if inspect.isfunction(member) and not name.startswith("_"):
                     methods.add((model_name, name))
@@ -74,16 +72,17 @@ def _fits_xmlrpc(value):
     return True
 
 
-@tagged("post_install", "-at_install")
-class TestMalformedInput(HttpCase, HrRelationshipCase):
-    """Every public RPC entry point of the addon answers malformed input with
-    a readable error (UserError, ValidationError, MissingError or
-    AccessError), never an internal one, and writes nothing."""
+class MalformedInputMixin:
+    """Every public RPC entry point of an addon (``_addon``: the core or a
+    bridge, whose test class mixes this in with its own ``_cases``) answers
+    malformed input with a readable error (UserError, ValidationError,
+    MissingError or AccessError), never an internal one, and writes nothing."""
 
     # The addon whose methods are enumerated, and the addons whose tables
-    # must stay as they are (a bridge tests its own methods the same way).
-    _addon = ADDON
-    _table_addons = (ADDON,)
+    # its methods may write.
+    _addon = CORE_MODULE
+    _addons = (CORE_MODULE,)
+    # Tables of other modules that the addon's methods write.
     _shared_tables = SHARED_TABLES
 
     @classmethod
@@ -92,6 +91,163 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
         cls.caller = cls._new_user(
             "hrr_malformed", f"{MANAGER_GROUP},base.group_system"
         )
+        cls.far_future = fields.Date.to_string(
+            fields.Date.today() + relativedelta(years=6)
+        )
+
+    def _cases(self):
+        """``{(model, method): [(args, kwargs), ...]}``, each call malformed."""
+        raise NotImplementedError
+
+    def _public_methods(self):
+        downstream = set(
+            self.env["ir.module.module"]
+            .search(
+                [
+                    ("state", "=", "installed"),
+                    ("dependencies_id.name", "=", self._addon),
+                ]
+            )
+            .mapped("name")
+        )
+        return _public_methods(self.env.registry, self._addon, downstream)
+
+    # ------------------------------------------------------------
+    # The cases
+    # ------------------------------------------------------------
+
+    def _record_cases(self):
+        """Calls of a method on records with ids that name none."""
+        return [([ids], {}) for ids in BAD_IDS]
+
+    def _single(self, records):
+        """As _record_cases, and on two records for a method that works on one."""
+        return self._record_cases() + [([records.ids], {})]
+
+    def _dialog_cases(self, model, field, bad, text):
+        """create, write, default_get and onchange of a dialog whose
+        ``field`` holds ``bad`` (naming no record) or ``text`` (no id)."""
+        return {
+            (model, "create"): [([[{field: bad}]], {}), ([[{field: text}]], {})],
+            (model, "write"): [([ids, {}], {}) for ids in BAD_IDS]
+            + [([[], {field: bad}], {})],
+            (model, "default_get"): [
+                ([[field]], {"context": {f"default_{field}": bad}}),
+                ([[field]], {"context": {f"default_{field}": text}}),
+            ],
+            (model, "onchange"): [([[], {field: bad}, [], {}], {})],
+        }
+
+    # ------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------
+
+    def _tables(self):
+        """The addon's tables, its many2many tables and the shared tables
+        its methods write."""
+        tables = set(self._shared_tables)
+        for model in self.env.registry.values():
+            if model._original_module in self._addons and not (
+                model._abstract or model._transient
+            ):
+                tables.add(model._table)
+            for field in model._fields.values():
+                if (
+                    field.type == "many2many"
+                    and field.store
+                    and field._module in self._addons
+                ):
+                    tables.add(field.relation)
+        return sorted(tables)
+
+    def _fingerprint(self):
+        """Row count and a digest of every row of every table above."""
+        self.env.flush_all()
+        prints = {}
+        for table in self._tables():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT COUNT(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
+                    " FROM %s t",
+                    SQL.identifier(table),
+                )
+            )
+            prints[table] = self.env.cr.fetchone()
+        return prints
+
+    def _xmlrpc(self, model, method, args, kwargs):
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(),
+            self.caller.id,
+            self.caller.login,
+            model,
+            method,
+            args,
+            kwargs,
+        )
+
+    def _jsonrpc(self, model, method, args, kwargs):
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs},
+        )
+
+    def _assert_clean_refusal(self, model, method, args, kwargs):
+        """Both RPC protocols refuse the call readably and write nothing."""
+        before = self._fingerprint()
+        # The database refuses what breaks an SQL constraint and Odoo logs
+        # the query before it answers with a ValidationError.
+        if _fits_xmlrpc([args, kwargs]):
+            with self.assertRaises(Fault) as caught, mute_logger("odoo.sql_db"):
+                self._xmlrpc(model, method, args, kwargs)
+            self.assertIn(
+                caught.exception.faultCode,
+                CLEAN_FAULT_CODES,
+                f"XML-RPC {model}.{method}{args, kwargs}: "
+                f"{caught.exception.faultString}",
+            )
+        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.sql_db"):
+            self._jsonrpc(model, method, args, kwargs)
+        self.assertIn(
+            str(caught.exception),
+            CLEAN_JSON_ERRORS,
+            f"JSON-RPC {model}.{method}{args, kwargs}",
+        )
+        self.assertEqual(
+            self._fingerprint(),
+            before,
+            f"{model}.{method}{args, kwargs} wrote something",
+        )
+
+    # ------------------------------------------------------------
+    # The checks (Odoo runs only the test methods a class defines itself)
+    # ------------------------------------------------------------
+
+    def _check_every_public_method_has_malformed_cases(self):
+        """A new public method of the addon fails this test until it gets
+        its malformed calls above."""
+        missing = self._public_methods() - set(self._cases())
+        self.assertFalse(
+            missing,
+            "Public methods without malformed-input cases: "
+            + ", ".join(f"{model}.{method}" for model, method in sorted(missing)),
+        )
+
+    def _check_malformed_calls_get_a_clean_error_and_write_nothing(self):
+        self.authenticate(self.caller.login, self.caller.login)
+        for (model, method), calls in self._cases().items():
+            for args, kwargs in calls:
+                with self.subTest(model=model, method=method, args=args, kw=kwargs):
+                    self._assert_clean_refusal(model, method, args, kwargs)
+
+
+@tagged("post_install", "-at_install")
+class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
+    """The core's public RPC entry points (see MalformedInputMixin)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
         cls.campaign = cls.env["hr.satisfaction.survey"].create(
             {
                 "name": "HRR malformed campaign",
@@ -123,33 +279,10 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 "month": today.replace(day=1),
             }
         )
-        cls.far_future = fields.Date.to_string(today + relativedelta(years=6))
 
     # ------------------------------------------------------------
     # The cases
     # ------------------------------------------------------------
-
-    def _record_cases(self):
-        """Calls of a method on records with ids that name none."""
-        return [([ids], {}) for ids in BAD_IDS]
-
-    def _single(self, records):
-        """As _record_cases, and on two records for a method that works on one."""
-        return self._record_cases() + [([records.ids], {})]
-
-    def _dialog_cases(self, model, field, bad, text):
-        """create, write, default_get and onchange of a dialog whose
-        ``field`` holds ``bad`` (naming no record) or ``text`` (no id)."""
-        return {
-            (model, "create"): [([[{field: bad}]], {}), ([[{field: text}]], {})],
-            (model, "write"): [([ids, {}], {}) for ids in BAD_IDS]
-            + [([[], {field: bad}], {})],
-            (model, "default_get"): [
-                ([[field]], {"context": {f"default_{field}": bad}}),
-                ([[field]], {"context": {f"default_{field}": text}}),
-            ],
-            (model, "onchange"): [([[], {field: bad}, [], {}], {})],
-        }
 
     def _dialogs_cases(self):
         """The dialogs that check the records their values name."""
@@ -174,14 +307,6 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                     [[0, 0, {sub_field: text}]],
                 )
             )
-        cases.update(
-            self._dialog_cases(
-                "hr.relationship.capture.backfill",
-                "company_ids",
-                [[6, 0, [missing]]],
-                [[6, 0, [text]]],
-            )
-        )
         guard = "hr.relationship.wizard.guard"
         cases.update(
             {
@@ -282,8 +407,9 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             "other_partner_id": self.caller.partner_id.id,
             "side_type": str(colleagues.id),
         }
-        # Odoo's own models that the addon or a bridge module extends with
-        # guarded fields.
+        # Odoo's own models that the addon extends with guarded fields.
+        # Odoo's own models that the core or a bridge extends with guarded
+        # fields.
         copied_models = sorted(
             name
             for name, model in self.env.registry.items()
@@ -479,6 +605,7 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
             ("hr.employee", "action_view_hr_stakeholders"): self._single(employees),
             ("hr.employee", "action_view_hr_served_clients"): self._single(employees),
             ("res.partner", "action_view_hr_stakeholders"): self._single(partners),
+            # Recruitment
             **self._dialogs_cases(),
             ("project.project", "action_view_hr_interactions"): self._single(projects),
             ("project.project", "action_log_hr_interaction"): self._single(projects),
@@ -525,167 +652,17 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
                 "privacy.lookup.wizard",
                 "action_hr_relationship_erase",
             ): self._record_cases(),
-            **self._capture_cases(),
         }
-
-    def _capture_cases(self):
-        """Interactions that log themselves (calendar, e-mail, mailbox)."""
-        captured = self.env["hr.relationship.interaction"].create(
-            [
-                {
-                    "name": f"HRR malformed captured {i}",
-                    "company_id": self.company.id,
-                    "stakeholder_ids": [Command.set(self.sh_anna.ids)],
-                }
-                for i in range(2)
-            ]
-        )
-        start = "2026-01-02 10:00:00"
-        return {
-            ("hr.relationship.interaction", "write"): [
-                ([[999999], {"name": "x"}], {}),
-                ([captured[:1].ids, {"date": self.far_future}], {}),
-                ([captured[:1].ids, {"stakeholder_ids": [(6, 0, [])]}], {}),
-            ],
-            ("hr.relationship.interaction", "action_open_capture_origin"): (
-                self._single(captured)
-            ),
-            ("hr.relationship.interaction", "message_new"): [
-                (["abc"], {}),
-                ([{}], {}),
-                ([{"email_from": "nobody@nowhere.example.com", "subject": "x"}], {}),
-                ([{"email_from": self.caller.email, "to": "x@y.example.com"}], {}),
-            ],
-            ("calendar.event", "create"): [
-                ([{"name": "x", "start": start, "stop": "2026-01-01 10:00:00"}], {}),
-                (
-                    [{"name": "x", "start": start, "partner_ids": [(6, 0, [999999])]}],
-                    {},
-                ),
-            ],
-            ("calendar.event", "write"): [([[999999], {"name": "x"}], {})],
-            ("calendar.event", "unlink"): self._record_cases(),
-            ("mail.message", "create"): [
-                (
-                    [
-                        {
-                            "model": "hr.stakeholder",
-                            "res_id": 999999,
-                            "body": "x",
-                            "message_type": "comment",
-                        }
-                    ],
-                    {},
-                ),
-                ([{"author_id": 999999, "body": "x"}], {}),
-            ],
-            (
-                "hr.relationship.capture.backfill",
-                "action_run_backfill",
-            ): self._record_cases(),
-        }
-
-    # ------------------------------------------------------------
-    # Helpers
-    # ------------------------------------------------------------
-
-    def _tables(self):
-        """The addon's tables, its many2many tables and the shared tables
-        its methods write."""
-        tables = set(self._shared_tables)
-        for model in self.env.registry.values():
-            if model._original_module in self._table_addons and not (
-                model._abstract or model._transient
-            ):
-                tables.add(model._table)
-            for field in model._fields.values():
-                if (
-                    field.type == "many2many"
-                    and field.store
-                    and field._module in self._table_addons
-                ):
-                    tables.add(field.relation)
-        return sorted(tables)
-
-    def _fingerprint(self):
-        """Row count and a digest of every row of every table above."""
-        self.env.flush_all()
-        prints = {}
-        for table in self._tables():
-            self.env.cr.execute(
-                SQL(
-                    "SELECT COUNT(*), md5(string_agg(t::text, '|' ORDER BY t::text))"
-                    " FROM %s t",
-                    SQL.identifier(table),
-                )
-            )
-            prints[table] = self.env.cr.fetchone()
-        return prints
-
-    def _xmlrpc(self, model, method, args, kwargs):
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(),
-            self.caller.id,
-            self.caller.login,
-            model,
-            method,
-            args,
-            kwargs,
-        )
-
-    def _jsonrpc(self, model, method, args, kwargs):
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs},
-        )
-
-    def _assert_clean_refusal(self, model, method, args, kwargs):
-        """Both RPC protocols refuse the call readably and write nothing."""
-        before = self._fingerprint()
-        # The database refuses what breaks an SQL constraint and Odoo logs
-        # the query before it answers with a ValidationError.
-        if _fits_xmlrpc([args, kwargs]):
-            with self.assertRaises(Fault) as caught, mute_logger("odoo.sql_db"):
-                self._xmlrpc(model, method, args, kwargs)
-            self.assertIn(
-                caught.exception.faultCode,
-                CLEAN_FAULT_CODES,
-                f"XML-RPC {model}.{method}{args, kwargs}: "
-                f"{caught.exception.faultString}",
-            )
-        with self.assertRaises(JsonRpcException) as caught, mute_logger("odoo.sql_db"):
-            self._jsonrpc(model, method, args, kwargs)
-        self.assertIn(
-            str(caught.exception),
-            CLEAN_JSON_ERRORS,
-            f"JSON-RPC {model}.{method}{args, kwargs}",
-        )
-        self.assertEqual(
-            self._fingerprint(),
-            before,
-            f"{model}.{method}{args, kwargs} wrote something",
-        )
 
     # ------------------------------------------------------------
     # Tests
     # ------------------------------------------------------------
 
     def test_every_public_method_has_malformed_cases(self):
-        """A new public method of the addon fails this test until it gets
-        its malformed calls above."""
-        missing = _public_methods(self.env.registry, self._addon) - set(self._cases())
-        self.assertFalse(
-            missing,
-            "Public methods without malformed-input cases: "
-            + ", ".join(f"{model}.{method}" for model, method in sorted(missing)),
-        )
+        self._check_every_public_method_has_malformed_cases()
 
     def test_malformed_calls_get_a_clean_error_and_write_nothing(self):
-        self.authenticate(self.caller.login, self.caller.login)
-        for (model, method), calls in self._cases().items():
-            for args, kwargs in calls:
-                with self.subTest(model=model, method=method, args=args, kw=kwargs):
-                    self._assert_clean_refusal(model, method, args, kwargs)
+        self._check_malformed_calls_get_a_clean_error_and_write_nothing()
 
     def test_well_formed_map_calls_still_answer(self):
         """The checks refuse only what is malformed."""
@@ -725,7 +702,7 @@ class TestMalformedInput(HttpCase, HrRelationshipCase):
 
     def test_enumeration_sees_the_addon_methods(self):
         # Guards the test above against an enumeration that finds nothing.
-        methods = _public_methods(self.env.registry)
+        methods = self._public_methods()
         self.assertIn(("hr.relationship.map", "get_graph"), methods)
         self.assertIn(("hr.stakeholder", "action_privacy_erase"), methods)
         self.assertIn(("res.partner", "action_view_hr_stakeholders"), methods)

@@ -147,6 +147,21 @@ class TestRelationshipSettings(HrRelationshipCase):
         settings.execute()
         self.assertTrue(self.env.user.has_group("project.group_project_stages"))
 
+    def test_capture_is_a_checkbox_that_installs_its_module(self):
+        """The capture of contacts is offered in the Relationships settings,
+        as Odoo offers its optional modules: ticking it installs the module
+        hr_relationship_capture."""
+        settings = self.env["res.config.settings"].create({})
+        capture = settings._get_classified_fields(["module_hr_relationship_capture"])[
+            "module"
+        ]
+        self.assertEqual(capture.name, "hr_relationship_capture")
+        self.assertEqual(
+            settings.module_hr_relationship_capture, capture.state == "installed"
+        )
+        arch = self.env.ref("hr_relationship.res_config_settings_view_form").arch
+        self.assertIn('name="module_hr_relationship_capture"', arch)
+
     # ------------------------------------------------------------
     # Contact cadence per quadrant
     # ------------------------------------------------------------

@@ -125,12 +125,6 @@ class TestWizardAccess(RpcMixin, HttpCase, HrRelationshipCase):
         wizard = Wizard.create({"campaign_id": self.campaign_b.id})
         self.assertEqual(wizard.campaign_id.name, "HRR Campaign B")
 
-    def test_capture_backfill(self):
-        Wizard = self.env["hr.relationship.capture.backfill"].with_user(self.manager_b)
-        with self.assertRaises(AccessError):
-            Wizard.create({"company_ids": [Command.set(self.company.ids)]})
-        self.assertEqual(Wizard.create({}).company_ids, self.company_b)
-
     def test_departure_wizard(self):
         Wizard = self.env["hr.departure.wizard"].with_user(self.user_b)
         spec = {"employee_id": {"fields": {"display_name": {}}}}

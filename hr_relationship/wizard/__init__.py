@@ -4,4 +4,3 @@ from . import hr_improvement_plan_wizard
 from . import hr_improvement_plan_wizard_line
 from . import hr_relationship_who_knows
 from . import hr_relationship_who_knows_line
-from . import hr_relationship_capture_backfill

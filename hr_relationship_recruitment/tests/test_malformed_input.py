@@ -1,19 +1,20 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.hr_relationship.tests import test_malformed_input as core
+from odoo.addons.hr_relationship.tests.common import HrRelationshipCase
 
 MODULE = "hr_relationship_recruitment"
 
 
 @tagged("post_install", "-at_install")
-class TestMalformedInput(core.TestMalformedInput):
+class TestMalformedInput(core.MalformedInputMixin, HttpCase, HrRelationshipCase):
     """Every public RPC entry point of the bridge answers malformed input
     with a readable error and writes nothing, as the core's do."""
 
     _addon = MODULE
-    _table_addons = ("hr_relationship", MODULE)
+    _addons = (core.CORE_MODULE, MODULE)
     _shared_tables = [*core.SHARED_TABLES, "hr_applicant", "hr_candidate"]
 
     def _cases(self):
@@ -57,9 +58,15 @@ class TestMalformedInput(core.TestMalformedInput):
             ),
         }
 
+    def test_every_public_method_has_malformed_cases(self):
+        self._check_every_public_method_has_malformed_cases()
+
+    def test_malformed_calls_get_a_clean_error_and_write_nothing(self):
+        self._check_malformed_calls_get_a_clean_error_and_write_nothing()
+
     def test_enumeration_sees_the_addon_methods(self):
-        # Guards the test above against an enumeration that finds nothing.
-        methods = core._public_methods(self.env.registry, MODULE)
+        # Guards the tests above against an enumeration that finds nothing.
+        methods = self._public_methods()
         self.assertIn(("hr.candidate", "action_create_hr_stakeholder"), methods)
         self.assertIn(("hr.stakeholder", "action_view_candidate"), methods)
         self.assertNotIn(("hr.stakeholder", "action_privacy_erase"), methods)

@@ -2,20 +2,19 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
-from .hr_relationship_interaction_capture import (
+from .hr_relationship_interaction import (
     MAIL_TYPES,
     NO_CAPTURE_CONTEXT,
     UNCAPTURED_THREADS,
 )
-from .mail_thread_capture import GATEWAY_RECIPIENTS
+from .mail_thread import GATEWAY_RECIPIENTS
 
 
-# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class MailMessage(models.Model):
     """E-mail between a relationship user and a stakeholder, on any chatter
     or through the mail gateway, logs itself as an interaction."""
 
-    _inherit = "mail.message"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "mail.message"
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -5,9 +5,12 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from .hr_relationship_interaction_capture import NO_CAPTURE_CONTEXT
-from .hr_relationship_interaction_figures import FIGURES_LATER_CONTEXT
-from .record_check import checked_records
+from odoo.addons.hr_relationship.models.hr_relationship_interaction_figures import (
+    FIGURES_LATER_CONTEXT,
+)
+from odoo.addons.hr_relationship.models.record_check import checked_records
+
+from .hr_relationship_interaction import NO_CAPTURE_CONTEXT
 
 # What a captured meeting interaction is made of.
 SYNC_FIELDS = {

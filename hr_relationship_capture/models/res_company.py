@@ -8,11 +8,10 @@ MAX_BODY_LENGTH = 100_000
 CAPTURE_BODY_LENGTH_DEFAULT = 2000
 
 
-# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class ResCompany(models.Model):
     """Which contacts of a company log themselves as interactions."""
 
-    _inherit = "res.company"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.company"
 
     hr_capture_calendar = fields.Boolean(
         string="Capture Calendar Meetings",

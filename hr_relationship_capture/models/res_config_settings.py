@@ -3,11 +3,10 @@
 from odoo import api, fields, models
 
 
-# The capture is a concern of its own, in files of its own (DEVELOPERS.md).
 class ResConfigSettings(models.TransientModel):
     """Per company: which contacts log themselves as interactions."""
 
-    _inherit = "res.config.settings"  # pylint: disable=consider-merging-classes-inherited
+    _inherit = "res.config.settings"
 
     hr_capture_calendar = fields.Boolean(
         related="company_id.hr_capture_calendar", readonly=False
@@ -35,7 +34,7 @@ class ResConfigSettings(models.TransientModel):
     @api.depends("company_id")
     def _compute_hr_capture_alias_email(self):
         alias = self.env.ref(
-            "hr_relationship.mail_alias_relationships", raise_if_not_found=False
+            "hr_relationship_capture.mail_alias_relationships", raise_if_not_found=False
         )
         for settings in self:
             settings.hr_capture_alias_email = (

@@ -13,7 +13,7 @@ from odoo.tools import file_path
 from .common import CaptureCase
 
 MAILBOX_LOGGER = (
-    "odoo.addons.hr_relationship.models.hr_relationship_interaction_mailbox"
+    "odoo.addons.hr_relationship_capture.models.hr_relationship_interaction"
 )
 
 
@@ -21,7 +21,7 @@ class MailboxCase(CaptureCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.alias = cls.env.ref("hr_relationship.mail_alias_relationships")
+        cls.alias = cls.env.ref("hr_relationship_capture.mail_alias_relationships")
         domain = cls.env["mail.alias.domain"].create({"name": "hrr.example.com"})
         cls.company.alias_domain_id = domain
         cls.alias.alias_domain_id = domain
