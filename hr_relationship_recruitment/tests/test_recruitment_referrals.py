@@ -55,13 +55,6 @@ class TestRecruitmentReferrals(RecruitmentCase):
         hired.write({"stage_id": self.stage_new.id})
         self.assertEqual(self.sh_anna.hired_referral_count, 0)
 
-    def test_lead_referrals_are_counted_apart(self):
-        self.env["crm.lead"].create(
-            {"name": "HRR Lead", "referred_stakeholder_id": self.sh_erik.id}
-        )
-        self.assertEqual(self.sh_erik.referral_count, 1)
-        self.assertEqual(self.sh_erik.applicant_referral_count, 3)
-
     def test_action_view_referred_applicants(self):
         self.referred[0].write(
             {"refuse_reason_id": self.refuse_reason.id, "active": False}
