@@ -262,7 +262,12 @@ def split_base():
     ).stdout.split()
     if not bump:
         harness.die(f"No commit sets {SPLIT_VERSION}: nothing to upgrade from.")
-    return f"{bump[-1]}^"
+    return subprocess.run(
+        ["git", "-C", str(REPO), "rev-parse", "--short", f"{bump[-1]}^"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
 
 
 def odoo(odoo_module, db, addons_repo, *args, **run):
@@ -298,7 +303,7 @@ def prepare_old(args, base, book, db):
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old_dir, filter="data")
         timed(
-            f"install {base[:12]} with demo data",
+            f"install {base} with demo data",
             lambda: odoo(odoo_module, args.db, old_dir, "-i", harness.MODULE, *ONCE),
         )
         script = OLD_DATA.format(
