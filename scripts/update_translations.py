@@ -37,6 +37,8 @@ def main():
     harness.ensure_postgres()
     db = f"{harness.MODULE}_i18n_{os.getpid()}"
     modules = harness.MODULES
+    for module in modules:
+        i18n_dir(module).mkdir(exist_ok=True)
     try:
         # Odoo exports from an existing database only: install, then export.
         steps = [["-i", ",".join(modules), "--without-demo=all", "--stop-after-init"]]

@@ -70,7 +70,7 @@ class ResConfigSettings(models.TransientModel):
     # A choice, not a link between two apps: ticking it installs the bridge
     # (and the Calendar app it needs).
     module_hr_relationship_capture = fields.Boolean(
-        string="Interactions that Log Themselves",
+        string="Capture Meetings and Mail",
         help="Install the capture of contacts: meetings in the calendar, "
         "e-mail with stakeholders and mail forwarded to a relationships "
         "mailbox log themselves as interactions. Installs the Calendar app.",

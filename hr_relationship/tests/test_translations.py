@@ -6,11 +6,11 @@ from pathlib import Path
 
 import polib
 
+from odoo.modules.module import get_module_path
 from odoo.tests import HttpCase, TransactionCase, tagged
 from odoo.tools.translate import trans_export
 
 MODULE = "hr_relationship"
-I18N = Path(__file__).resolve().parent.parent / "i18n"
 # Python's %-style and %(name)s placeholders, QWeb/format-style {name}, and
 # the HTML tags and attributes that a translation must keep as they are.
 PLACEHOLDER = re.compile(
@@ -46,17 +46,21 @@ def placeholders(text):
 
 @tagged("post_install", "-at_install")
 class TestDutchTranslation(TransactionCase):
-    longMessage = False
-
     """The template is exported from the installed code in this very run, so a
     new string without a Dutch translation fails here rather than reaching a
-    Dutch organisation in English."""
+    Dutch organisation in English. Each bridge runs the same checks on its
+    own catalogue, with ``_module`` its name."""
+
+    longMessage = False
+    _module = MODULE
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        cls.root = Path(get_module_path(cls._module))
+        i18n = cls.root / "i18n"
         buffer = io.BytesIO()
-        trans_export(False, [MODULE], buffer, "po", cls.env.cr)
+        trans_export(False, [cls._module], buffer, "po", cls.env.cr)
         exported = polib.pofile(buffer.getvalue().decode())
         demo_ids = cls._demo_xml_ids()
         cls.template = {
@@ -65,21 +69,22 @@ class TestDutchTranslation(TransactionCase):
             if entry.msgid and not cls._only_demo(entry, demo_ids)
         }
         cls.committed_template = {
-            entry.msgid for entry in polib.pofile(str(I18N / f"{MODULE}.pot"))
+            entry.msgid for entry in polib.pofile(str(i18n / f"{cls._module}.pot"))
         }
-        cls.dutch = {entry.msgid: entry for entry in polib.pofile(str(I18N / "nl.po"))}
+        cls.dutch = {entry.msgid: entry for entry in polib.pofile(str(i18n / "nl.po"))}
 
     @classmethod
     def _demo_xml_ids(cls):
         """External ids of the demo records, whose texts are examples rather
         than the product and are not part of the template."""
-        manifest = cls.env["ir.module.module"].get_module_info(MODULE)
-        root = Path(__file__).resolve().parent.parent
+        manifest = cls.env["ir.module.module"].get_module_info(cls._module)
         ids = set()
         for demo_file in manifest.get("demo", []):
-            text = (root / demo_file).read_text(encoding="utf-8")
+            text = (cls.root / demo_file).read_text(encoding="utf-8")
             ids.update(re.findall(r'<record[^>]*\bid="([\w.]+)"', text))
-        return {xml_id if "." in xml_id else f"{MODULE}.{xml_id}" for xml_id in ids}
+        return {
+            xml_id if "." in xml_id else f"{cls._module}.{xml_id}" for xml_id in ids
+        }
 
     @staticmethod
     def _only_demo(entry, demo_ids):
@@ -101,7 +106,8 @@ class TestDutchTranslation(TransactionCase):
         self.assertEqual(
             (missing, stale),
             ([], []),
-            f"i18n/{MODULE}.pot is out of date: run scripts/update_translations.py "
+            f"{self._module}/i18n/{self._module}.pot is out of date: run "
+            "scripts/update_translations.py "
             f"(missing: {missing[:10]}, no longer in the code: {stale[:10]}).",
         )
 
@@ -114,7 +120,8 @@ class TestDutchTranslation(TransactionCase):
         self.assertEqual(
             untranslated,
             [],
-            f"{len(untranslated)} strings have no Dutch translation in i18n/nl.po, "
+            f"{len(untranslated)} strings have no Dutch translation in "
+            f"{self._module}/i18n/nl.po, "
             f"for example: {untranslated[:10]}",
         )
 
@@ -130,7 +137,7 @@ class TestDutchTranslation(TransactionCase):
         """The Dutch an HR professional writes, in every catalogue the addon
         ships; field names inside the markup (hr_alumnus_...) are code."""
         found = []
-        for path in sorted(I18N.parent.glob("i18n*/nl.po")):
+        for path in sorted(self.root.glob("i18n*/nl.po")):
             for entry in polib.pofile(str(path)):
                 text = re.sub(r"\b[a-z]+_[a-z_]+\b", "", entry.msgstr)
                 found += [

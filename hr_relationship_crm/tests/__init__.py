@@ -2,3 +2,4 @@ from . import test_referrals_actions
 from . import test_access_hardening
 from . import test_access_matrix
 from . import test_malformed_input
+from . import test_translations

@@ -7,3 +7,4 @@ from . import test_recruitment_access_rpc
 from . import test_recruitment_tour
 from . import test_demo_dutch
 from . import test_wizard_access
+from . import test_translations

@@ -1,1 +1,2 @@
 from . import test_network
+from . import test_translations
