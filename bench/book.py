@@ -38,6 +38,49 @@ RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # The scores every benchmark gives its stakeholders: all 25 cells of the grid.
 INFLUENCE = SQL("1 + mod(n, 5)")
 INTEREST = SQL("1 + mod(n / 5, 5)")
+# The stored computed fields the statements below write, or leave empty as
+# the ORM does for the rows they make. Any other one (a bridge's, such as the
+# referral counts of a stakeholder) is computed through the ORM by settle().
+WRITTEN = {
+    "res.partner": {
+        "complete_name",
+        "email_normalized",
+        "commercial_partner_id",
+        "partner_share",
+        "commercial_company_name",
+        "company_registry",
+        "phone_sanitized",
+        "user_id",
+    },
+    "hr.internal.client": {
+        "last_interaction_date",
+        "latest_csat",
+        "latest_nps",
+        "latest_survey_date",
+    },
+    "hr.stakeholder": {
+        "name",
+        "email",
+        "phone",
+        "is_external",
+        "person_partner_id",
+        "quadrant",
+        "contact_cadence_days",
+        "last_interaction_date",
+        "next_contact_date",
+        "consent_date",
+        "consent_required",
+        "retention_date",
+    },
+    "hr.project.stakeholder": {
+        "company_id",
+        "attitude",
+        "influence",
+        "interest",
+        "is_below_target",
+    },
+    "hr.relationship.interaction": {"sentiment_score"},
+}
 
 
 def _ids(cr):
@@ -381,8 +424,10 @@ class Book:
     def settle(self, stakeholder_ids, client_ids=()):
         """What follows from the interactions, as the ORM would store it: the
         contact dates of the stakeholders and clients (the models' own
-        set-based refreshes) and the stakeholders' retention dates."""
+        set-based refreshes) and the stakeholders' retention dates; then the
+        stored computed fields of other modules on what this book made."""
         env = self.env
+        stakeholder_ids = list(stakeholder_ids)
         Stakeholder = env["hr.stakeholder"]
         Stakeholder._refresh_contact_dates(stakeholder_ids)
         env["hr.internal.client"]._refresh_contact_dates(list(client_ids))
@@ -405,6 +450,17 @@ class Book:
             )
         )
         Stakeholder.invalidate_model(["retention_date"])
+        for model, ids in self.made.items():
+            records = env[model].browse(ids)
+            for field in records._fields.values():
+                if (
+                    field.store
+                    and field.compute
+                    and field.column_type
+                    and field.name not in WRITTEN[model]
+                ):
+                    env.add_to_compute(field, records)
+        env.flush_all()
 
 
 def external(partner_ids, first):
