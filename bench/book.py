@@ -29,11 +29,6 @@ import json
 from odoo import Command, fields
 from odoo.tools import SQL
 
-from odoo.addons.hr_relationship.models.hr_relationship_interaction import (
-    SENTIMENT_SCORES,
-)
-from odoo.addons.hr_relationship.models.hr_stakeholder import HIGH_SCORE
-
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # The scores every benchmark gives its stakeholders: all 25 cells of the grid.
 INFLUENCE = SQL("1 + mod(n, 5)")
@@ -81,6 +76,17 @@ WRITTEN = {
     },
     "hr.relationship.interaction": {"sentiment_score"},
 }
+
+
+def _addon():
+    """The core addon's constants; imported once Odoo knows its addons path
+    (the benchmarks configure Odoo after importing this module)."""
+    from odoo.addons.hr_relationship.models import (  # noqa: PLC0415
+        hr_relationship_interaction,
+        hr_stakeholder,
+    )
+
+    return hr_stakeholder.HIGH_SCORE, hr_relationship_interaction.SENTIMENT_SCORES
 
 
 def _ids(cr):
@@ -322,7 +328,7 @@ class Book:
                 interest=interest,
                 cadence=cadence,
                 created=self.now if created is None else created,
-                high=HIGH_SCORE,
+                high=_addon()[0],
                 company=self.company_id,
                 owners=_int_array(owners.ids),
                 owner_count=len(owners),
@@ -414,7 +420,7 @@ class Book:
                 moments=moments,
                 name=name,
                 company=self.company_id,
-                scores=json.dumps(SENTIMENT_SCORES),
+                scores=json.dumps(_addon()[1]),
                 now=self.now,
                 uid=self.env.uid,
             )
