@@ -25,6 +25,7 @@ stopped. Every method returns the ids it made, in the order of ``n``.
 """
 
 import json
+from datetime import date
 
 from odoo import Command, fields
 from odoo.tools import SQL
@@ -124,15 +125,16 @@ class Book:
     # People made through the ORM: few, and with computes of other modules.
 
     def users(self, count, label="HR", email_domain=None, groups=(RELATIONSHIP_USER,)):
-        """Internal users ``{tag}_{label}_{n}`` for n in 1..count (only the
-        missing ones are created); all of them, in the order of ``n``."""
+        """Internal users ``{tag}_{label}_{n}`` for n in 1..count, in
+        ``groups`` as well (only the missing ones are created); all of them,
+        in the order of ``n``."""
         login = f"{self.tag}_{label}_".lower()
         Users = self.env["res.users"].with_context(
             no_reset_password=True, tracking_disable=True, mail_create_nolog=True
         )
         existing = Users.search([("login", "=like", f"{login}%")])
         have = {user.login: user for user in existing}
-        group_ids = [self.env.ref(xmlid).id for xmlid in groups]
+        group_ids = [self.env.ref(xmlid).id for xmlid in ("base.group_user", *groups)]
         missing = [n for n in range(1, count + 1) if f"{login}{n}" not in have]
         if missing:
             created = Users.create(
@@ -286,7 +288,7 @@ class Book:
                            (%(cadence)s)::int AS cadence,
                            (%(created)s)::timestamp AS create_date
                       FROM people
-                ), placed AS (
+                ), quadrants AS (
                     SELECT chosen.*,
                            CASE WHEN influence >= %(high)s
                                 THEN CASE WHEN interest >= %(high)s
@@ -297,12 +299,20 @@ class Book:
                                           ELSE 'monitor' END
                            END AS quadrant
                       FROM chosen
+                ), placed AS (
+                    SELECT n, partner_id, employee_id, relation_type, influence,
+                           interest, create_date, quadrant,
+                           COALESCE(cadence,
+                                    (%(cadences)s::jsonb ->> quadrant)::int, 0)
+                               AS cadence
+                      FROM quadrants
                 )
                 INSERT INTO hr_stakeholder (name, partner_id, employee_id,
                     person_partner_id, email, phone, is_external, consent_required,
                     company_id, owner_id, relation_type, attitude, influence,
-                    interest, quadrant, contact_cadence_days, active, create_date,
-                    write_date, create_uid, write_uid)
+                    interest, quadrant, contact_cadence_days, next_contact_date,
+                    retention_date, active, create_date, write_date, create_uid,
+                    write_uid)
                 SELECT COALESCE(e.name, p.name), placed.partner_id, e.id,
                        COALESCE(e.work_contact_id, p.id),
                        CASE WHEN e.id IS NULL THEN p.email ELSE e.work_email END,
@@ -313,8 +323,17 @@ class Book:
                        (%(owners)s)[1 + mod(placed.n * 7, %(owner_count)s)],
                        placed.relation_type, 'neutral', placed.influence,
                        placed.interest, placed.quadrant,
-                       COALESCE(placed.cadence,
-                                (%(cadences)s::jsonb ->> placed.quadrant)::int, 0),
+                       placed.cadence,
+                       -- Not contacted yet: the cadence runs from the
+                       -- creation, and so does a candidate's retention.
+                       CASE WHEN placed.cadence > 0
+                            THEN placed.create_date::date
+                                 + LEAST(placed.cadence,
+                                         %(max_date)s - placed.create_date::date)
+                       END,
+                       CASE WHEN placed.relation_type = 'candidate'
+                            THEN placed.create_date::date + %(retention_days)s
+                       END,
                        TRUE, placed.create_date, %(now)s, %(uid)s, %(uid)s
                   FROM placed
              LEFT JOIN hr_employee e ON e.id = placed.employee_id
@@ -333,6 +352,9 @@ class Book:
                 owners=_int_array(owners.ids),
                 owner_count=len(owners),
                 cadences=json.dumps(cadences),
+                max_date=date.max,
+                retention_days=7
+                * stakeholders._retention_settings()["candidate_weeks"],
                 now=self.now,
                 uid=self.env.uid,
             )
@@ -444,12 +466,20 @@ class Book:
         env.cr.execute(
             SQL(
                 """
-                UPDATE hr_stakeholder
-                   SET retention_date = CASE WHEN relation_type = 'candidate'
-                       THEN GREATEST(last_interaction_date, create_date::date)
-                            + %(days)s
-                       END
-                 WHERE id = ANY(%(ids)s)
+                WITH fresh AS (
+                    SELECT id, CASE WHEN relation_type = 'candidate'
+                           THEN GREATEST(last_interaction_date, create_date::date)
+                                + %(days)s
+                           END AS retention_date
+                      FROM hr_stakeholder
+                     WHERE id = ANY(%(ids)s)
+                )
+                UPDATE hr_stakeholder stakeholder
+                   SET retention_date = fresh.retention_date
+                  FROM fresh
+                 WHERE stakeholder.id = fresh.id
+                   AND stakeholder.retention_date
+                       IS DISTINCT FROM fresh.retention_date
                 """,
                 days=7 * settings["candidate_weeks"],
                 ids=list(stakeholder_ids),
