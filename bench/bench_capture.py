@@ -10,19 +10,19 @@ Run by hand, not by CI:
                                    [--users 500] [--clients 1000]
                                    [--share 10] [--reset]
 
-Generates, with SQL (the generator is not what is measured), a tenth of the
-book first (``--share``): HR users in the relationship group, internal
-clients, stakeholders (each an external contact with an address of its own,
-in one client), calendar meetings over the last year between an HR user and
-one or two stakeholders (some with a colleague, a fifth private, a few
-cancelled), and messages on the internal clients' chatters: e-mail and
-comments between HR users and stakeholders, internal notes and system
-notifications among them. With calendar and e-mail capture switched on, it
-measures the backfill of the last 12 months (``_hr_backfill``): time, SQL
-query count (which must be the same at a tenth and at all of the book),
-interactions created and the size of the tables. It then grows the book to
-its full size and measures again. Every measured backfill is rolled back;
-the generated data stays.
+Generates, with SQL (bench/book.py for the people; the generator is not what
+is measured), a tenth of the book first (``--share``): HR users in the
+relationship group, internal clients, stakeholders (each an external contact
+with an address of its own, in one client), calendar meetings over the last
+year between an HR user and one or two stakeholders (some with a colleague, a
+fifth private, a few cancelled), and messages on the internal clients'
+chatters: e-mail and comments between HR users and stakeholders, internal
+notes and system notifications among them. With calendar and e-mail capture
+switched on, it measures the backfill of the last 12 months
+(``_hr_backfill``): time, SQL query count (which must be the same at a tenth
+and at all of the book), interactions created and the size of the tables. It
+then grows the book to its full size and measures again. Every measured
+backfill is rolled back; the generated data stays.
 """
 
 import argparse
@@ -30,6 +30,7 @@ import time
 from datetime import timedelta
 
 from benchlib import environment, measure, prepare, vacuum
+from book import Book, external
 
 from odoo import fields
 from odoo.tools import SQL
@@ -52,150 +53,60 @@ def _count(cr, query):
 
 
 def generate_people(env, stakeholders, users, clients):
-    cr = env.cr
-    company_id = env.company.id
-    now = fields.Datetime.now()
-    group_id = env.ref("hr_relationship.group_hr_relationship_user").id
-    have_users = _count(
-        cr, SQL("SELECT count(*) FROM res_users WHERE login LIKE %s", f"{TAG}_%")
-    )
-    if have_users < users:
-        cr.execute(
+    """HR users, internal clients and stakeholders (bench/book.py): each
+    stakeholder n an external contact with an address of its own, owned by
+    HR user n*7, in client n/100."""
+    book = Book(env, TAG)
+    hr = book.users(users, email_domain="hr.bench.example.com")
+    book.clients(
+        1
+        + book.count(
             SQL(
-                """
-                WITH partners AS (
-                    INSERT INTO res_partner (name, comment, email, email_normalized,
-                                             active, type, company_id,
-                                             create_date, write_date)
-                    SELECT 'Bench HR ' || n, %(tag)s,
-                           'hr' || n || '@hr.bench.example.com',
-                           'hr' || n || '@hr.bench.example.com',
-                           TRUE, 'contact', %(company)s, %(now)s, %(now)s
-                      FROM generate_series(%(first)s, %(last)s) n
-                    RETURNING id
-                ), users AS (
-                    INSERT INTO res_users (login, partner_id, company_id,
-                                           notification_type, active, share,
-                                           create_date, write_date)
-                    SELECT %(tag)s || '_' || id, id, %(company)s, 'email', TRUE,
-                           FALSE, %(now)s, %(now)s
-                      FROM partners
-                    RETURNING id
-                ), groups AS (
-                    INSERT INTO res_groups_users_rel (gid, uid)
-                    SELECT %(group)s, id FROM users
-                )
-                INSERT INTO res_company_users_rel (cid, user_id)
-                SELECT %(company)s, id FROM users
-                """,
-                tag=TAG,
-                company=company_id,
-                now=now,
-                group=group_id,
-                first=have_users + 1,
-                last=users,
+                "SELECT count(*) FROM hr_internal_client WHERE name LIKE %s", f"{TAG} %"
+            )
+        ),
+        clients,
+        hr,
+    )
+    client_ids = [
+        row[0]
+        for row in env.execute_query(
+            SQL(
+                "SELECT id FROM hr_internal_client WHERE name LIKE %s ORDER BY id",
+                f"{TAG} %",
             )
         )
-    have_clients = _count(
-        cr,
-        SQL("SELECT count(*) FROM hr_internal_client WHERE name LIKE %s", f"{TAG} %"),
-    )
-    if have_clients < clients:
-        cr.execute(
-            SQL(
-                """
-                WITH hr AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                      FROM res_users WHERE login LIKE %(pattern)s
-                )
-                INSERT INTO hr_internal_client (name, company_id, hr_partner_id,
-                    active, contact_cadence_days, create_date, write_date)
-                SELECT %(tag)s || ' ' || n, %(company)s, hr.id, TRUE, 30,
-                       %(now)s, %(now)s
-                  FROM generate_series(%(first)s, %(last)s) n
-                  JOIN hr ON hr.rank = mod(n, %(users)s)
-                """,
-                pattern=f"{TAG}_%",
-                tag=TAG,
-                company=company_id,
-                now=now,
-                first=have_clients + 1,
-                last=clients,
-                users=users,
-            )
-        )
-    have_stakeholders = _count(
-        cr,
+    ]
+    first = 1 + book.count(
         SQL(
             "SELECT count(*) FROM hr_stakeholder s JOIN res_partner p"
             " ON p.id = s.partner_id WHERE p.comment = %s",
             TAG,
-        ),
+        )
     )
-    if have_stakeholders < stakeholders:
-        cr.execute(
-            SQL(
-                """
-                WITH partners AS (
-                    INSERT INTO res_partner (name, comment, email, email_normalized,
-                                             active, type, company_id,
-                                             create_date, write_date)
-                    SELECT 'Bench person ' || n, %(tag)s,
-                           'person' || n || '@bench.example.com',
-                           'person' || n || '@bench.example.com',
-                           TRUE, 'contact', %(company)s, %(now)s, %(now)s
-                      FROM generate_series(%(first)s, %(last)s) n
-                    RETURNING id, name
-                ), hr AS (
-                    SELECT array_agg(id ORDER BY id) AS ids
-                      FROM res_users WHERE login LIKE %(pattern)s
-                ), book AS (
-                    SELECT partners.id AS partner_id, partners.name,
-                           split_part(partners.name, ' ', 3)::int AS n
-                      FROM partners
-                )
-                INSERT INTO hr_stakeholder (name, partner_id, person_partner_id,
-                    company_id, owner_id, relation_type, attitude, influence,
-                    interest, quadrant, contact_cadence_days, is_external, active,
-                    create_date, write_date, create_uid, write_uid)
-                SELECT book.name, book.partner_id, book.partner_id, %(company)s,
-                       hr.ids[1 + mod(book.n * 7, %(users)s)], 'project_partner',
-                       'neutral', 1 + mod(book.n, 5),
-                       1 + mod(book.n / 5, 5), 'monitor', 30, TRUE, TRUE,
-                       %(now)s - interval '400 days', %(now)s, 1, 1
-                  FROM book, hr
-                """,
-                tag=TAG,
-                pattern=f"{TAG}_%",
-                company=company_id,
-                now=now,
-                first=have_stakeholders + 1,
-                last=stakeholders,
-                users=users,
-            )
+    partners = book.partners(
+        first, stakeholders, "Bench person", email_domain="bench.example.com"
+    )
+    new = book.stakeholders(
+        external(partners, first),
+        hr,
+        cadence=30,
+        created=SQL("%s - interval '400 days'", book.now),
+    )
+    book.link_clients(
+        SQL(
+            """
+            SELECT s.id,
+                   (%s::int[])[1 + mod((%s + s.ordinality - 1)::int / 100, %s)]
+              FROM unnest(%s::int[]) WITH ORDINALITY s(id, ordinality)
+            """,
+            client_ids,
+            first,
+            clients,
+            new,
         )
-        cr.execute(
-            SQL(
-                """
-                WITH clients AS (
-                    SELECT array_agg(id ORDER BY id) AS ids
-                      FROM hr_internal_client WHERE name LIKE %(client_pattern)s
-                )
-                INSERT INTO hr_internal_client_stakeholder_rel
-                       (internal_client_id, stakeholder_id)
-                SELECT clients.ids[1 + mod(split_part(p.name, ' ', 3)::int / 100,
-                                           %(clients)s)], s.id
-                  FROM hr_stakeholder s
-                  JOIN res_partner p ON p.id = s.partner_id, clients
-                 WHERE p.comment = %(tag)s
-                   AND split_part(p.name, ' ', 3)::int >= %(first)s
-                """,
-                client_pattern=f"{TAG} %",
-                clients=clients,
-                tag=TAG,
-                first=have_stakeholders + 1,
-            )
-        )
+    )
+    book.settle(new)
 
 
 def generate_meetings(env, meetings, stakeholders, users):

@@ -10,7 +10,8 @@ Run by hand, not by CI:
 
 It installs hr_relationship (without demo) into database NAME when the module
 is missing there and updates it otherwise, fills it with stakeholders and
-interactions through SQL (the generator is not what is measured), then times
+interactions through bench/book.py (the generator is not what is measured),
+then clears their contact dates (in the measured transaction) and times
 and counts the SQL queries of:
 
 * the set-based refresh ``hr.stakeholder._refresh_contact_dates()`` at a tenth
@@ -26,6 +27,7 @@ import argparse
 import time
 
 from benchlib import environment, measure, prepare, vacuum
+from book import Book, external
 
 from odoo.tools import SQL
 
@@ -33,88 +35,40 @@ BENCH_TAG = "bench-contact-dates"
 
 
 def generate(env, stakeholder_count, interaction_count):
-    cr = env.cr
-    cr.execute(
-        SQL(
-            "SELECT count(*) FROM res_partner WHERE comment = %s",
-            BENCH_TAG,
-        )
+    """The book (bench/book.py): stakeholders with cadences of 0 to 90 days,
+    created 200 days ago, and interactions over the last half year, each
+    with one stakeholder, spread evenly over the book."""
+    book = Book(env, BENCH_TAG)
+    have = book.count(
+        SQL("SELECT count(*) FROM res_partner WHERE comment = %s", BENCH_TAG)
     )
-    if cr.fetchone()[0] >= stakeholder_count:
+    if have >= stakeholder_count:
         return
-    company_id = env.company.id
-    owner_id = env.ref("base.user_admin").id
-    cr.execute(
+    owner = env.ref("base.user_admin")
+    partners = book.partners(1, stakeholder_count, "Bench contact")
+    stakeholders = book.stakeholders(
+        external(partners, 1),
+        owner,
+        cadence=SQL("(ARRAY[0, 14, 30, 90])[1 + mod(n, 4)]"),
+        created=SQL("%s - interval '200 days'", book.now),
+    )
+    book.interactions(
         SQL(
             """
-            INSERT INTO res_partner (name, comment, active, type, company_id)
-            SELECT 'Bench contact ' || n, %(tag)s, TRUE, 'contact', %(company)s
+            SELECT n, current_date - mod(n, 180), %(owner)s,
+                   (%(book)s::int[])[1 + mod(n - 1, %(size)s)], NULL::int,
+                   'neutral'
               FROM generate_series(1, %(count)s) n
             """,
-            tag=BENCH_TAG,
-            company=company_id,
-            count=stakeholder_count,
-        )
-    )
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO hr_stakeholder (name, partner_id, company_id, owner_id,
-                relation_type, attitude, influence, interest, quadrant,
-                contact_cadence_days, is_external, active, create_date,
-                write_date, create_uid, write_uid)
-            SELECT p.name, p.id, %(company)s, %(owner)s, 'project_partner',
-                   'neutral', 1 + mod(p.id, 5), 1 + mod(p.id / 5, 5), 'monitor',
-                   (ARRAY[0, 14, 30, 90])[1 + mod(p.id, 4)], TRUE, TRUE,
-                   now() - interval '200 days', now(), %(owner)s, %(owner)s
-              FROM res_partner p
-             WHERE p.comment = %(tag)s
-            """,
-            company=company_id,
-            owner=owner_id,
-            tag=BENCH_TAG,
-        )
-    )
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                source, company_id, user_id, sentiment, sentiment_score, create_date,
-                write_date, create_uid, write_uid)
-            SELECT 'Bench contact moment', current_date - mod(n, 180),
-                   'meeting', 'manual', %(company)s, %(owner)s, 'neutral', 0,
-                   now(), now(), %(owner)s, %(owner)s
-              FROM generate_series(1, %(count)s) n
-            """,
-            company=company_id,
-            owner=owner_id,
+            owner=owner.id,
+            book=stakeholders,
+            size=len(stakeholders),
             count=interaction_count,
-        )
+        ),
+        name="Bench contact moment",
     )
-    # Each interaction meets one stakeholder, spread evenly over the book.
-    cr.execute(
-        SQL(
-            """
-            WITH book AS (
-                SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                  FROM hr_stakeholder WHERE partner_id IN (
-                      SELECT id FROM res_partner WHERE comment = %(tag)s)
-            ), moments AS (
-                SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                  FROM hr_relationship_interaction
-                 WHERE name = 'Bench contact moment'
-            )
-            INSERT INTO hr_relationship_interaction_stakeholder_rel
-                   (interaction_id, stakeholder_id)
-            SELECT moments.id, book.id
-              FROM moments
-              JOIN book ON book.rank = mod(moments.rank, %(book_size)s)
-            """,
-            tag=BENCH_TAG,
-            book_size=stakeholder_count,
-        )
-    )
-    cr.commit()
+    book.settle(stakeholders)
+    env.cr.commit()
     vacuum(env.cr.dbname)
 
 
@@ -145,8 +99,16 @@ def main():
             f"{len(all_ids)} stakeholders, {links} interaction links, database {size}"
         )
 
-        # The generated book has no dates yet and every run is rolled back,
-        # so both refreshes below really compute and write.
+        # The book holds its dates as the ORM computes them. Cleared (and
+        # vacuumed, as a live table would be), both refreshes below really
+        # compute and write; they are rolled back and the dates restored.
+        cr.execute(
+            "UPDATE hr_stakeholder"
+            " SET last_interaction_date = NULL, next_contact_date = NULL"
+        )
+        cr.commit()
+        vacuum(cr.dbname)
+        Stakeholder.invalidate_model(["last_interaction_date", "next_contact_date"])
         tenth = all_ids[: len(all_ids) // 10]
         small = measure(
             env,
@@ -177,6 +139,10 @@ def main():
 
         measure(env, f"ORM stored computes, {len(sample)} stakeholders", orm_recompute)
         cr.rollback()
+        env.invalidate_all()
+        Stakeholder._refresh_contact_dates()
+        cr.commit()
+    vacuum(options.db)
 
 
 if __name__ == "__main__":

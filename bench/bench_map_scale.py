@@ -15,8 +15,9 @@ stakeholders, 2,000 employees, 200 internal clients, 500 projects and
 holds 100,000 stakeholders, 20,000 employees, 2,000 internal clients, 5,000
 projects and 1,000,000 interactions. Every HR colleague, client and project
 has the same number of lines in both blocks: only the size of the book
-grows. The users, departments and projects are made with the ORM, the rest
-with SQL inserts (the ORM would take hours for a million interactions).
+grows. The users, departments, employees and projects are made with the
+ORM, the rest with bench/book.py's SQL inserts (the ORM would take hours for a
+million interactions).
 
 After each block, as the administrator (median of ``--runs``, ORM cache
 cleared before each run) it times the plain SQL query of one stakeholder's
@@ -36,6 +37,7 @@ import statistics
 import time
 
 from benchlib import environment, prepare, run_counted, vacuum
+from book import Book, external, internal
 
 from odoo import Command
 from odoo.tools import SQL
@@ -90,102 +92,37 @@ def generate_block(env, tag, factor):
         [{"name": f"Bench {tag} Department {n}"} for n in range(DEPARTMENTS * factor)]
     )
     env.flush_all()
-    employees = EMPLOYEES * factor
-    cr = env.cr
-    # Employees with their work contacts and resources.
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO res_partner (name, complete_name, active, type, is_company,
-                                     create_date, write_date)
-            SELECT 'Bench ' || %(tag)s || ' Employee ' || n,
-                   'Bench ' || %(tag)s || ' Employee ' || n, TRUE, 'contact',
-                   FALSE, now(), now()
-              FROM generate_series(0, %(count)s - 1) n;
-            INSERT INTO resource_resource (name, resource_type, tz, time_efficiency,
-                                           active, company_id, create_date, write_date)
-            SELECT 'Bench ' || %(tag)s || ' Employee ' || n, 'user', 'UTC', 100,
-                   TRUE, %(company)s, now(), now()
-              FROM generate_series(0, %(count)s - 1) n;
-            INSERT INTO hr_employee (name, resource_id, work_contact_id, company_id,
-                                     department_id, marital, distance_home_work_unit,
-                                     employee_type, active, create_date, write_date)
-            SELECT r.name, r.id, p.id, %(company)s,
-                   (%(departments)s::int[])[1 + mod(r.id, %(department_count)s)],
-                   'single', 'kilometers', 'employee', TRUE, now(), now()
-              FROM resource_resource r
-              JOIN res_partner p ON p.name = r.name
-             WHERE r.name LIKE 'Bench ' || %(tag)s || ' Employee ' || chr(37);
-            """,
-            tag=tag,
-            count=employees,
-            company=company.id,
-            departments=departments.ids,
-            department_count=len(departments),
-        )
+    # The book (bench/book.py); employees and their work contacts through the
+    # ORM, their managers the first MANAGERS of them.
+    book = Book(env, tag)
+    employees = book.employees(EMPLOYEES * factor, departments=departments)
+    employee_ids = employees.ids
+    managers = employees[: MANAGERS * factor]
+    reports = {}
+    for employee_id in employee_ids[len(managers) :]:
+        manager = managers[employee_id % len(managers)]
+        reports.setdefault(manager, []).append(employee_id)
+    for manager, report_ids in reports.items():
+        employees.browse(report_ids).write({"parent_id": manager.id})
+    for manager, user in zip(managers, users, strict=False):
+        manager.user_id = user
+    env.flush_all()
+    client_ids = book.clients(
+        0,
+        CLIENTS * factor - 1,
+        users,
+        label=f"Bench {tag} Client",
+        columns={
+            "department_id": SQL(
+                "(%s::int[])[1 + mod(n, %s)]", departments.ids, len(departments)
+            ),
+            "client_lead_id": SQL(
+                "(%s::int[])[1 + mod(n, %s)]", managers.ids, len(managers)
+            ),
+            "high_influence_count": SQL("mod(n, 17)"),
+            "hr_contact_count": SQL("mod(n, 5)"),
+        },
     )
-    employee_ids = [
-        row[0]
-        for row in env.execute_query(
-            SQL(
-                "SELECT id FROM hr_employee WHERE name LIKE %s ORDER BY id",
-                f"Bench {tag} Employee %",
-            )
-        )
-    ]
-    managers = employee_ids[: MANAGERS * factor]
-    cr.execute(
-        SQL(
-            """
-            UPDATE hr_employee e SET parent_id = m.manager
-              FROM (SELECT id, (%(managers)s::int[])[1 + mod(id, %(count)s)] AS manager
-                      FROM unnest(%(employees)s::int[]) id) m
-             WHERE e.id = m.id AND e.id <> ALL(%(managers)s::int[]);
-            UPDATE hr_employee e SET user_id = u.uid
-              FROM unnest(%(managers)s::int[], %(users)s::int[]) AS u(eid, uid)
-             WHERE e.id = u.eid AND u.uid IS NOT NULL;
-            """,
-            managers=managers,
-            count=len(managers),
-            employees=employee_ids,
-            users=users.ids,
-        )
-    )
-    clients = CLIENTS * factor
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO hr_internal_client (name, company_id, active, department_id,
-                                            client_lead_id, hr_partner_id,
-                                            high_influence_count, hr_contact_count,
-                                            create_date, write_date)
-            SELECT 'Bench ' || %(tag)s || ' Client ' || n, %(company)s, TRUE,
-                   (%(departments)s::int[])[1 + mod(n, %(department_count)s)],
-                   (%(managers)s::int[])[1 + mod(n, %(manager_count)s)],
-                   (%(users)s::int[])[1 + mod(n, %(user_count)s)],
-                   mod(n, 17), mod(n, 5), now(), now()
-              FROM generate_series(0, %(count)s - 1) n
-            """,
-            tag=tag,
-            company=company.id,
-            departments=departments.ids,
-            department_count=len(departments),
-            managers=managers,
-            manager_count=len(managers),
-            users=users.ids,
-            user_count=len(users),
-            count=clients,
-        )
-    )
-    client_ids = [
-        row[0]
-        for row in env.execute_query(
-            SQL(
-                "SELECT id FROM hr_internal_client WHERE name LIKE %s ORDER BY id",
-                f"Bench {tag} Client %",
-            )
-        )
-    ]
     projects = env["project.project"].create(
         [
             {
@@ -199,104 +136,64 @@ def generate_block(env, tag, factor):
     )
     env.flush_all()
     stakeholders = STAKEHOLDERS * factor
-    internal = int(stakeholders * INTERNAL_SHARE)
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO res_partner (name, complete_name, active, type, is_company,
-                                     create_date, write_date)
-            SELECT 'Bench ' || %(tag)s || ' Contact ' || n,
-                   'Bench ' || %(tag)s || ' Contact ' || n, TRUE, 'contact', FALSE,
-                   now(), now()
-              FROM generate_series(%(internal)s, %(count)s - 1) n;
-            INSERT INTO hr_stakeholder (name, company_id, owner_id, relation_type,
-                                        attitude, influence, interest, active,
-                                        employee_id, person_partner_id, is_external,
-                                        create_date, write_date)
-            SELECT e.name, %(company)s, %(owner)s,
-                   (%(types)s::text[])[1 + mod(e.n, 5)], 'neutral', 1 + mod(e.n, 5),
-                   1 + mod(e.n / 5, 5), TRUE, e.id, e.work_contact_id, FALSE, now(),
-                   now()
-              FROM (SELECT id, name, work_contact_id,
-                           row_number() OVER (ORDER BY id) - 1 AS n
-                      FROM hr_employee WHERE id = ANY(%(employees)s)) e
-             WHERE e.n < %(internal)s;
-            INSERT INTO hr_stakeholder (name, company_id, owner_id, relation_type,
-                                        attitude, influence, interest, active,
-                                        partner_id, person_partner_id, is_external,
-                                        create_date, write_date)
-            SELECT p.name, %(company)s, %(owner)s,
-                   (%(types)s::text[])[6 + mod(p.id, 4)], 'neutral', 1 + mod(p.id, 5),
-                   1 + mod(p.id / 5, 5), TRUE, p.id, p.id, TRUE, now(), now()
-              FROM res_partner p
-             WHERE p.name LIKE 'Bench ' || %(tag)s || ' Contact ' || chr(37);
-            """,
-            tag=tag,
-            internal=min(internal, len(employee_ids)),
-            count=stakeholders,
-            company=company.id,
-            owner=env.ref("base.user_admin").id,
-            types=RELATION_TYPES,
-            employees=employee_ids,
-        )
+    internal_count = min(int(stakeholders * INTERNAL_SHARE), len(employee_ids))
+    admin = env.ref("base.user_admin")
+    stakeholder_ids = book.stakeholders(
+        internal(employee_ids[:internal_count], 0),
+        admin,
+        relation_type=SQL("(%s::varchar[])[1 + mod(n, 5)]", RELATION_TYPES),
     )
-    stakeholder_ids = [
-        row[0]
-        for row in env.execute_query(
-            SQL(
-                "SELECT id FROM hr_stakeholder WHERE name LIKE %s ORDER BY id",
-                f"Bench {tag} %",
-            )
-        )
-    ]
+    partners = book.partners(
+        internal_count, stakeholders - 1, f"Bench {tag} Contact", company=False
+    )
+    stakeholder_ids += book.stakeholders(
+        external(partners, internal_count),
+        admin,
+        relation_type=SQL("(%s::varchar[])[6 + mod(n, 4)]", RELATION_TYPES),
+    )
     # Two internal clients and one project each; ten interactions each with
     # HR colleagues, over the last year.
-    cr.execute(
+    ranked = SQL("unnest(%s::int[]) WITH ORDINALITY s(id, n)", stakeholder_ids)
+    book.link_clients(
         SQL(
             """
-            INSERT INTO hr_internal_client_stakeholder_rel (stakeholder_id,
-                                                            internal_client_id)
-            SELECT DISTINCT s.id, c.cid
-              FROM unnest(%(stakeholders)s::int[]) WITH ORDINALITY s(id, n)
+            SELECT s.id, c.cid
+              FROM %(ranked)s
              CROSS JOIN LATERAL (VALUES
-                   ((%(clients)s::int[])[1 + mod(s.n, %(client_count)s)]),
-                   ((%(clients)s::int[])[1 + mod(s.n * 7 + 3, %(client_count)s)]))
-                   AS c(cid);
-            INSERT INTO hr_project_stakeholder (project_id, stakeholder_id, company_id,
-                                                attitude, influence, interest,
-                                                create_date, write_date)
-            SELECT (%(projects)s::int[])[1 + mod(s.n, %(project_count)s)], s.id,
-                   %(company)s, 'neutral', 3, 3, now(), now()
-              FROM unnest(%(stakeholders)s::int[]) WITH ORDINALITY s(id, n);
-            WITH moments AS (
-                INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                    source, company_id, user_id, sentiment, sentiment_score,
-                    create_date, write_date, create_uid, write_uid)
-                SELECT 'Bench contact ' || s.id,
-                       current_date - mod(s.n * k, 365)::int, 'meeting', 'manual',
-                       %(company)s,
-                       (%(users)s::int[])[1 + mod(s.n * 31 + k * 7, %(user_count)s)],
-                       'neutral', 0, now(), now(), %(root)s, %(root)s
-                  FROM unnest(%(stakeholders)s::int[]) WITH ORDINALITY s(id, n)
-                 CROSS JOIN generate_series(1, %(per)s) k
-             RETURNING id, name
-            )
-            INSERT INTO hr_relationship_interaction_stakeholder_rel
-                   (interaction_id, stakeholder_id)
-            SELECT id, substring(name from 15)::int FROM moments;
+                   ((%(clients)s::int[])[1 + mod(s.n, %(count)s)]),
+                   ((%(clients)s::int[])[1 + mod(s.n * 7 + 3, %(count)s)]))
+                   AS c(cid)
             """,
-            stakeholders=stakeholder_ids,
+            ranked=ranked,
             clients=client_ids,
-            client_count=len(client_ids),
-            projects=projects.ids,
-            project_count=len(projects),
-            company=company.id,
-            users=users.ids,
-            user_count=len(users),
-            per=INTERACTIONS_PER_STAKEHOLDER,
-            root=env.ref("base.user_root").id,
+            count=len(client_ids),
         )
     )
+    book.positions(
+        SQL(
+            "SELECT (%s::int[])[1 + mod(s.n, %s)], s.id FROM %s",
+            projects.ids,
+            len(projects),
+            ranked,
+        )
+    )
+    book.interactions(
+        SQL(
+            """
+            SELECT s.n * %(per)s + k, current_date - mod(s.n * k, 365)::int,
+                   (%(users)s::int[])[1 + mod(s.n * 31 + k * 7, %(user_count)s)],
+                   s.id, NULL::int, 'neutral'
+              FROM %(ranked)s
+             CROSS JOIN generate_series(1, %(per)s) k
+            """,
+            ranked=ranked,
+            per=INTERACTIONS_PER_STAKEHOLDER,
+            users=users.ids,
+            user_count=len(users),
+        ),
+        name=f"Bench {tag} contact",
+    )
+    book.settle(stakeholder_ids, client_ids)
     env.cr.commit()
     env.invalidate_all()
     env.registry.clear_cache()

@@ -9,8 +9,8 @@ Run by hand, not by CI:
                                    [--interactions 1000000] [--users 2000]
                                    [--clients 2000] [--runs 5] [--reset]
 
-Generates, with SQL (the generator is not what is measured), a tenth of the
-book first: HR users, internal clients (each stakeholder linked to one),
+Generates, with bench/book.py (the generator is not what is measured), a
+tenth of the book first: HR users, internal clients (each stakeholder linked to one),
 stakeholders owned by the HR users, and interactions spread over a year
 between them, a tenth of them with an internal client too. It measures, then
 grows the book to its full size and measures again:
@@ -32,6 +32,7 @@ import time
 from datetime import timedelta
 
 from benchlib import environment, measure, prepare, run_counted, vacuum
+from book import Book, external
 
 from odoo import fields
 from odoo.tools import SQL
@@ -40,212 +41,108 @@ TAG = "bench_network"
 
 
 def generate(env, stakeholders, interactions, users, clients):
-    """Bring the generated book to the given sizes (only adds what is missing)."""
-    cr = env.cr
-    company_id = env.company.id
-    now = fields.Datetime.now()
-
-    def count(query):
-        cr.execute(query)
-        return cr.fetchone()[0]
-
-    have_users = count(
-        SQL("SELECT count(*) FROM res_users WHERE login LIKE %s", f"{TAG}_%")
-    )
-    if have_users < users:
-        cr.execute(
+    """Bring the generated book (bench/book.py) to the given sizes (only adds
+    what is missing)."""
+    book = Book(env, TAG)
+    hr = book.users(users, groups=())
+    book.clients(
+        1
+        + book.count(
             SQL(
-                """
-                WITH partners AS (
-                    INSERT INTO res_partner (name, comment, active, type,
-                                             company_id, create_date, write_date)
-                    SELECT 'Bench HR ' || n, %(tag)s, TRUE, 'contact',
-                           %(company)s, %(now)s, %(now)s
-                      FROM generate_series(%(first)s, %(last)s) n
-                    RETURNING id, name
-                )
-                INSERT INTO res_users (login, partner_id, company_id,
-                                       notification_type, active, share,
-                                       create_date, write_date)
-                SELECT %(tag)s || '_' || id, id, %(company)s, 'email', TRUE,
-                       FALSE, %(now)s, %(now)s
-                  FROM partners
-                """,
-                tag=TAG,
-                company=company_id,
-                now=now,
-                first=have_users + 1,
-                last=users,
+                "SELECT count(*) FROM hr_internal_client WHERE name LIKE %s", f"{TAG} %"
+            )
+        ),
+        clients,
+        hr,
+    )
+    client_ids = [
+        row[0]
+        for row in env.execute_query(
+            SQL(
+                "SELECT id FROM hr_internal_client WHERE name LIKE %s ORDER BY id",
+                f"{TAG} %",
             )
         )
-    have_clients = count(
-        SQL("SELECT count(*) FROM hr_internal_client WHERE name LIKE %s", f"{TAG} %")
-    )
-    if have_clients < clients:
-        cr.execute(
-            SQL(
-                """
-                WITH hr AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                      FROM res_users WHERE login LIKE %(pattern)s
-                )
-                INSERT INTO hr_internal_client (name, company_id, hr_partner_id,
-                    active, contact_cadence_days, create_date, write_date)
-                SELECT %(tag)s || ' ' || n, %(company)s, hr.id, TRUE, 30,
-                       %(now)s, %(now)s
-                  FROM generate_series(%(first)s, %(last)s) n
-                  JOIN hr ON hr.rank = mod(n, %(users)s)
-                """,
-                pattern=f"{TAG}_%",
-                tag=TAG,
-                company=company_id,
-                now=now,
-                first=have_clients + 1,
-                last=clients,
-                users=users,
-            )
-        )
-    have_stakeholders = count(
+    ]
+    first = 1 + book.count(
         SQL(
-            "SELECT count(*) FROM hr_stakeholder s JOIN res_partner p"
-            " ON p.id = s.partner_id WHERE p.comment = %s AND p.name LIKE %s",
+            "SELECT count(*) FROM res_partner WHERE comment = %s AND name LIKE %s",
             TAG,
             "Bench person %",
         )
     )
-    if have_stakeholders < stakeholders:
-        cr.execute(
-            SQL(
-                """
-                WITH partners AS (
-                    INSERT INTO res_partner (name, comment, active, type,
-                                             company_id, create_date, write_date)
-                    SELECT 'Bench person ' || n, %(tag)s, TRUE, 'contact',
-                           %(company)s, %(now)s, %(now)s
-                      FROM generate_series(%(first)s, %(last)s) n
-                    RETURNING id, name
-                ), hr AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                      FROM res_users WHERE login LIKE %(pattern)s
-                ), book AS (
-                    SELECT partners.id AS partner_id, partners.name,
-                           split_part(partners.name, ' ', 3)::int AS n
-                      FROM partners
-                )
-                INSERT INTO hr_stakeholder (name, partner_id, company_id, owner_id,
-                    relation_type, attitude, influence, interest, quadrant,
-                    contact_cadence_days, is_external, active, create_date,
-                    write_date, create_uid, write_uid)
-                SELECT book.name, book.partner_id, %(company)s, hr.id,
-                       'project_partner', 'neutral', 1 + mod(book.n, 5),
-                       1 + mod(book.n / 5, 5), 'monitor',
-                       (ARRAY[0, 14, 30, 90])[1 + mod(book.n, 4)], TRUE, TRUE,
-                       %(now)s - interval '200 days', %(now)s, 1, 1
-                  FROM book
-                  JOIN hr ON hr.rank = mod(book.n * 7, %(users)s)
-                """,
-                tag=TAG,
-                pattern=f"{TAG}_%",
-                company=company_id,
-                now=now,
-                first=have_stakeholders + 1,
-                last=stakeholders,
-                users=users,
-            )
+    partners = book.partners(first, stakeholders, "Bench person")
+    new = book.stakeholders(
+        external(partners, first),
+        hr,
+        cadence=SQL("(ARRAY[0, 14, 30, 90])[1 + mod(n, 4)]"),
+        created=SQL("%s - interval '200 days'", book.now),
+    )
+    # Each stakeholder n belongs to internal client n.
+    book.link_clients(
+        SQL(
+            """
+            SELECT s.id, (%s::int[])[1 + mod((%s + s.ordinality - 1)::int, %s)]
+              FROM unnest(%s::int[]) WITH ORDINALITY s(id, ordinality)
+            """,
+            client_ids,
+            first,
+            clients,
+            new,
         )
-        # Each new stakeholder belongs to one internal client.
-        cr.execute(
-            SQL(
-                """
-                WITH clients AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                      FROM hr_internal_client WHERE name LIKE %(client_pattern)s
-                )
-                INSERT INTO hr_internal_client_stakeholder_rel
-                       (internal_client_id, stakeholder_id)
-                SELECT clients.id, s.id
-                  FROM hr_stakeholder s
-                  JOIN res_partner p ON p.id = s.partner_id
-                  JOIN clients
-                    ON clients.rank = mod(split_part(p.name, ' ', 3)::int,
-                                          %(clients)s)
-                 WHERE p.comment = %(tag)s AND p.name LIKE %(person)s
-                   AND split_part(p.name, ' ', 3)::int >= %(first)s
-                """,
-                client_pattern=f"{TAG} %",
-                person="Bench person %",
-                clients=clients,
-                tag=TAG,
-                first=have_stakeholders + 1,
-            )
-        )
-    have_interactions = count(
+    )
+    have_interactions = book.count(
         SQL(
             "SELECT count(*) FROM hr_relationship_interaction WHERE name = %s",
             "Bench network contact",
         )
     )
     if have_interactions < interactions:
+        book_ids = [
+            row[0]
+            for row in env.execute_query(
+                SQL(
+                    "SELECT s.id FROM hr_stakeholder s"
+                    " JOIN res_partner p ON p.id = s.partner_id"
+                    " WHERE p.comment = %s AND p.name LIKE %s ORDER BY s.id",
+                    TAG,
+                    "Bench person %",
+                )
+            )
+        ]
         # Interaction n: HR user n*7, stakeholder n*13, n days ago modulo a
         # year; every tenth also with the stakeholder's client.
-        cr.execute(
+        book.interactions(
             SQL(
                 """
-                WITH hr AS (
-                    SELECT id, row_number() OVER (ORDER BY id) - 1 AS rank
-                      FROM res_users WHERE login LIKE %(pattern)s
-                ), book AS (
-                    SELECT s.id, row_number() OVER (ORDER BY s.id) - 1 AS rank,
+                WITH book AS (
+                    SELECT s.id, s.ordinality - 1 AS rank,
                            link.internal_client_id
-                      FROM hr_stakeholder s
-                      JOIN res_partner p ON p.id = s.partner_id
+                      FROM unnest(%(book)s::int[]) WITH ORDINALITY s(id, ordinality)
                  LEFT JOIN hr_internal_client_stakeholder_rel link
                         ON link.stakeholder_id = s.id
-                     WHERE p.comment = %(tag)s AND p.name LIKE %(person)s
-                ), moments AS (
-                    SELECT n, hr.id AS user_id, book.id AS stakeholder_id,
-                           CASE WHEN mod(n, 10) = 0 THEN book.internal_client_id
-                           END AS client_id
-                      FROM generate_series(%(first)s, %(last)s) n
-                      JOIN hr ON hr.rank = mod(n * 7, %(users)s)
-                      JOIN book ON book.rank = mod(n * 13, %(stakeholders)s)
-                ), created AS (
-                    INSERT INTO hr_relationship_interaction (name, date,
-                        interaction_type, source, company_id, user_id,
-                        internal_client_id,
-                        sentiment, sentiment_score, create_date, write_date,
-                        create_uid, write_uid)
-                    SELECT 'Bench network contact', %(today)s - mod(n, 365),
-                           'meeting', 'manual', %(company)s, user_id, client_id,
-                           'neutral', 0,
-                           %(now)s, %(now)s, 1, 1
-                      FROM moments
-                     ORDER BY n
-                    RETURNING id
-                ), numbered AS (
-                    SELECT id, row_number() OVER (ORDER BY id) AS rank FROM created
-                ), wanted AS (
-                    SELECT row_number() OVER (ORDER BY n) AS rank, stakeholder_id
-                      FROM moments
                 )
-                INSERT INTO hr_relationship_interaction_stakeholder_rel
-                       (interaction_id, stakeholder_id)
-                SELECT numbered.id, wanted.stakeholder_id
-                  FROM numbered JOIN wanted USING (rank)
+                SELECT n, %(today)s - mod(n, 365),
+                       (%(users)s::int[])[1 + mod(n * 7, %(user_count)s)], book.id,
+                       CASE WHEN mod(n, 10) = 0 THEN book.internal_client_id END,
+                       'neutral'
+                  FROM generate_series(%(first)s, %(last)s) n
+                  JOIN book ON book.rank = mod(n * 13, %(size)s)
                 """,
-                pattern=f"{TAG}_%",
-                tag=TAG,
-                person="Bench person %",
+                book=book_ids,
+                today=fields.Date.context_today(env["hr.stakeholder"]),
+                users=hr.ids,
+                user_count=len(hr),
                 first=have_interactions + 1,
                 last=interactions,
-                users=users,
-                stakeholders=stakeholders,
-                today=fields.Date.context_today(env["hr.stakeholder"]),
-                company=company_id,
-                now=now,
-            )
+                size=len(book_ids),
+            ),
+            name="Bench network contact",
         )
-    cr.commit()
+        book.settle(book_ids, client_ids)
+    else:
+        book.settle(new)
+    env.cr.commit()
 
 
 def measure_book(env, runs):

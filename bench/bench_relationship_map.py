@@ -17,7 +17,7 @@ a person who is both employee and stakeholder is one node) and 10,000 lines
 relation type, HR projects, alumni, and 6,000 interactions between 10 HR
 users and the stakeholders); 8 blocks make the 80,000 lines of the map's
 browser target, 10 blocks 20,000 nodes.
-Blocks are made with batched ORM creates, the interactions with SQL inserts;
+Blocks are made with batched ORM creates, the interactions with bench/book.py;
 data that is already there is reused (``--reset`` drops the database first).
 
 After each block it times ``hr.relationship.map.get_graph(limit=100000)`` as
@@ -40,8 +40,9 @@ import time
 
 from bench_map_render import MapPage, map_action, odoo_server
 from benchlib import chromium, environment, prepare, run_counted
+from book import Book
 
-from odoo import SUPERUSER_ID, Command
+from odoo import Command
 from odoo.tools import SQL
 
 BLOCKS = "ABCDEFGHIJ"
@@ -187,8 +188,10 @@ def generate_block(env, tag):
         )
     stakeholders = env["hr.stakeholder"].create(values)
     env.flush_all()
-    # 6,000 interactions: each HR user met 300 stakeholders once or twice.
-    env.cr.execute(
+    # 6,000 interactions: each HR user met 300 stakeholders once or twice
+    # (bench/book.py, which also brings their contact dates along).
+    book = Book(env, "bench_relationship_map")
+    book.interactions(
         SQL(
             """
             WITH pairs AS (
@@ -197,29 +200,19 @@ def generate_block(env, tag):
                  CROSS JOIN unnest(%(stakeholders)s::int[])
                             WITH ORDINALITY AS s(sid, rank)
                  WHERE mod(s.rank + u.rank * 13, %(spread)s) = 0
-            ), moments AS (
-                INSERT INTO hr_relationship_interaction (name, date, interaction_type,
-                    source, company_id, user_id, sentiment, sentiment_score,
-                    create_date, write_date, create_uid, write_uid)
-                SELECT 'Bench contact ' || pairs.sid,
-                       current_date - mod(pairs.sid * k, 365)::int,
-                       'meeting', 'manual', %(company)s, pairs.uid, 'neutral', 0,
-                       now(), now(), %(root)s, %(root)s
-                  FROM pairs
-                 CROSS JOIN generate_series(1, 1 + mod(pairs.srank, 2)::int) k
-             RETURNING id, name
             )
-            INSERT INTO hr_relationship_interaction_stakeholder_rel
-                   (interaction_id, stakeholder_id)
-            SELECT id, substring(name from 15)::int FROM moments
+            SELECT row_number() OVER (ORDER BY pairs.urank, pairs.srank, k),
+                   current_date - mod(pairs.sid * k, 365)::int, pairs.uid,
+                   pairs.sid, NULL::int, 'neutral'
+              FROM pairs
+             CROSS JOIN generate_series(1, 1 + mod(pairs.srank, 2)::int) k
             """,
             users=users.ids,
             stakeholders=stakeholders.ids,
             spread=len(stakeholders) // 300,
-            company=company.id,
-            root=SUPERUSER_ID,
         )
     )
+    book.settle(stakeholders.ids)
     env.cr.execute("ANALYZE")
     env.cr.commit()
 

@@ -8,20 +8,21 @@ Run by hand, not by CI, on a database that has hr_relationship installed:
     python3 bench/bench_survey_results.py DBNAME [--answers 50000] [--clients 50]
 
 For an anonymous and then a named campaign, two campaigns on the shipped
-"Internal client value survey" are generated with SQL (the generator is not
-what is measured): one with a tenth of ``--answers`` completed answers and one
-with all of them, each answer rating the 14 rated questions. Each campaign
-has ``--clients`` internal clients of its own. The script times
-``hr.satisfaction.result._compute_for_campaigns`` and counts its SQL queries
-(``cr.sql_log_count``), which must not grow with the number of answers; a
-named campaign stores one result per respondent, so its time does grow.
-Everything is rolled back at the end.
+"Internal client value survey" are generated with SQL (bench/book.py for the
+respondents; the generator is not what is measured): one with a tenth of
+``--answers`` completed answers and one with all of them, each answer rating
+the 14 rated questions. Each campaign has ``--clients`` internal clients of
+its own. The script times ``hr.satisfaction.result._compute_for_campaigns``
+and counts its SQL queries (``cr.sql_log_count``), which must not grow with
+the number of answers; a named campaign stores one result per respondent, so
+its time does grow. Everything is rolled back at the end.
 """
 
 import argparse
 import os
 
 from benchlib import configure, environment, run_counted
+from book import Book, external
 
 from odoo import Command
 from odoo.tools import SQL
@@ -32,50 +33,36 @@ TAG = "bench-survey-results"
 def make_campaign(env, clients, answers, anonymous):
     cr = env.cr
     survey = env.ref("hr_relationship.survey_internal_client_value")
-    cr.execute(
+    # Respondents of their own: contacts with an address, each a
+    # stakeholder of one of the campaign's clients (bench/book.py).
+    book = Book(env, TAG)
+    first = 1 + book.count(
+        SQL("SELECT count(*) FROM res_partner WHERE comment = %s", TAG)
+    )
+    partners = book.partners(
+        first,
+        first + answers - 1,
+        "Bench respondent",
+        email_domain="example.com",
+        company=False,
+    )
+    stakeholder_ids = book.stakeholders(
+        external(partners, first),
+        env.user,
+        relation_type="internal_client_contact",
+        influence=2,
+        interest=2,
+        cadence=30,
+    )
+    book.link_clients(
         SQL(
-            """
-            INSERT INTO res_partner (name, email, comment, active, type)
-            SELECT 'Bench respondent ' || n, 'bench' || n || '@example.com',
-                   %(tag)s, TRUE, 'contact'
-              FROM generate_series(1, %(count)s) n
-            RETURNING id
-            """,
-            tag=TAG,
-            count=answers,
+            "SELECT s, (%s::int[])[1 + mod(s, %s)] FROM unnest(%s::int[]) s",
+            clients.ids,
+            len(clients),
+            stakeholder_ids,
         )
     )
-    partner_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO hr_stakeholder (name, partner_id, email, company_id,
-                owner_id, relation_type, attitude, influence, interest,
-                contact_cadence_days, is_external, active)
-            SELECT p.name, p.id, p.email, %(company)s, %(owner)s,
-                   'internal_client_contact', 'neutral', 2, 2, 30, TRUE, TRUE
-              FROM res_partner p WHERE p.id = ANY(%(partners)s)
-            RETURNING id
-            """,
-            company=env.company.id,
-            owner=env.uid,
-            partners=partner_ids,
-        )
-    )
-    stakeholder_ids = [row[0] for row in cr.fetchall()]
-    cr.execute(
-        SQL(
-            """
-            INSERT INTO hr_internal_client_stakeholder_rel
-                   (internal_client_id, stakeholder_id)
-            SELECT (%(clients)s)[1 + mod(s, %(n)s)], s
-              FROM unnest(%(stakeholders)s) s
-            """,
-            clients=clients.ids,
-            n=len(clients),
-            stakeholders=stakeholder_ids,
-        )
-    )
+    book.settle(stakeholder_ids)
     campaign = env["hr.satisfaction.survey"].create(
         {
             "name": f"Bench {answers}",
