@@ -415,7 +415,8 @@ class HrSatisfactionResult(models.Model):
             targets = SQL("SELECT campaign_id, target_id FROM answers")
         return SQL(
             """
-            WITH inputs AS (
+            WITH inputs AS NOT MATERIALIZED (
+                -- Inlined where read, so that the planner sees its rows.
                 SELECT a.id, a.hr_campaign_id AS campaign_id,
                        %(target)s AS target_id, a.state
                   FROM survey_user_input a
