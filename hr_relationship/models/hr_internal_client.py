@@ -133,21 +133,46 @@ class HrInternalClient(models.Model):
 
     # Depends on today as well: an interaction dated after today is a
     # planned contact, not one that happened; _refresh_contact_dates moves
-    # the date on when its day has come.
+    # the date on when its day has come. Both run _contact_dates_sql.
     @api.depends("interaction_ids.date")
     def _compute_last_interaction_date(self):
-        last_dates = dict(
-            self.env["hr.relationship.interaction"]._read_group(
-                [
-                    ("internal_client_id", "in", self._origin.ids),
-                    ("date", "<=", fields.Date.context_today(self)),
-                ],
-                ["internal_client_id"],
-                ["date:max"],
-            )
+        self.env["hr.relationship.interaction"].flush_model(
+            ["date", "internal_client_id"]
         )
-        for client in self:
-            client.last_interaction_date = last_dates.get(client._origin, False)
+        scope = SQL(
+            "SELECT * FROM unnest(%s::int[], %s::int[]) AS scope(key, id)",
+            list(range(len(self))),
+            [client._origin.id or None for client in self],
+        )
+        self.env.cr.execute(
+            self._contact_dates_sql(scope, fields.Date.context_today(self))
+        )
+        last_dates = dict(self.env.cr.fetchall())
+        for key, client in enumerate(self):
+            client.last_interaction_date = last_dates[key] or False
+
+    @api.model
+    def _contact_dates_sql(self, scope, today):
+        """The last contact date, as a query of rows (key, last_date), one
+        per row of ``scope``: a query of rows (key, id), ``id`` being the
+        client's (NULL for one not saved yet). The one formula of the compute
+        above and of the daily refresh below."""
+        return SQL(
+            """
+            WITH scope AS (%(scope)s)
+            SELECT scope.key, MAX(interaction.date) AS last_date
+              FROM scope
+         LEFT JOIN %(interaction_table)s interaction
+                ON interaction.internal_client_id = scope.id
+               AND interaction.date <= %(today)s
+             GROUP BY scope.key
+            """,
+            scope=scope,
+            today=today,
+            interaction_table=SQL.identifier(
+                self.env["hr.relationship.interaction"]._table
+            ),
+        )
 
     @api.model
     def _refresh_contact_dates(self, record_ids=None):
@@ -161,27 +186,22 @@ class HrInternalClient(models.Model):
             if record_ids is None
             else SQL("client.id = ANY(%s)", list(record_ids))
         )
+        scope = SQL(
+            "SELECT client.id AS key, client.id FROM hr_internal_client client"
+            " WHERE %s",
+            in_scope,
+        )
         self.env.cr.execute(
             SQL(
                 """
-                WITH fresh AS (
-                    SELECT client.id, MAX(interaction.date) AS last_date
-                      FROM hr_internal_client client
-                 LEFT JOIN hr_relationship_interaction interaction
-                        ON interaction.internal_client_id = client.id
-                       AND interaction.date <= %(today)s
-                     WHERE %(in_scope)s
-                     GROUP BY client.id
-                )
                 UPDATE hr_internal_client client
                    SET last_interaction_date = fresh.last_date
-                  FROM fresh
-                 WHERE client.id = fresh.id
+                  FROM (%(fresh)s) fresh
+                 WHERE client.id = fresh.key
                    AND client.last_interaction_date
                        IS DISTINCT FROM fresh.last_date
                 """,
-                today=fields.Date.context_today(self),
-                in_scope=in_scope,
+                fresh=self._contact_dates_sql(scope, fields.Date.context_today(self)),
             )
         )
         updated = self.env.cr.rowcount

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .hr_project_stakeholder import ATTITUDE_SUPPORT, ATTITUDES
+from .hr_relationship_snapshot_mixin import monthly_unique
 
 
 def attitude_support_sql(column):
@@ -21,8 +22,9 @@ class HrProjectStakeholderSnapshot(models.Model):
     keeps this month's row up to date."""
 
     _name = "hr.project.stakeholder.snapshot"
+    _inherit = ["hr.relationship.snapshot.mixin"]
     _description = "Stakeholder Position History"
-    _order = "month desc, id"
+    _snapshot_targets = ("project_stakeholder_id",)
 
     project_stakeholder_id = fields.Many2one(
         "hr.project.stakeholder",
@@ -46,9 +48,6 @@ class HrProjectStakeholderSnapshot(models.Model):
         readonly=True,
         ondelete="cascade",
     )
-    month = fields.Date(
-        required=True, readonly=True, help="First day of the month measured."
-    )
     attitude = fields.Selection(ATTITUDES, readonly=True)
     target_attitude = fields.Selection(ATTITUDES, readonly=True)
     support = fields.Integer(
@@ -60,23 +59,14 @@ class HrProjectStakeholderSnapshot(models.Model):
     influence = fields.Integer(aggregator="avg", readonly=True)
     interest = fields.Integer(aggregator="avg", readonly=True)
     is_below_target = fields.Boolean(string="Below Target", readonly=True)
-    company_id = fields.Many2one("res.company", required=True, index=True)
 
     _sql_constraints = [
-        (
+        monthly_unique(
             "position_month_uniq",
-            "UNIQUE(project_stakeholder_id, month)",
+            "project_stakeholder_id",
             "A position has one snapshot per month.",
         ),
     ]
-
-    @api.depends("project_stakeholder_id", "month")
-    def _compute_display_name(self):
-        for snapshot in self:
-            month = snapshot.month.strftime("%Y-%m") if snapshot.month else ""
-            snapshot.display_name = (
-                f"{snapshot.project_stakeholder_id.display_name} {month}".strip()
-            )
 
     @api.model
     def _upsert_month(self, month, project_ids=None):
@@ -90,36 +80,41 @@ class HrProjectStakeholderSnapshot(models.Model):
             else SQL("position.project_id = ANY(%s)", list(project_ids))
         )
         self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO hr_project_stakeholder_snapshot (
-                    project_stakeholder_id, project_id, stakeholder_id, month,
-                    attitude, target_attitude, support, influence, interest,
-                    is_below_target, company_id,
-                    create_uid, create_date, write_uid, write_date)
-                SELECT position.id, position.project_id, position.stakeholder_id,
-                       %(month)s, position.attitude, position.target_attitude,
-                       %(support)s, position.influence, position.interest,
-                       COALESCE(position.is_below_target, FALSE),
-                       position.company_id,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC',
-                       %(uid)s, NOW() AT TIME ZONE 'UTC'
-                  FROM hr_project_stakeholder position
-                 WHERE %(in_scope)s
-                ON CONFLICT (project_stakeholder_id, month) DO UPDATE
-                   SET attitude = EXCLUDED.attitude,
-                       target_attitude = EXCLUDED.target_attitude,
-                       support = EXCLUDED.support,
-                       influence = EXCLUDED.influence,
-                       interest = EXCLUDED.interest,
-                       is_below_target = EXCLUDED.is_below_target,
-                       write_uid = EXCLUDED.write_uid,
-                       write_date = EXCLUDED.write_date
-                """,
-                month=month,
-                support=attitude_support_sql(SQL("position.attitude")),
-                uid=self.env.uid,
-                in_scope=in_scope,
+            self._snapshot_upsert_sql(
+                "project_stakeholder_id",
+                month,
+                [
+                    "project_id",
+                    "stakeholder_id",
+                    "attitude",
+                    "target_attitude",
+                    "support",
+                    "influence",
+                    "interest",
+                    "is_below_target",
+                    "company_id",
+                ],
+                SQL(
+                    """
+                    SELECT position.id, position.project_id, position.stakeholder_id,
+                           position.attitude, position.target_attitude,
+                           %(support)s, position.influence, position.interest,
+                           COALESCE(position.is_below_target, FALSE),
+                           position.company_id
+                      FROM hr_project_stakeholder position
+                     WHERE %(in_scope)s
+                    """,
+                    support=attitude_support_sql(SQL("position.attitude")),
+                    in_scope=in_scope,
+                ),
+                updated=[
+                    "attitude",
+                    "target_attitude",
+                    "support",
+                    "influence",
+                    "interest",
+                    "is_below_target",
+                ],
             )
         )
         self.invalidate_model()

@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 from .hr_project_stakeholder_snapshot import attitude_support_sql
+from .hr_relationship_snapshot_mixin import monthly_unique
 
 
 class HrProjectSupportSnapshot(models.Model):
@@ -12,8 +13,9 @@ class HrProjectSupportSnapshot(models.Model):
     every project and keeps this month's rows up to date."""
 
     _name = "hr.project.support.snapshot"
+    _inherit = ["hr.relationship.snapshot.mixin"]
     _description = "HR Project Support History"
-    _order = "month desc, id"
+    _snapshot_targets = ("project_id",)
 
     project_id = fields.Many2one(
         "project.project",
@@ -21,9 +23,6 @@ class HrProjectSupportSnapshot(models.Model):
         index=True,
         ondelete="cascade",
         readonly=True,
-    )
-    month = fields.Date(
-        required=True, readonly=True, help="First day of the month measured."
     )
     support_index = fields.Float(
         aggregator="avg",
@@ -34,21 +33,15 @@ class HrProjectSupportSnapshot(models.Model):
     )
     stakeholder_count = fields.Integer(string="Stakeholders", readonly=True)
     below_target_count = fields.Integer(string="Below Target", readonly=True)
-    company_id = fields.Many2one("res.company", index=True, readonly=True)
+    company_id = fields.Many2one(required=False, readonly=True)
 
     _sql_constraints = [
-        (
+        monthly_unique(
             "project_month_uniq",
-            "UNIQUE(project_id, month)",
+            "project_id",
             "A project has one support snapshot per month.",
         ),
     ]
-
-    @api.depends("project_id", "month")
-    def _compute_display_name(self):
-        for snapshot in self:
-            month = snapshot.month.strftime("%Y-%m") if snapshot.month else ""
-            snapshot.display_name = f"{snapshot.project_id.display_name} {month}"
 
     @api.model
     def _cron_refresh_project_support(self, project_ids=None):
@@ -56,7 +49,7 @@ class HrProjectSupportSnapshot(models.Model):
         ``project_ids``) and this month's history of the projects and of each
         position. A fixed number of statements, whatever the number of
         projects and positions."""
-        month = fields.Date.context_today(self).replace(day=1)
+        month = self._snapshot_month()
         Project = self.env["project.project"]
         self.env["hr.project.stakeholder"].flush_model()
         Project.flush_model(["hr_support_index", "hr_below_target_count", "company_id"])
@@ -66,6 +59,12 @@ class HrProjectSupportSnapshot(models.Model):
             if project_ids is None
             else SQL("project.id = ANY(%s)", list(project_ids))
         )
+        columns = [
+            "support_index",
+            "stakeholder_count",
+            "below_target_count",
+            "company_id",
+        ]
         # Projects without positions have nothing to score and no history.
         self.env.cr.execute(
             SQL(
@@ -93,30 +92,28 @@ class HrProjectSupportSnapshot(models.Model):
                             OR project.hr_below_target_count
                                 IS DISTINCT FROM COALESCE(scores.below_target, 0))
                 )
-                INSERT INTO hr_project_support_snapshot (
-                    project_id, month, support_index, stakeholder_count,
-                    below_target_count, company_id,
-                    create_uid, create_date, write_uid, write_date)
-                SELECT project.id, %(month)s, COALESCE(scores.score, 0),
-                       scores.stakeholders, scores.below_target,
-                       project.company_id,
-                       %(uid)s, NOW() AT TIME ZONE 'UTC',
-                       %(uid)s, NOW() AT TIME ZONE 'UTC'
-                  FROM scores
-                  JOIN project_project project ON project.id = scores.project_id
-                 WHERE %(in_scope)s
-                ON CONFLICT (project_id, month) DO UPDATE
-                   SET support_index = EXCLUDED.support_index,
-                       stakeholder_count = EXCLUDED.stakeholder_count,
-                       below_target_count = EXCLUDED.below_target_count,
-                       company_id = EXCLUDED.company_id,
-                       write_uid = EXCLUDED.write_uid,
-                       write_date = EXCLUDED.write_date
+                %(upsert)s
                 """,
                 support=attitude_support_sql(SQL("position.attitude")),
                 in_scope=in_scope,
-                month=month,
-                uid=self.env.uid,
+                upsert=self._snapshot_upsert_sql(
+                    "project_id",
+                    month,
+                    columns,
+                    SQL(
+                        """
+                        SELECT project.id, COALESCE(scores.score, 0),
+                               scores.stakeholders, scores.below_target,
+                               project.company_id
+                          FROM scores
+                          JOIN project_project project
+                            ON project.id = scores.project_id
+                         WHERE %s
+                        """,
+                        in_scope,
+                    ),
+                    updated=columns,
+                ),
             )
         )
         Project.invalidate_model(

@@ -382,7 +382,14 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         Snapshot.flush_model()
         settings = self._health_settings()
         today = fields.Date.context_today(self)
-        link = SQL.identifier(self._health_link_field())
+        columns = [
+            "company_id",
+            "health_score",
+            "health_state",
+            # The snapshot names the figure as the record does.
+            f"latest_{self._health_satisfaction_field()}",
+            "latest_nps",
+        ]
         self.env.cr.execute(
             SQL(
                 """
@@ -394,24 +401,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                      WHERE rec.id = judged.id
                        AND (rec.health_score IS DISTINCT FROM judged.score
                             OR rec.health_state IS DISTINCT FROM judged.state)
-                ), snapshot AS (
-                    INSERT INTO %(snapshot_table)s
-                           (%(link)s, month, company_id, health_score,
-                            health_state, %(snapshot_satisfaction)s, latest_nps,
-                            create_uid, create_date, write_uid, write_date)
-                    SELECT id, %(month)s, company_id, score, state, satisfaction,
-                           nps_raw, %(uid)s, %(now)s, %(uid)s, %(now)s
-                      FROM judged
-                    ON CONFLICT (%(link)s, month) WHERE %(link)s IS NOT NULL
-                    DO UPDATE SET company_id = EXCLUDED.company_id,
-                                  health_score = EXCLUDED.health_score,
-                                  health_state = EXCLUDED.health_state,
-                                  %(snapshot_satisfaction)s
-                                      = EXCLUDED.%(snapshot_satisfaction)s,
-                                  latest_nps = EXCLUDED.latest_nps,
-                                  write_uid = EXCLUDED.write_uid,
-                                  write_date = EXCLUDED.write_date
-                )
+                ), snapshot AS (%(snapshot)s)
                 SELECT id, owner_id, score, satisfaction, nps, recency, sentiment,
                        attitude, blockers, never_contacted, overdue_days
                   FROM judged
@@ -419,15 +409,17 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 """,
                 judged=self._health_judged_sql(record_ids, settings, today),
                 table=SQL.identifier(self._table),
-                snapshot_table=SQL.identifier(Snapshot._table),
-                link=link,
-                # The snapshot names the figure as the record does.
-                snapshot_satisfaction=SQL.identifier(
-                    f"latest_{self._health_satisfaction_field()}"
+                snapshot=Snapshot._snapshot_upsert_sql(
+                    self._health_link_field(),
+                    Snapshot._snapshot_month(today),
+                    columns,
+                    SQL(
+                        "SELECT id, company_id, score, state, satisfaction, nps_raw"
+                        " FROM judged"
+                    ),
+                    updated=columns,
+                    now=fields.Datetime.now(),
                 ),
-                month=today.replace(day=1),
-                uid=self.env.uid,
-                now=fields.Datetime.now(),
             )
         )
         newly_at_risk = self.env.cr.dictfetchall()

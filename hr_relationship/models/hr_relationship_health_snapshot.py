@@ -13,8 +13,11 @@ class HrRelationshipHealthSnapshot(models.Model):
     the health engine of hr.relationship.health.mixin."""
 
     _name = "hr.relationship.health.snapshot"
+    _inherit = ["hr.relationship.snapshot.mixin"]
     _description = "HR Relationship Health Snapshot"
-    _order = "month desc, id"
+    # A row measures a stakeholder or an internal client: one partial unique
+    # index a month for each (init), which the upsert of the mixin names.
+    _snapshot_targets = ("stakeholder_id", "internal_client_id")
 
     stakeholder_id = fields.Many2one(
         "hr.stakeholder", ondelete="cascade", index="btree_not_null", readonly=True
@@ -24,9 +27,6 @@ class HrRelationshipHealthSnapshot(models.Model):
         ondelete="cascade",
         index="btree_not_null",
         readonly=True,
-    )
-    month = fields.Date(
-        required=True, readonly=True, help="First day of the month measured."
     )
     health_score = fields.Float(aggregator="avg", digits=(5, 1), readonly=True)
     health_state = fields.Selection(HEALTH_STATES, readonly=True)
@@ -54,7 +54,6 @@ class HrRelationshipHealthSnapshot(models.Model):
         readonly=True,
         groups="hr_relationship.group_hr_relationship_business_partner",
     )
-    company_id = fields.Many2one("res.company", required=True, index=True)
 
     _sql_constraints = [
         (
@@ -74,7 +73,7 @@ class HrRelationshipHealthSnapshot(models.Model):
 
     def init(self):
         # Partial unique indexes are what INSERT ... ON CONFLICT upserts on.
-        for column in ("stakeholder_id", "internal_client_id"):
+        for column in self._snapshot_targets:
             self.env.cr.execute(
                 SQL(
                     "CREATE UNIQUE INDEX IF NOT EXISTS %s ON %s (%s, month) "
@@ -85,13 +84,6 @@ class HrRelationshipHealthSnapshot(models.Model):
                     SQL.identifier(column),
                 )
             )
-
-    @api.depends("stakeholder_id", "internal_client_id", "month")
-    def _compute_display_name(self):
-        for snapshot in self:
-            target = snapshot.stakeholder_id or snapshot.internal_client_id
-            month = snapshot.month.strftime("%Y-%m") if snapshot.month else ""
-            snapshot.display_name = f"{target.display_name} {month}".strip()
 
     @api.model
     def _cron_refresh_health(self):

@@ -9,17 +9,19 @@ class HrRelationshipPortfolioSnapshot(models.Model):
     that a coaching conversation sees their trend."""
 
     _name = "hr.relationship.portfolio.snapshot"
+    _inherit = ["hr.relationship.snapshot.mixin"]
     _description = "HR Relationship Portfolio Snapshot"
     _order = "month desc, id desc"
+    # Named as Odoo names a record without a name (no _snapshot_targets).
 
     portfolio_id = fields.Many2one(
         "hr.relationship.portfolio", required=True, ondelete="cascade", index=True
     )
     user_id = fields.Many2one(related="portfolio_id.user_id", string="HR Colleague")
     company_id = fields.Many2one(
-        related="portfolio_id.company_id", store=True, index=True
+        related="portfolio_id.company_id", store=True, index=True, required=False
     )
-    month = fields.Date(required=True, help="First day of the month.")
+    month = fields.Date(readonly=False, help="First day of the month.")
     stakeholder_count = fields.Integer(string="Stakeholders Owned")
     client_count = fields.Integer(string="Clients Partnered")
     overdue_count = fields.Integer(string="Overdue Contacts")
@@ -38,31 +40,26 @@ class HrRelationshipPortfolioSnapshot(models.Model):
 
     def _snapshot_portfolios(self, today):
         """Upsert this month's snapshot of every portfolio, in one statement."""
+        columns = [
+            "company_id",
+            "stakeholder_count",
+            "client_count",
+            "overdue_count",
+            "at_risk_count",
+            "coverage",
+            "key_person_count",
+            "brokerage",
+        ]
         self.env.cr.execute(
-            SQL(
-                """
-                INSERT INTO hr_relationship_portfolio_snapshot (
-                    portfolio_id, company_id, month, stakeholder_count,
-                    client_count, overdue_count, at_risk_count, coverage,
-                    key_person_count, brokerage,
-                    create_uid, create_date, write_uid, write_date)
-                SELECT id, company_id, %(month)s, stakeholder_count, client_count,
-                       overdue_count, at_risk_count, coverage, key_person_count,
-                       brokerage, %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM hr_relationship_portfolio
-                ON CONFLICT (portfolio_id, month) DO UPDATE SET
-                    stakeholder_count = EXCLUDED.stakeholder_count,
-                    client_count = EXCLUDED.client_count,
-                    overdue_count = EXCLUDED.overdue_count,
-                    at_risk_count = EXCLUDED.at_risk_count,
-                    coverage = EXCLUDED.coverage,
-                    key_person_count = EXCLUDED.key_person_count,
-                    brokerage = EXCLUDED.brokerage,
-                    write_uid = EXCLUDED.write_uid,
-                    write_date = EXCLUDED.write_date
-                """,
-                month=today.replace(day=1),
-                uid=self.env.uid,
+            self._snapshot_upsert_sql(
+                "portfolio_id",
+                self._snapshot_month(today),
+                columns,
+                SQL(
+                    "SELECT id, %s FROM hr_relationship_portfolio",
+                    SQL(", ").join(map(SQL.identifier, columns)),
+                ),
+                updated=columns[1:],
                 now=fields.Datetime.now(),
             )
         )

@@ -21,12 +21,28 @@ ALL_ROLES = (
     "service_performance",
 )
 STAKEHOLDER_ROLES = ("satisfaction", "recommendation")
-# Result scope and the field of survey answers (and answer lines) that
-# groups them; internal clients are those the answer keeps of its person.
-# Per-stakeholder results are made in SQL, see _replace_stakeholder_results.
+# Result scope and the field of answer lines that groups its per-service
+# ratings; internal clients are those the answer keeps of its person. The
+# figures of every scope come from one statement, _figures_sql; a
+# stakeholder's result has no per-service lines.
 RESULT_SCOPES = (
     ("campaign", None),
     ("internal_client", "hr_internal_client_ids"),
+)
+# The figures of a result, as _figures_sql names its columns.
+FIGURES = (
+    "invited_count",
+    "responded_count",
+    "response_rate",
+    "satisfaction_count",
+    "mean_satisfaction",
+    "satisfaction_index",
+    "csat",
+    "recommendation_count",
+    "promoter_count",
+    "passive_count",
+    "detractor_count",
+    "nps",
 )
 LATEST_FIELDS = ["latest_satisfaction_index", "latest_nps", "latest_survey_date"]
 # What a withheld result keeps no value of: every figure made from answers.
@@ -45,8 +61,9 @@ WITHHELD_FIGURES = (
 
 
 def _bucket(buckets, scope, campaign, target):
-    """The tallies of the result a grouped row counts in, or None when it
-    counts in none (a client outside the campaign, an answer without one)."""
+    """The figures and per-service tallies of the result a grouped row counts
+    in, or None when it counts in none (a client outside the campaign, an
+    answer without one)."""
     if scope == "campaign":
         target = None
     elif not target or (
@@ -54,8 +71,7 @@ def _bucket(buckets, scope, campaign, target):
     ):
         return None
     return buckets.setdefault(
-        (campaign, scope, target),
-        {"invited": 0, "responded": 0, "values": defaultdict(Counter)},
+        (campaign, scope, target), {"figures": {}, "values": defaultdict(Counter)}
     )
 
 
@@ -174,11 +190,13 @@ class HrSatisfactionResult(models.Model):
     def _compute_for_campaigns(self, campaigns):
         """Replace the results of ``campaigns`` from their survey answers.
 
-        Per scope, two grouped queries do the work: answers per target and
-        state, and answer lines per target, role, service and value. Rows are
-        bounded by targets times questions times scale values, whatever the
-        number of answers; Python only folds them into result values. The
-        per-stakeholder results, one per respondent, are made in SQL."""
+        One statement gives the figures of the campaigns and of their
+        internal clients (_figures_sql, which makes each stakeholder's too),
+        and a grouped query per scope the per-service ratings, by target,
+        role, service and value: rows are bounded by targets times questions
+        times scale values, whatever the number of answers; Python only folds
+        them into result values. The per-stakeholder results, one per
+        respondent, are made in SQL."""
         # Flushed up front: the per-stakeholder SQL reads answers, campaigns
         # and results, and a flush between the unlink and the create would
         # recompute the clients' latest figures twice.
@@ -188,24 +206,40 @@ class HrSatisfactionResult(models.Model):
         ).unlink()
         # After unlink, which empties the whole cache.
         stakeholder_results = self._replace_stakeholder_results(campaigns)
-        UserInput = self.env["survey.user_input"].sudo()
         Line = self.env["survey.user_input.line"].sudo()
         buckets = {}
         # Every campaign and client gets a row, answered or not.
+        keys = {}
         for campaign in campaigns:
             _bucket(buckets, "campaign", campaign, None)
+            keys[campaign.id, "campaign", campaign.id] = (campaign, "campaign", None)
             for client in campaign.internal_client_ids:
                 _bucket(buckets, "internal_client", campaign, client)
+                keys[campaign.id, "internal_client", client.id] = (
+                    campaign,
+                    "internal_client",
+                    client,
+                )
+        client_pairs = [
+            (campaign.id, client.id)
+            for campaign, scope, client in keys.values()
+            if scope == "internal_client"
+        ]
+        self.env.cr.execute(
+            SQL(" UNION ALL ").join(
+                SQL(
+                    "SELECT %s AS scope, figures.* FROM (%s) figures",
+                    scope,
+                    self._figures_sql(scope, campaigns.ids, client_pairs),
+                )
+                for scope, __ in RESULT_SCOPES
+            )
+        )
+        for row in self.env.cr.dictfetchall():
+            key = keys[row.pop("campaign_id"), row.pop("scope"), row.pop("target_id")]
+            buckets[key]["figures"] = row
         for scope, target_field in RESULT_SCOPES:
             target = [target_field] if target_field else []
-            for campaign, *rest, state, count in UserInput._read_group(
-                [("hr_campaign_id", "in", campaigns.ids), ("test_entry", "=", False)],
-                ["hr_campaign_id", *target, "state"],
-                ["__count"],
-            ):
-                if found := _bucket(buckets, scope, campaign, rest and rest[0]):
-                    found["invited"] += count
-                    found["responded"] += count if state == "done" else 0
             for campaign, *rest, role, service, value, count in Line._read_group(
                 [
                     ("hr_campaign_id", "in", campaigns.ids),
@@ -214,6 +248,7 @@ class HrSatisfactionResult(models.Model):
                     ("skipped", "=", False),
                     ("answer_type", "=", "scale"),
                     ("hr_metric_role", "in", ALL_ROLES),
+                    ("hr_service_id", "!=", False),
                 ],
                 ["hr_campaign_id", *target, "hr_metric_role", "hr_service_id"]
                 + ["value_scale"],
@@ -288,8 +323,8 @@ class HrSatisfactionResult(models.Model):
 
         In SQL rather than the ORM: there is one result per respondent, and
         creating them took a query per hundred rows (1,323 queries and 48 s for 50,000
-        answers, see bench/bench_survey_results.py). The values mirror
-        _result_values, rounded as the ORM stores them.
+        answers, see bench/bench_survey_results.py). The figures are
+        _figures_sql's, as for the campaign and its internal clients.
         Expects pending ORM writes flushed, as _compute_for_campaigns does."""
         # No per-person scores for anonymous campaigns, not even stored; their
         # anonymity is locked before they can have any result.
@@ -309,94 +344,22 @@ class HrSatisfactionResult(models.Model):
         cr.execute(
             SQL(
                 """
-                WITH answers AS (
-                    SELECT a.hr_campaign_id AS campaign_id,
-                           a.hr_stakeholder_id AS stakeholder_id,
-                           COUNT(*) AS invited,
-                           COUNT(*) FILTER (WHERE a.state = 'done') AS responded
-                      FROM survey_user_input a
-                     WHERE a.hr_campaign_id = ANY(%(campaigns)s)
-                       AND a.hr_stakeholder_id IS NOT NULL
-                       AND a.test_entry IS NOT TRUE
-                  GROUP BY 1, 2
-                ), lines AS (
-                    -- Per-service ratings of one person add nothing to their row.
-                    SELECT a.hr_campaign_id AS campaign_id,
-                           a.hr_stakeholder_id AS stakeholder_id,
-                           q.hr_metric_role AS role,
-                           COALESCE(l.value_scale, 0) AS value
-                      FROM survey_user_input_line l
-                      JOIN survey_user_input a ON a.id = l.user_input_id
-                      JOIN survey_question q ON q.id = l.question_id
-                     WHERE a.hr_campaign_id = ANY(%(campaigns)s)
-                       AND a.hr_stakeholder_id IS NOT NULL
-                       AND a.state = 'done'
-                       AND a.test_entry IS NOT TRUE
-                       AND l.skipped IS NOT TRUE
-                       AND l.answer_type = 'scale'
-                       AND q.hr_metric_role = ANY(%(roles)s)
-                       AND q.hr_service_id IS NULL
-                ), scores AS (
-                    SELECT campaign_id, stakeholder_id,
-                           COUNT(*) FILTER (WHERE role = 'satisfaction') AS sat_count,
-                           AVG(value) FILTER (WHERE role = 'satisfaction') AS sat_mean,
-                           COUNT(*) FILTER (
-                               WHERE role = 'satisfaction' AND value >= %(satisfied)s
-                           ) AS satisfied,
-                           COUNT(*) FILTER (WHERE role = 'recommendation') AS rec_count,
-                           COUNT(*) FILTER (
-                               WHERE role = 'recommendation' AND value >= %(promoter)s
-                           ) AS promoters,
-                           COUNT(*) FILTER (
-                               WHERE role = 'recommendation' AND value <= %(detractor)s
-                           ) AS detractors
-                      FROM lines
-                  GROUP BY 1, 2
-                )
                 INSERT INTO hr_satisfaction_result (
                     campaign_id, company_id, date, scope, stakeholder_id,
-                    invited_count, responded_count, response_rate,
-                    satisfaction_count, mean_satisfaction, satisfaction_index, csat,
-                    recommendation_count, promoter_count, passive_count,
-                    detractor_count, nps,
+                    %(figures)s,
                     create_uid, create_date, write_uid, write_date
                 )
                 SELECT c.id, c.company_id, COALESCE(c.closed_date, %(today)s),
-                       'stakeholder', a.stakeholder_id,
-                       a.invited, a.responded,
-                       ROUND(100.0 * a.responded / a.invited, 1),
-                       COALESCE(s.sat_count, 0),
-                       COALESCE(ROUND(s.sat_mean, 2), 0),
-                       COALESCE(ROUND(
-                           100.0 * (s.sat_mean - %(sat_min)s) / %(sat_range)s, 1
-                       ), 0),
-                       COALESCE(ROUND(
-                           100.0 * s.satisfied / NULLIF(s.sat_count, 0), 1
-                       ), 0),
-                       COALESCE(s.rec_count, 0),
-                       COALESCE(s.promoters, 0),
-                       COALESCE(s.rec_count - s.promoters - s.detractors, 0),
-                       COALESCE(s.detractors, 0),
-                       COALESCE(ROUND(
-                           100.0 * (s.promoters - s.detractors)
-                           / NULLIF(s.rec_count, 0), 1
-                       ), 0),
+                       'stakeholder', figures.target_id,
+                       %(figures)s,
                        %(uid)s, %(now)s, %(uid)s, %(now)s
-                  FROM answers a
-                  JOIN hr_satisfaction_survey c ON c.id = a.campaign_id
-             LEFT JOIN scores s
-                    ON s.campaign_id = a.campaign_id
-                   AND s.stakeholder_id = a.stakeholder_id
-              ORDER BY c.create_date DESC, c.id DESC, a.stakeholder_id
+                  FROM (%(select)s) figures
+                  JOIN hr_satisfaction_survey c ON c.id = figures.campaign_id
+              ORDER BY c.create_date DESC, c.id DESC, figures.target_id
              RETURNING id, stakeholder_id
                 """,
-                campaigns=campaigns.ids,
-                roles=list(STAKEHOLDER_ROLES),
-                satisfied=CSAT_SATISFIED_MIN,
-                promoter=NPS_PROMOTER_MIN,
-                detractor=NPS_DETRACTOR_MAX,
-                sat_min=SATISFACTION_MIN,
-                sat_range=SATISFACTION_MAX - SATISFACTION_MIN,
+                figures=SQL(", ").join(map(SQL.identifier, FIGURES)),
+                select=self._figures_sql("stakeholder", campaigns.ids),
                 today=fields.Date.context_today(self),
                 uid=self.env.uid,
                 now=cr.now(),
@@ -411,22 +374,140 @@ class HrSatisfactionResult(models.Model):
         return self.browse([result_id for result_id, __ in rows])
 
     @api.model
+    def _figures_sql(self, scope, campaign_ids, client_pairs=()):
+        """The one formula of a result's figures: a query of rows
+        (campaign_id, target_id, *FIGURES), one per target of ``scope`` in
+        the campaigns ``campaign_ids``. The targets are, per scope, the
+        campaign itself (target_id is the campaign's id), each internal
+        client of ``client_pairs`` ((campaign id, client id) pairs, answered
+        or not) and each stakeholder invited. Rounded as the ORM stores the
+        figures; one nobody answered for is 0, as the ORM stores an empty
+        number (_blank_unanswered makes it NULL). Per-service ratings do not
+        count here, see hr.satisfaction.service.result.
+        Expects pending ORM writes flushed."""
+        if scope == "campaign":
+            target = SQL("a.hr_campaign_id")
+            join = where = SQL()
+            targets = SQL(
+                "SELECT id AS campaign_id, id AS target_id"
+                " FROM unnest(%s::int[]) AS id",
+                list(campaign_ids),
+            )
+        elif scope == "internal_client":
+            link = self.env["survey.user_input"]._fields["hr_internal_client_ids"]
+            target = SQL("link.%s", SQL.identifier(link.column2))
+            join = SQL(
+                "JOIN %s link ON link.%s = a.id",
+                m2m_table(self.env, "survey.user_input", "hr_internal_client_ids"),
+                SQL.identifier(link.column1),
+            )
+            where = SQL()
+            targets = SQL(
+                "SELECT * FROM unnest(%s::int[], %s::int[])"
+                " AS pair(campaign_id, target_id)",
+                [campaign_id for campaign_id, __ in client_pairs],
+                [client_id for __, client_id in client_pairs],
+            )
+        else:
+            target = SQL("a.hr_stakeholder_id")
+            join = SQL()
+            where = SQL("AND a.hr_stakeholder_id IS NOT NULL")
+            targets = SQL("SELECT campaign_id, target_id FROM answers")
+        return SQL(
+            """
+            WITH inputs AS NOT MATERIALIZED (
+                -- Inlined where read, so that the planner sees its rows.
+                SELECT a.id, a.hr_campaign_id AS campaign_id,
+                       %(target)s AS target_id, a.state
+                  FROM survey_user_input a
+                  %(join)s
+                 WHERE a.hr_campaign_id = ANY(%(campaigns)s)
+                   AND a.test_entry IS NOT TRUE
+                   %(where)s
+            ), answers AS (
+                SELECT campaign_id, target_id,
+                       COUNT(*) AS invited,
+                       COUNT(*) FILTER (WHERE state = 'done') AS responded
+                  FROM inputs
+              GROUP BY 1, 2
+            ), lines AS (
+                SELECT i.campaign_id, i.target_id,
+                       q.hr_metric_role AS role,
+                       COALESCE(l.value_scale, 0) AS value
+                  FROM inputs i
+                  JOIN survey_user_input_line l ON l.user_input_id = i.id
+                  JOIN survey_question q ON q.id = l.question_id
+                 WHERE i.state = 'done'
+                   AND l.skipped IS NOT TRUE
+                   AND l.answer_type = 'scale'
+                   AND q.hr_metric_role = ANY(%(roles)s)
+                   AND q.hr_service_id IS NULL
+            ), scores AS (
+                SELECT campaign_id, target_id,
+                       COUNT(*) FILTER (WHERE role = 'satisfaction') AS sat_count,
+                       AVG(value) FILTER (WHERE role = 'satisfaction') AS sat_mean,
+                       COUNT(*) FILTER (
+                           WHERE role = 'satisfaction' AND value >= %(satisfied)s
+                       ) AS satisfied,
+                       COUNT(*) FILTER (WHERE role = 'recommendation') AS rec_count,
+                       COUNT(*) FILTER (
+                           WHERE role = 'recommendation' AND value >= %(promoter)s
+                       ) AS promoters,
+                       COUNT(*) FILTER (
+                           WHERE role = 'recommendation' AND value <= %(detractor)s
+                       ) AS detractors
+                  FROM lines
+              GROUP BY 1, 2
+            ), targets AS (%(targets)s)
+            SELECT t.campaign_id, t.target_id,
+                   COALESCE(a.invited, 0) AS invited_count,
+                   COALESCE(a.responded, 0) AS responded_count,
+                   COALESCE(ROUND(
+                       100.0 * a.responded / NULLIF(a.invited, 0), 1
+                   ), 0) AS response_rate,
+                   COALESCE(s.sat_count, 0) AS satisfaction_count,
+                   COALESCE(ROUND(s.sat_mean, 2), 0) AS mean_satisfaction,
+                   COALESCE(ROUND(
+                       100.0 * (s.sat_mean - %(sat_min)s) / %(sat_range)s, 1
+                   ), 0) AS satisfaction_index,
+                   COALESCE(ROUND(
+                       100.0 * s.satisfied / NULLIF(s.sat_count, 0), 1
+                   ), 0) AS csat,
+                   COALESCE(s.rec_count, 0) AS recommendation_count,
+                   COALESCE(s.promoters, 0) AS promoter_count,
+                   COALESCE(s.rec_count - s.promoters - s.detractors, 0)
+                       AS passive_count,
+                   COALESCE(s.detractors, 0) AS detractor_count,
+                   COALESCE(ROUND(
+                       100.0 * (s.promoters - s.detractors)
+                       / NULLIF(s.rec_count, 0), 1
+                   ), 0) AS nps
+              FROM targets t
+         LEFT JOIN answers a
+                ON a.campaign_id = t.campaign_id AND a.target_id = t.target_id
+         LEFT JOIN scores s
+                ON s.campaign_id = t.campaign_id AND s.target_id = t.target_id
+            """,
+            target=target,
+            join=join,
+            where=where,
+            targets=targets,
+            campaigns=list(campaign_ids),
+            roles=list(STAKEHOLDER_ROLES),
+            satisfied=CSAT_SATISFIED_MIN,
+            promoter=NPS_PROMOTER_MIN,
+            detractor=NPS_DETRACTOR_MAX,
+            sat_min=SATISFACTION_MIN,
+            sat_range=SATISFACTION_MAX - SATISFACTION_MIN,
+        )
+
+    @api.model
     def _result_values(self, campaign, scope, target, bucket):
-        values = bucket["values"]
-        no_service = self.env["hr.relationship.service"]
-        satisfaction = values.get(("satisfaction", no_service), Counter())
-        recommendation = values.get(("recommendation", no_service), Counter())
-        sat_count = satisfaction.total()
-        mean_sat = _mean(satisfaction)
-        satisfied = sum(n for v, n in satisfaction.items() if v >= CSAT_SATISFIED_MIN)
-        rec_count = recommendation.total()
-        promoters = sum(n for v, n in recommendation.items() if v >= NPS_PROMOTER_MIN)
-        detractors = sum(n for v, n in recommendation.items() if v <= NPS_DETRACTOR_MAX)
-        invited = bucket["invited"]
+        """The values of a result: the figures of _figures_sql and the lines
+        per HR service from their tallies."""
         services = defaultdict(dict)
-        for (role, service), histogram in values.items():
-            if service:
-                services[service][role] = histogram
+        for (role, service), histogram in bucket["values"].items():
+            services[service][role] = histogram
         service_lines = []
         date = campaign.closed_date or fields.Date.context_today(self)
         client = (
@@ -461,24 +542,7 @@ class HrSatisfactionResult(models.Model):
             "date": date,
             "scope": scope,
             "internal_client_id": client.id,
-            "invited_count": invited,
-            "responded_count": bucket["responded"],
-            "response_rate": 100.0 * bucket["responded"] / invited if invited else 0.0,
-            "satisfaction_count": sat_count,
-            "mean_satisfaction": mean_sat,
-            "satisfaction_index": (
-                100.0
-                * (mean_sat - SATISFACTION_MIN)
-                / (SATISFACTION_MAX - SATISFACTION_MIN)
-                if sat_count
-                else False
-            ),
-            "csat": 100.0 * satisfied / sat_count if sat_count else False,
-            "recommendation_count": rec_count,
-            "promoter_count": promoters,
-            "passive_count": rec_count - promoters - detractors,
-            "detractor_count": detractors,
-            "nps": 100.0 * (promoters - detractors) / rec_count if rec_count else False,
+            **bucket["figures"],
             "service_result_ids": service_lines,
         }
 

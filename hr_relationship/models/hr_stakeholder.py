@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import date, timedelta
+from datetime import date
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -55,12 +55,6 @@ CADENCE_DEFAULTS = {
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
-
-
-def add_days_capped(start, days):
-    """``start`` plus ``days``, at most the last date there is: a cadence
-    added to a date stored far ahead must not overflow."""
-    return start + timedelta(days=min(days, (date.max - start).days))
 
 
 class HrStakeholder(models.Model):
@@ -216,11 +210,9 @@ class HrStakeholder(models.Model):
         "stakeholder starts with the cadence its quadrant has in the settings; "
         "moving it on the grid later keeps the cadence it has.",
     )
-    last_interaction_date = fields.Date(
-        compute="_compute_last_interaction_date", store=True
-    )
+    last_interaction_date = fields.Date(compute="_compute_contact_dates", store=True)
     next_contact_date = fields.Date(
-        compute="_compute_next_contact_date", store=True, index=True
+        compute="_compute_contact_dates", store=True, index=True
     )
     is_contact_overdue = fields.Boolean(
         compute="_compute_is_contact_overdue", search="_search_is_contact_overdue"
@@ -381,56 +373,81 @@ class HrStakeholder(models.Model):
     # Both dates depend on today as well: an interaction dated after today
     # is a planned contact, not one that happened. The daily job
     # (_refresh_contact_dates) moves them on when a planned contact's day
-    # has come; the SQL there and these computes must give the same dates.
-    @api.depends("interaction_ids.date")
-    def _compute_last_interaction_date(self):
-        last_dates = dict(
-            self.env["hr.relationship.interaction"]._read_group(
-                [
-                    ("stakeholder_ids", "in", self._origin.ids),
-                    ("date", "<=", fields.Date.context_today(self)),
-                ],
-                ["stakeholder_ids"],
-                ["date:max"],
-            )
-        )
-        for stakeholder in self:
-            stakeholder.last_interaction_date = last_dates.get(
-                stakeholder._origin, False
-            )
-
-    @api.depends(
-        "last_interaction_date",
-        "contact_cadence_days",
-        "create_date",
-        "interaction_ids.date",
-    )
-    def _compute_next_contact_date(self):
+    # has come; both run the one formula, _contact_dates_sql.
+    @api.depends("interaction_ids.date", "contact_cadence_days", "create_date")
+    def _compute_contact_dates(self):
         """The earliest planned interaction, else the last contact (or the
-        record's creation) plus the cadence; none without either."""
+        record's creation) plus the cadence; none without either. From the
+        cadence and creation the records hold (a form's unsaved cadence
+        included) and the interactions stored."""
+        self.env["hr.relationship.interaction"].flush_model(["date", "stakeholder_ids"])
         today = fields.Date.context_today(self)
-        planned_dates = dict(
-            self.env["hr.relationship.interaction"]._read_group(
-                [
-                    ("stakeholder_ids", "in", self._origin.ids),
-                    ("date", ">", today),
-                ],
-                ["stakeholder_ids"],
-                ["date:min"],
-            )
-        )
-        for stakeholder in self:
-            planned = planned_dates.get(stakeholder._origin)
-            if planned or stakeholder.contact_cadence_days <= 0:
-                stakeholder.next_contact_date = planned or False
-                continue
-            # Never contacted: the cadence runs from when HR started the record.
-            start = stakeholder.last_interaction_date or (
+        scope = SQL(
+            "SELECT * FROM unnest(%s::int[], %s::int[], %s::date[], %s::int[])"
+            " AS scope(key, id, start, cadence)",
+            list(range(len(self))),
+            [stakeholder._origin.id or None for stakeholder in self],
+            [
                 stakeholder.create_date.date() if stakeholder.create_date else today
+                for stakeholder in self
+            ],
+            [stakeholder.contact_cadence_days for stakeholder in self],
+        )
+        self.env.cr.execute(self._contact_dates_sql(scope, today))
+        dates = {key: (last, next_) for key, last, next_ in self.env.cr.fetchall()}
+        for key, stakeholder in enumerate(self):
+            last_date, next_date = dates[key]
+            stakeholder.last_interaction_date = last_date or False
+            stakeholder.next_contact_date = next_date or False
+
+    @api.model
+    def _contact_dates_sql(self, scope, today):
+        """The last and next contact dates, as a query of rows (key,
+        last_date, next_date), one per row of ``scope``: a query of rows
+        (key, id, start, cadence), where ``id`` is the stakeholder's (NULL
+        for one not saved yet) and ``start`` the day its cadence runs from
+        until a first contact. The compute above and the daily refresh below
+        both run it: one formula, whatever feeds it."""
+        link = self._fields["interaction_ids"]
+        return SQL(
+            """
+            WITH scope AS (%(scope)s), contact AS (
+                SELECT rel.%(stakeholder)s AS id,
+                       MAX(interaction.date)
+                           FILTER (WHERE interaction.date <= %(today)s)
+                           AS last_date,
+                       MIN(interaction.date)
+                           FILTER (WHERE interaction.date > %(today)s)
+                           AS planned_date
+                  FROM %(rel)s rel
+                  JOIN %(interaction_table)s interaction
+                    ON interaction.id = rel.%(interaction)s
+                 WHERE rel.%(stakeholder)s IN (SELECT id FROM scope)
+                 GROUP BY rel.%(stakeholder)s
+            ), started AS (
+                SELECT scope.key, scope.cadence,
+                       contact.last_date, contact.planned_date,
+                       COALESCE(contact.last_date, scope.start) AS start
+                  FROM scope
+             LEFT JOIN contact ON contact.id = scope.id
             )
-            stakeholder.next_contact_date = add_days_capped(
-                start, stakeholder.contact_cadence_days
-            )
+            SELECT key, last_date,
+                   CASE WHEN planned_date IS NOT NULL THEN planned_date
+                        WHEN cadence > 0
+                        THEN start + LEAST(cadence, %(max_date)s - start)
+                   END AS next_date
+              FROM started
+            """,
+            scope=scope,
+            today=today,
+            max_date=date.max,
+            rel=m2m_table(self.env, self._name, "interaction_ids"),
+            stakeholder=SQL.identifier(link.column1),
+            interaction=SQL.identifier(link.column2),
+            interaction_table=SQL.identifier(
+                self.env["hr.relationship.interaction"]._table
+            ),
+        )
 
     @api.depends("next_contact_date")
     def _compute_is_contact_overdue(self):
@@ -471,57 +488,29 @@ class HrStakeholder(models.Model):
             in_scope = SQL("TRUE")
         else:
             in_scope = SQL("id = ANY(%s)", list(stakeholder_ids))
+        scope = SQL(
+            """
+            SELECT id AS key, id, create_date::date AS start,
+                   contact_cadence_days AS cadence
+              FROM hr_stakeholder
+             WHERE %s
+            """,
+            in_scope,
+        )
         self.env.cr.execute(
             SQL(
                 """
-                WITH scope AS (
-                    SELECT id, create_date, contact_cadence_days
-                      FROM hr_stakeholder
-                     WHERE %(in_scope)s
-                ), contact AS (
-                    SELECT rel.stakeholder_id,
-                           MAX(interaction.date)
-                               FILTER (WHERE interaction.date <= %(today)s)
-                               AS last_date,
-                           MIN(interaction.date)
-                               FILTER (WHERE interaction.date > %(today)s)
-                               AS planned_date
-                      FROM %(interaction_rel)s rel
-                      JOIN hr_relationship_interaction interaction
-                        ON interaction.id = rel.interaction_id
-                     WHERE rel.stakeholder_id IN (SELECT id FROM scope)
-                     GROUP BY rel.stakeholder_id
-                ), started AS (
-                    SELECT scope.id, scope.contact_cadence_days AS cadence,
-                           contact.last_date, contact.planned_date,
-                           COALESCE(contact.last_date, scope.create_date::date)
-                               AS start
-                      FROM scope
-                 LEFT JOIN contact ON contact.stakeholder_id = scope.id
-                ), fresh AS (
-                    SELECT id, last_date,
-                           CASE WHEN planned_date IS NOT NULL THEN planned_date
-                                WHEN cadence > 0
-                                THEN start + LEAST(cadence, %(max_date)s - start)
-                           END AS next_date
-                      FROM started
-                )
                 UPDATE hr_stakeholder stakeholder
                    SET last_interaction_date = fresh.last_date,
                        next_contact_date = fresh.next_date
-                  FROM fresh
-                 WHERE stakeholder.id = fresh.id
+                  FROM (%(fresh)s) fresh
+                 WHERE stakeholder.id = fresh.key
                    AND (stakeholder.last_interaction_date
                             IS DISTINCT FROM fresh.last_date
                         OR stakeholder.next_contact_date
                             IS DISTINCT FROM fresh.next_date)
                 """,
-                interaction_rel=m2m_table(
-                    self.env, "hr.stakeholder", "interaction_ids"
-                ),
-                in_scope=in_scope,
-                today=fields.Date.context_today(self),
-                max_date=date.max,
+                fresh=self._contact_dates_sql(scope, fields.Date.context_today(self)),
             )
         )
         updated = self.env.cr.rowcount

@@ -21,6 +21,8 @@ into persons.
 
 from odoo.tools import SQL
 
+from .sql_names import m2m_table
+
 # Raw record types, their tables and models.
 RAW_MODELS = {
     "employee": "hr.employee",
@@ -612,8 +614,8 @@ class MapReader:
         alias = self._base("interaction")[0]
         if there_type == "stakeholder":
             join = SQL(
-                " JOIN hr_relationship_interaction_stakeholder_rel who"
-                " ON who.interaction_id = %s",
+                " JOIN %s who ON who.interaction_id = %s",
+                m2m_table(self.env, "hr.relationship.interaction", "stakeholder_ids"),
                 SQL.identifier(alias, "id"),
             )
             counterpart = SQL("who.stakeholder_id")
@@ -630,9 +632,10 @@ class MapReader:
         ``i.user_id``, ``i.date``."""
         alias, from_clause, where = self._base("interaction")[:3]
         return SQL(
-            "hr_relationship_interaction_stakeholder_rel who JOIN"
+            "%s who JOIN"
             " (SELECT %s AS id, %s AS user_id, %s AS date FROM %s WHERE %s) AS i"
             " ON i.id = who.interaction_id",
+            m2m_table(self.env, "hr.relationship.interaction", "stakeholder_ids"),
             SQL.identifier(alias, "id"),
             SQL.identifier(alias, "user_id"),
             SQL.identifier(alias, "date"),
