@@ -476,14 +476,16 @@ def run_parts(odoo, options, tally, runs, demo_db, core_db, nodemo_db, upgrade_d
     if options.install_only or "nodemo" not in options.skip:
         install_without_demo(odoo, nodemo_db, tally, runs)
     if not options.install_only and "upgrade" not in options.skip:
-        tool_check(
-            "check_upgrade",
-            ["--db", upgrade_db],
-            tally,
-            runs,
-            f"(e) Upgrading a database of the single addon in {upgrade_db}",
-            "a database of the single addon upgrades with nothing lost",
-        )
+        for capture in ("used", "unused"):
+            tool_check(
+                "check_upgrade",
+                ["--capture", capture, "--db", f"{upgrade_db}_{capture}"],
+                tally,
+                runs,
+                f"(e) Upgrading a database of the single addon (capture {capture})",
+                f"a database of the single addon (capture {capture}) upgrades "
+                "with nothing lost",
+            )
 
 
 def main():
@@ -501,7 +503,8 @@ def main():
     core_db = f"{demo_db}_core"
     nodemo_db = f"{demo_db}_nodemo"
     upgrade_db = f"{demo_db}_upgrade"
-    throw_away = [core_db, nodemo_db, upgrade_db] + ([] if options.db else [demo_db])
+    upgrade_dbs = [f"{upgrade_db}_{capture}" for capture in ("used", "unused")]
+    throw_away = [core_db, nodemo_db, *upgrade_dbs] + ([] if options.db else [demo_db])
     tally, runs = Tally(), []
     started = time.monotonic()
     try:

@@ -20,7 +20,13 @@ reads the addon's whole shape, upgrades to the code of this checkout with
   bridge, or a selection value of its fields is gone;
 - a module installed before is not any more, or a bridge is not installed.
 
-    python3 tools/check_upgrade.py [--db NAME] [--base REV] [--book SIZE] [--keep]
+    python3 tools/check_upgrade.py [--db NAME] [--base REV] [--book SIZE]
+                                   [--capture used|unused] [--keep]
+
+With ``--capture unused`` the old database is installed without demo data
+(whose companies capture) and never captures: the upgrade must then leave
+the capture bridge uninstalled, and only what that bridge would have owned
+(its fields' columns, its xmlids, its selection values) may go.
 
 ``--book small`` (default) is the size CI runs; ``10k`` and ``100k`` are the
 relationship books of ``bench/bench_map_scale.py`` (``bench/bench_upgrade.py``
@@ -30,6 +36,7 @@ of each step; exits 1 when a check fails.
 """
 
 import argparse
+import json
 import shlex
 import subprocess
 import sys
@@ -46,6 +53,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 import harness  # noqa: E402  (needs the path above)
 
 SPLIT_VERSION = "18.0.2.0.0"
+MOVED = REPO / harness.MODULE / "migrations" / SPLIT_VERSION / "moved_to_bridges.json"
+CAPTURE = "hr_relationship_capture"
 # Odoo runs once, quietly, without serving.
 ONCE = ("--stop-after-init", "--log-level=warn", "--no-http")
 # Rewritten by Odoo whenever it loads a data file again.
@@ -76,12 +85,14 @@ for name in ("STAKEHOLDERS", "EMPLOYEES", "CLIENTS", "PROJECTS", "HR_USERS",
 env = env(context=dict(env.context, tracking_disable=True))
 for tag, factor in {blocks!r}:
     bench_map_scale.generate_block(env, tag, factor)
-env.company.write({{"hr_capture_calendar": True, "hr_capture_email": True,
-                   "hr_capture_mailbox": True}})
+if {capture_used}:
+    env.company.write({{"hr_capture_calendar": True, "hr_capture_email": True,
+                       "hr_capture_mailbox": True}})
 bench_capture.generate_people(env, {capture}, 5, 20)
 bench_capture.generate_meetings(env, {capture}, {capture}, 5)
 bench_capture.generate_messages(env, {capture} * 2, {capture}, 20, 5)
-env["hr.relationship.capture.backfill"].create({{}}).action_run_backfill()
+if {capture_used}:
+    env["hr.relationship.capture.backfill"].create({{}}).action_run_backfill()
 bench_recruitment_steps.setup(env, 20, "Upgrade check")
 env.cr.commit()
 """
@@ -168,9 +179,46 @@ def table_rows(db, table, columns):
     return Counter(row for (row,) in db.rows(f'SELECT {digest} FROM "{table}" t'))
 
 
-def snapshot(db):
-    shape = addon_tables(db, [harness.MODULE])
+def left_behind(db, bridges):
+    """What the given bridges, not installed, take along: the columns of
+    their fields, their xmlids and their selection values."""
+    moved = json.loads(MOVED.read_text(encoding="utf-8"))
+    names = [name for bridge in bridges for name in moved[bridge]["xmlids"]]
+    fields = db.rows(
+        """
+        SELECT f.model, f.name FROM ir_model_fields f
+          JOIN ir_model_data d ON d.model = 'ir.model.fields' AND d.res_id = f.id
+         WHERE d.module = %s AND d.name = ANY(%s)
+        """,
+        (harness.MODULE, names),
+    )
+    selections = db.rows(
+        """
+        SELECT f.model, f.name, s.value FROM ir_model_fields_selection s
+          JOIN ir_model_fields f ON f.id = s.field_id
+          JOIN ir_model_data d ON d.model = 'ir.model.fields.selection'
+           AND d.res_id = s.id
+         WHERE d.module = %s AND d.name = ANY(%s)
+        """,
+        (harness.MODULE, names),
+    )
     return {
+        "columns": {(model.replace(".", "_"), name) for model, name in fields},
+        "xmlids": set(names),
+        "selections": set(selections),
+        "bridges": set(bridges),
+    }
+
+
+def snapshot(db, absent_bridges=()):
+    absent = left_behind(db, absent_bridges)
+    shape = {
+        table: kept
+        for table, columns in addon_tables(db, [harness.MODULE]).items()
+        if (kept := [c for c in columns if (table, c) not in absent["columns"]])
+    }
+    return {
+        "absent": absent,
         "shape": shape,
         "rows": {table: table_rows(db, table, cols) for table, cols in shape.items()},
         "xmlids": {
@@ -186,8 +234,10 @@ def snapshot(db):
 
 
 def compare(before, after_db):
-    """The differences, one sentence each (empty: nothing lost)."""
+    """The differences, one sentence each (empty: nothing lost but what a
+    bridge that is not installed takes along)."""
     problems = []
+    absent = before["absent"]
     for table, columns in before["shape"].items():
         missing_columns = set(columns) - set(after_db.columns(table))
         if missing_columns:
@@ -216,15 +266,16 @@ def compare(before, after_db):
     lost_xmlids = sorted(
         name
         for name, record in before["xmlids"].items()
-        if not any(now.get((module, name)) == record for module in harness.MODULES)
+        if name not in absent["xmlids"]
+        and not any(now.get((module, name)) == record for module in harness.MODULES)
     )
     if lost_xmlids:
         problems.append(f"{len(lost_xmlids)} xmlids lost: {lost_xmlids[:10]}")
-    selections = set(snapshot_selections(after_db))
-    if before["selections"] - selections:
-        problems.append(
-            f"selection values gone: {sorted(before['selections'] - selections)}"
-        )
+    gone = (
+        before["selections"] - absent["selections"] - set(snapshot_selections(after_db))
+    )
+    if gone:
+        problems.append(f"selection values gone: {sorted(gone)}")
     states = dict(after_db.rows("SELECT name, state FROM ir_module_module"))
     uninstalled = sorted(
         name
@@ -233,9 +284,16 @@ def compare(before, after_db):
     )
     if uninstalled:
         problems.append(f"modules no longer installed: {uninstalled}")
-    missing_bridges = [b for b in harness.BRIDGES if states.get(b) != "installed"]
+    missing_bridges = [
+        bridge
+        for bridge in harness.BRIDGES
+        if bridge not in absent["bridges"] and states.get(bridge) != "installed"
+    ]
     if missing_bridges:
         problems.append(f"bridges not installed: {missing_bridges}")
+    unwanted = [b for b in absent["bridges"] if states.get(b) == "installed"]
+    if unwanted:
+        problems.append(f"bridges installed that were not used: {unwanted}")
     return problems
 
 
@@ -302,15 +360,21 @@ def prepare_old(args, base, book, db):
         ).stdout
         with tarfile.open(fileobj=BytesIO(archive)) as tar:
             tar.extractall(old_dir, filter="data")
+        # The demo data switches capture on: a database that never used it
+        # has none.
+        demo = [] if args.capture == "used" else ["--without-demo=all"]
         timed(
-            f"install {base} with demo data",
-            lambda: odoo(odoo_module, args.db, old_dir, "-i", harness.MODULE, *ONCE),
+            f"install {base}" + (" with demo data" if not demo else ""),
+            lambda: odoo(
+                odoo_module, args.db, old_dir, "-i", harness.MODULE, *demo, *ONCE
+            ),
         )
         script = OLD_DATA.format(
             bench=str(Path(old_dir) / "bench"),
             scale=book["scale"],
             blocks=book["blocks"],
             capture=book["capture"],
+            capture_used=args.capture == "used",
         )
         timed(
             f"generate the {args.book} book",
@@ -330,7 +394,8 @@ def prepare_old(args, base, book, db):
         " UNION ALL SELECT count(*) FROM hr_relationship_interaction"
     )
     print(f"[upgrade check] {stakeholders} stakeholders, {interactions} interactions")
-    return timed("read the addon's tables", lambda: snapshot(db))
+    absent = [] if args.capture == "used" else [CAPTURE]
+    return timed("read the addon's tables", lambda: snapshot(db, absent))
 
 
 def main():
@@ -338,6 +403,14 @@ def main():
     parser.add_argument("--db", default=f"{harness.MODULE}_upgrade_check")
     parser.add_argument("--base", help="the revision to upgrade from")
     parser.add_argument("--book", choices=BOOKS, default="small")
+    parser.add_argument(
+        "--capture",
+        choices=("used", "unused"),
+        default="used",
+        help="whether the old database used capture (then installed without "
+        "demo data, whose companies capture); unused, the capture bridge must "
+        "stay uninstalled and only what it would have owned may go",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the database")
     args = parser.parse_args()
     odoo_module = harness.check_odoo()

@@ -11,7 +11,10 @@ addon keeps all of it:
 - the bridges are installed in the same update: recruitment, CRM and skills
   when their app is installed (it always was: the core depended on them),
   capture when the organisation used it (a company had a capture switch on,
-  an interaction was captured, or a user opted out).
+  an interaction was captured, or a user opted out);
+- a bridge that is not installed takes its views along before the core
+  loads (they name fields that are no longer there); Odoo's cleanup removes
+  the rest of what it would have owned, all of it unused.
 
 What moves where is ``moved_to_bridges.json`` beside this file, made by
 ``tools/bridge_xmlids.py`` from a database with the core and every bridge
@@ -117,11 +120,35 @@ def _move_to_bridge(cr, bridge):
             )
 
 
+def _drop_views(env, bridge):
+    """The views a bridge that stays uninstalled would have owned, with the
+    views that extend them: left active, they would break the forms they
+    extend once the fields they show are gone."""
+    views = env["ir.model.data"].search(
+        [
+            ("module", "=", "hr_relationship"),
+            ("model", "=", "ir.ui.view"),
+            ("name", "in", MOVED[bridge]["xmlids"]),
+        ]
+    )
+    doomed = env["ir.ui.view"].browse(views.mapped("res_id")).exists()
+    extending = doomed
+    while extending:
+        extending = env["ir.ui.view"].search(
+            [("inherit_id", "in", extending.ids), ("id", "not in", doomed.ids)]
+        )
+        doomed |= extending
+    doomed.unlink()
+
+
 @openupgrade.migrate()
 def migrate(env, version):
     bridges = _bridges_to_install(env.cr)
-    for bridge in bridges:
-        _move_to_bridge(env.cr, bridge)
+    for bridge in MOVED:
+        if bridge in bridges:
+            _move_to_bridge(env.cr, bridge)
+        else:
+            _drop_views(env, bridge)
     # Marked here, installed by Odoo in this same update once the core is loaded.
     env["ir.module.module"].search(
         [("name", "in", bridges), ("state", "=", "uninstalled")]
