@@ -2,13 +2,18 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import importlib.util
 from datetime import date
+from xmlrpc.client import Fault
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import HttpCase, TransactionCase, get_db_name, new_test_user
 from odoo.tools import file_path
 
+# The addon's groups, for every test of the core and of the bridges.
 USER_GROUP = "hr_relationship.group_hr_relationship_user"
+BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
+# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
+RPC_ACCESS_ERROR = 4
 
 
 def load_script(path):
@@ -321,3 +326,33 @@ def make_fixture(env, suffix, hr_user):
         "alumnus": alumnus,
         "project": project,
     }
+
+
+class RpcMixin:
+    """Calls over XML-RPC and JSON-RPC as a user's own login, for a test
+    case that is also an HttpCase (new_test_user gives every user its login
+    as password)."""
+
+    def _execute(self, user, model, method, args, kwargs=None):
+        return self.xmlrpc_object.execute_kw(
+            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
+        )
+
+    def _jsonrpc_as(self, user, model, method, args, kwargs=None):
+        self.authenticate(user.login, user.login)
+        return self.make_jsonrpc_request(
+            f"/web/dataset/call_kw/{model}/{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def _assert_rpc_refused(self, user, model, method, args, kwargs=None):
+        with self.assertRaises(Fault) as caught:
+            self._execute(user, model, method, args, kwargs)
+        self.assertEqual(
+            caught.exception.faultCode, RPC_ACCESS_ERROR, caught.exception.faultString
+        )
+        return caught.exception
+
+
+class RpcCase(RpcMixin, HttpCase, HrRelationshipCase):
+    """The test organisation, reached over RPC."""

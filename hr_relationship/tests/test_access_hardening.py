@@ -3,36 +3,21 @@
 import ast
 import inspect
 import textwrap
-from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import tagged
 
-from .common import HrRelationshipCase
+from .common import (
+    BUSINESS_PARTNER_GROUP,
+    RpcCase,
+)
 
-BP_GROUP = "hr_relationship.group_hr_relationship_business_partner"
 PROFILE = "hr.stakeholder.profile"
-# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
-RPC_ACCESS_ERROR = 4
-
-
-class RpcMixin:
-    def _execute(self, user, model, method, args, kwargs=None):
-        # new_test_user gives every user its login as password.
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
-        )
-
-    def _assert_rpc_refused(self, user, model, method, args, kwargs=None):
-        with self.assertRaises(Fault) as caught:
-            self._execute(user, model, method, args, kwargs)
-        self.assertEqual(caught.exception.faultCode, RPC_ACCESS_ERROR)
-        return caught.exception
 
 
 @tagged("post_install", "-at_install")
-class TestProfileMessages(RpcMixin, HttpCase, HrRelationshipCase):
+class TestProfileMessages(RpcCase):
     """A former relationship owner neither reads nor receives what is said
     on the profile after they lost it, whatever the route."""
 
@@ -177,14 +162,14 @@ class TestProfileMessages(RpcMixin, HttpCase, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestStakeholderLinks(RpcMixin, HttpCase, HrRelationshipCase):
+class TestStakeholderLinks(RpcCase):
     """Putting a stakeholder in an internal client's scope needs the right to
     change that stakeholder."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.bp = cls._new_user("hrr_link_bp", BP_GROUP)
+        cls.bp = cls._new_user("hrr_link_bp", BUSINESS_PARTNER_GROUP)
         # sh_bob: owned by other_user, stakeholder of client_ops (other_user's).
         cls.bp_client = cls.env["hr.internal.client"].create(
             {
@@ -289,7 +274,7 @@ class TestStakeholderLinks(RpcMixin, HttpCase, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
+class TestGuardedFields(RpcCase):
     """The addon's fields on Odoo's models are closed to users outside the
     relationship groups, however they are read."""
 
@@ -419,14 +404,16 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
+class TestPersonalFigures(RpcCase):
     """A stakeholder's latest answers follow the per-stakeholder result rule:
     their business partner and administrators, nobody else."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.bp = cls._new_user("hrr_fig_bp", f"{BP_GROUP},base.group_allow_export")
+        cls.bp = cls._new_user(
+            "hrr_fig_bp", f"{BUSINESS_PARTNER_GROUP},base.group_allow_export"
+        )
         cls.client_sales.hr_partner_id = cls.bp
         # sh_anna: client_sales (the business partner's); sh_bob: client_ops.
         campaign = cls.env["hr.satisfaction.survey"].create(
@@ -536,14 +523,14 @@ class TestPersonalFigures(RpcMixin, HttpCase, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAdministratorAndActions(RpcMixin, HttpCase, HrRelationshipCase):
+class TestAdministratorAndActions(RpcCase):
     """The roles table holds as written: a relationship administrator sees
     who gave an anonymous answer, and every public action answers RPC."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.bp = cls._new_user("hrr_act_bp", BP_GROUP)
+        cls.bp = cls._new_user("hrr_act_bp", BUSINESS_PARTNER_GROUP)
         cls.campaign = cls.env["hr.satisfaction.survey"].create(
             {
                 "name": "HRR Anonymous",

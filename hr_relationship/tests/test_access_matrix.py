@@ -5,13 +5,15 @@ from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, get_db_name, tagged
+from odoo.tests import tagged
 
-from .common import HrRelationshipCase
+from .common import (
+    BUSINESS_PARTNER_GROUP,
+    RPC_ACCESS_ERROR,
+    HrRelationshipCase,
+    RpcCase,
+)
 
-BP_GROUP = "hr_relationship.group_hr_relationship_business_partner"
-# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
-RPC_ACCESS_ERROR = 4
 ROLES = {
     "E": "plain employee",
     "U": "user",
@@ -272,7 +274,7 @@ class AccessMatrixMixin:
     def _setup_matrix(cls):
         env = cls.env
         cls.company_b = env["res.company"].create({"name": "HRR Matrix Company B"})
-        cls.bp = cls._new_user("hrr_bpartner", BP_GROUP)
+        cls.bp = cls._new_user("hrr_bpartner", BUSINESS_PARTNER_GROUP)
         cls.role_users = {
             "E": cls.internal_user,
             "U": cls.user,
@@ -868,19 +870,13 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAccessMatrixRpc(AccessMatrixMixin, HttpCase, HrRelationshipCase):
+class TestAccessMatrixRpc(AccessMatrixMixin, RpcCase):
     """The same matrix through /xmlrpc/2, as each user's own login."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_matrix()
-
-    def _execute(self, user, model, method, args, kwargs=None):
-        # Every login here has 8+ characters, which new_test_user uses as password.
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
-        )
 
     def _run_rpc(self, model, target, operation, role):
         user = self.role_users[role]

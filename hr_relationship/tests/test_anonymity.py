@@ -4,10 +4,15 @@ from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import HttpCase, get_db_name, new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from ..models.anonymity import withheld_groups
-from .common import HrRelationshipCase, SatisfactionSurveyMixin
+from .common import (
+    BUSINESS_PARTNER_GROUP,
+    HrRelationshipCase,
+    RpcCase,
+    SatisfactionSurveyMixin,
+)
 
 MIN_GROUP_PARAM = "hr_relationship.anonymity_min_group"
 FIGURES = ["csat", "nps", "mean_satisfaction", "satisfaction_count", "promoter_count"]
@@ -451,7 +456,7 @@ class TestAnonymousAnswers(AnonymityMixin, HrRelationshipCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
+class TestAnonymityRpc(AnonymityMixin, RpcCase):
     """Over XML-RPC, as an HR user and an HR business partner: no reading
     path gives a withheld figure back."""
 
@@ -459,17 +464,10 @@ class TestAnonymityRpc(AnonymityMixin, HttpCase, HrRelationshipCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_anonymity()
-        cls.bp_user = cls._new_user(
-            "hrr_anon_bp", "hr_relationship.group_hr_relationship_business_partner"
-        )
+        cls.bp_user = cls._new_user("hrr_anon_bp", BUSINESS_PARTNER_GROUP)
         cls.bp_user.groups_id = [
             Command.link(cls.env.ref("base.group_allow_export").id)
         ]
-
-    def _execute(self, user, model, method, args, kwargs=None):
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
-        )
 
     def test_rpc_reads(self):
         campaign = self._closed_campaign()

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, freeze_time, tagged
 
-from .common import HrRelationshipCase, SatisfactionSurveyMixin
+from .common import BUSINESS_PARTNER_GROUP, HrRelationshipCase, SatisfactionSurveyMixin
 
 TODAY = date(2026, 3, 16)
 
@@ -517,7 +517,7 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
         company_b = self.env["res.company"].create({"name": "HRR Company B"})
         user_b = self._new_user(
             "hrr_user_b",
-            "hr_relationship.group_hr_relationship_business_partner",
+            BUSINESS_PARTNER_GROUP,
             company=company_b,
         )
         partner_b = self.env["res.partner"].create({"name": "HRR B contact"})

@@ -5,7 +5,7 @@ from odoo.tools.sql import table_exists
 
 from .common import HrRelationshipCase, load_script
 
-MIGRATION = "hr_relationship/migrations/18.0.1.1.0/{}-migrate.py"
+MIGRATION = "hr_relationship/migrations/18.0.1.1.0/{}-migration.py"
 
 
 def load_migration(step):

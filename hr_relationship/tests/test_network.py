@@ -6,9 +6,7 @@ from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import HrRelationshipCase
-
-BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
+from .common import BUSINESS_PARTNER_GROUP, HrRelationshipCase
 
 
 class NetworkCase(HrRelationshipCase):

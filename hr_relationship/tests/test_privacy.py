@@ -11,9 +11,8 @@ from odoo.tests import freeze_time, tagged
 
 from odoo.addons.mail.tools.discuss import Store
 
-from .common import HrRelationshipCase, SatisfactionSurveyMixin
+from .common import BUSINESS_PARTNER_GROUP, HrRelationshipCase, SatisfactionSurveyMixin
 
-BP_GROUP = "hr_relationship.group_hr_relationship_business_partner"
 TODAY = date(2026, 6, 15)
 
 
@@ -25,7 +24,7 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
         cls._setup_survey_refs()
         # Business partner of Operations, where sh_bob (owned by other_user)
         # is a stakeholder.
-        cls.bp_user = cls._new_user("hrr_bp", BP_GROUP)
+        cls.bp_user = cls._new_user("hrr_bp", BUSINESS_PARTNER_GROUP)
         cls.client_ops.hr_partner_id = cls.bp_user
         cls.sh_bob.write({"personal_interests": "Chess", "motivators": "Fairness"})
         cls.partner_nina = cls.env["res.partner"].create(

@@ -2,16 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from xmlrpc.client import Fault
 
-from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
+from odoo.tests import JsonRpcException, tagged
 
-from .common import HrRelationshipCase
-
-# Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
-RPC_ACCESS_ERROR = 4
+from .common import RPC_ACCESS_ERROR, RpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestPrivacyRpc(HttpCase, HrRelationshipCase):
+class TestPrivacyRpc(RpcCase):
     """The relationship profile is protected on the server, so no client can
     read it around the views."""
 
@@ -22,12 +19,6 @@ class TestPrivacyRpc(HttpCase, HrRelationshipCase):
         cls.sh_anna.personal_interests = "Marathon running"
         cls.sh_erik.write(
             {"personal_interests": "Sailing", "approach_notes": "Phone only"}
-        )
-
-    def _execute(self, user, model, method, args, kwargs=None):
-        # new_test_user gives every user its login as password.
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
         )
 
     def test_xmlrpc_non_owner_gets_access_error(self):

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import USER_GROUP
+
 
 @tagged("post_install", "-at_install")
 class TestPositionsRelationsTour(HttpCase):
@@ -38,8 +40,7 @@ class TestAddPositionTour(HttpCase):
         cls.hr_user = new_test_user(
             cls.env,
             login="hrr_project_runner",
-            groups="hr_relationship.group_hr_relationship_user,"
-            "project.group_project_manager",
+            groups=f"{USER_GROUP},project.group_project_manager",
         )
         cls.project = cls.env.ref("hr_relationship.project_hybride_werken")
         # The project manager may place anyone on their project.

@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import BUSINESS_PARTNER_GROUP
+
 
 @tagged("post_install", "-at_install")
 class TestReportsTour(HttpCase):
@@ -14,7 +16,7 @@ class TestReportsTour(HttpCase):
         cls.partner_user = new_test_user(
             cls.env,
             login="hrr_report_reader",
-            groups="hr_relationship.group_hr_relationship_business_partner",
+            groups=BUSINESS_PARTNER_GROUP,
         )
 
     def test_ambassador_ranking_tour(self):

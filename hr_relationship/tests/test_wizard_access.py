@@ -4,14 +4,13 @@ from xmlrpc.client import Fault
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from .common import MANAGER_GROUP, HrRelationshipCase
-from .test_access_hardening import BP_GROUP, RPC_ACCESS_ERROR, RpcMixin
+from .common import BUSINESS_PARTNER_GROUP, MANAGER_GROUP, RPC_ACCESS_ERROR, RpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestWizardAccess(RpcMixin, HttpCase, HrRelationshipCase):
+class TestWizardAccess(RpcCase):
     """No dialog of the addon names a record its user may not read: not
     through its action, not through values a caller puts in it (create,
     write, a default in the context, an onchange), and not through another
@@ -23,7 +22,7 @@ class TestWizardAccess(RpcMixin, HttpCase, HrRelationshipCase):
         cls.company_b = cls.env["res.company"].create({"name": "HRR Company B"})
         cls.user_b = cls._new_user(
             "hrr_wizard_b",
-            f"{BP_GROUP},hr.group_hr_user",
+            f"{BUSINESS_PARTNER_GROUP},hr.group_hr_user",
             company=cls.company_b,
         )
         cls.manager_b = cls._new_user(

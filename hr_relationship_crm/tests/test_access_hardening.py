@@ -1,14 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
 
-from odoo.addons.hr_relationship.tests.common import HrRelationshipCase
-from odoo.addons.hr_relationship.tests.test_access_hardening import RpcMixin
+from odoo.addons.hr_relationship.tests.common import USER_GROUP, RpcCase
 
 
 @tagged("post_install", "-at_install")
-class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
+class TestGuardedFields(RpcCase):
     """The field this module adds to CRM's leads is closed to users outside
     the relationship groups, however it is read."""
 
@@ -23,8 +22,7 @@ class TestGuardedFields(RpcMixin, HttpCase, HrRelationshipCase):
         # A relationship role who sells as well.
         cls.seller = cls._new_user(
             "hrr_seller",
-            "hr_relationship.group_hr_relationship_user,"
-            "sales_team.group_sale_salesman_all_leads",
+            f"{USER_GROUP},sales_team.group_sale_salesman_all_leads",
         )
         cls.lead = cls.env["crm.lead"].create(
             {

@@ -2,7 +2,10 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import new_test_user, tagged
 
-from odoo.addons.hr_relationship.tests.common import HrRelationshipCase
+from odoo.addons.hr_relationship.tests.common import (
+    BUSINESS_PARTNER_GROUP,
+    HrRelationshipCase,
+)
 
 
 @tagged("post_install", "-at_install")
@@ -61,13 +64,12 @@ class TestReferrals(HrRelationshipCase):
         salesperson = new_test_user(
             self.env,
             login="hrr_crm_sales",
-            groups="hr_relationship.group_hr_relationship_business_partner,"
-            "sales_team.group_sale_salesman",
+            groups=f"{BUSINESS_PARTNER_GROUP},sales_team.group_sale_salesman",
         )
         partner = new_test_user(
             self.env,
             login="hrr_crm_partner",
-            groups="hr_relationship.group_hr_relationship_business_partner",
+            groups=BUSINESS_PARTNER_GROUP,
         )
         ranking = self.env.ref("hr_relationship.hr_stakeholder_view_list_ambassadors")
         form = self.env.ref("hr_relationship.hr_stakeholder_view_form")

@@ -3,14 +3,17 @@
 from xmlrpc.client import Fault
 
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, JsonRpcException, get_db_name, tagged
+from odoo.tests import HttpCase, JsonRpcException, tagged
 
-from odoo.addons.hr_relationship.tests.common import USER_GROUP
+from odoo.addons.hr_relationship.tests.common import (
+    RPC_ACCESS_ERROR,
+    USER_GROUP,
+    RpcMixin,
+)
 
 from .common import RECRUITMENT_USER, RecruitmentCase
 
 # Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
-RPC_ACCESS_ERROR = 4
 # What Recruitment shows of the relationships, and the relationships of
 # Recruitment.
 APPLICANT_FIELDS = [
@@ -36,7 +39,7 @@ STAKEHOLDER_FIELDS = [
 
 
 @tagged("post_install", "-at_install")
-class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
+class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
     """The boundary between the relationships and Recruitment, from both
     sides and over both RPC protocols: a recruiter without a relationship
     role sees no stakeholder data, a relationship role sees Recruitment only
@@ -54,34 +57,21 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
         )
         cls.applicant.referred_stakeholder_id = cls.sh_erik
 
-    def _xmlrpc(self, user, model, method, args, kwargs=None):
-        # new_test_user gives every user its login as password.
-        return self.xmlrpc_object.execute_kw(
-            get_db_name(), user.id, user.login, model, method, args, kwargs or {}
-        )
-
-    def _jsonrpc(self, user, model, method, args, kwargs=None):
-        self.authenticate(user.login, user.login)
-        return self.make_jsonrpc_request(
-            f"/web/dataset/call_kw/{model}/{method}",
-            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
-        )
-
     def _assert_refused(self, user, model, method, args, kwargs=None):
         with self.assertRaises(Fault) as caught:
-            self._xmlrpc(user, model, method, args, kwargs)
+            self._execute(user, model, method, args, kwargs)
         self.assertEqual(
             caught.exception.faultCode, RPC_ACCESS_ERROR, caught.exception.faultString
         )
         self.assertNotIn("Erik Extern", caught.exception.faultString)
         with self.assertRaises(JsonRpcException) as caught:
-            self._jsonrpc(user, model, method, args, kwargs)
+            self._jsonrpc_as(user, model, method, args, kwargs)
         self.assertEqual(str(caught.exception), "odoo.exceptions.AccessError")
 
     def test_recruiter_sees_no_stakeholder_data(self):
         user = self.recruiter
         # Recruitment itself is theirs.
-        [values] = self._xmlrpc(
+        [values] = self._execute(
             user,
             "hr.applicant",
             "read",
@@ -103,10 +93,10 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
                 self._assert_refused(
                     user, model, "search", [[("hr_is_alumnus", "=", True)]]
                 )
-            fields = self._xmlrpc(user, model, "fields_get", [], {})
+            fields = self._execute(user, model, "fields_get", [], {})
             self.assertFalse(set(names) & set(fields))
             # The views they get hold no trace of the relationships.
-            views = self._jsonrpc(
+            views = self._jsonrpc_as(
                 user, model, "get_views", [], {"views": [[False, "form"]]}
             )
             arch = views["views"]["form"]["arch"]
@@ -137,7 +127,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
     def test_relationship_role_sees_recruitment_as_recruitment_allows(self):
         user = self.user
         # The stakeholder record and its figures are theirs.
-        [values] = self._xmlrpc(
+        [values] = self._execute(
             user,
             "hr.stakeholder",
             "read",
@@ -175,7 +165,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
         )
         # The interactions themselves are theirs, the link to the
         # application is not.
-        [step] = self._xmlrpc(
+        [step] = self._execute(
             user,
             "hr.relationship.interaction",
             "read",
@@ -183,7 +173,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
             {"fields": ["name", "interaction_type"]},
         )
         self.assertEqual(step["interaction_type"], "recruitment")
-        views = self._jsonrpc(
+        views = self._jsonrpc_as(
             user, "hr.stakeholder", "get_views", [], {"views": [[False, "form"]]}
         )
         arch = views["views"]["form"]["arch"]
@@ -197,7 +187,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
 
     def test_both_roles_see_both_sides(self):
         user = self.both
-        [values] = self._xmlrpc(
+        [values] = self._execute(
             user,
             "hr.applicant",
             "read",
@@ -205,7 +195,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
             {"fields": ["referred_stakeholder_id", "hr_is_alumnus"]},
         )
         self.assertEqual(values["referred_stakeholder_id"][0], self.sh_erik.id)
-        [values] = self._xmlrpc(
+        [values] = self._execute(
             user,
             "hr.stakeholder",
             "read",
@@ -213,7 +203,7 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
             {"fields": ["candidate_id"]},
         )
         self.assertEqual(values["candidate_id"][0], self.candidate.id)
-        [values] = self._xmlrpc(
+        [values] = self._execute(
             user,
             "hr.candidate",
             "read",
@@ -221,11 +211,11 @@ class TestRecruitmentAccessRpc(HttpCase, RecruitmentCase):
             {"fields": ["hr_stakeholder_count"]},
         )
         self.assertEqual(values["hr_stakeholder_count"], 1)
-        views = self._jsonrpc(
+        views = self._jsonrpc_as(
             user, "hr.candidate", "get_views", [], {"views": [[False, "form"]]}
         )
         self.assertIn("action_create_hr_stakeholder", views["views"]["form"]["arch"])
-        action = self._jsonrpc(
+        action = self._jsonrpc_as(
             user, "hr.stakeholder", "action_view_candidate", [self.stakeholder.ids]
         )
         self.assertEqual(action["res_id"], self.candidate.id)
