@@ -5,8 +5,8 @@ from xmlrpc.client import Fault
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
-from odoo.addons.hr_relationship.tests.test_access_hardening import (
-    BP_GROUP,
+from odoo.addons.hr_relationship.tests.common import (
+    BUSINESS_PARTNER_GROUP,
     RPC_ACCESS_ERROR,
     RpcMixin,
 )
@@ -27,7 +27,7 @@ class TestWizardAccess(RpcMixin, HttpCase, RecruitmentCase):
         cls.company_b = cls.env["res.company"].create({"name": "HRR Company B"})
         cls.user_b = cls._new_user(
             "hrr_wizard_b",
-            f"{BP_GROUP},hr.group_hr_user,{RECRUITMENT_USER}",
+            f"{BUSINESS_PARTNER_GROUP},hr.group_hr_user,{RECRUITMENT_USER}",
             company=cls.company_b,
         )
         cls.candidate_b = cls.env["hr.candidate"].create(
