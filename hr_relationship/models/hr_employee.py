@@ -4,7 +4,7 @@ from odoo import Command, _, fields, models
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 

@@ -4,8 +4,8 @@ from odoo import Command, _, api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
-from .optional_float import OptionalFloat
-from .record_check import checked_records
+from ..tools.optional_float import OptionalFloat
+from ..tools.record_check import checked_records
 
 
 class HrInternalClient(models.Model):

@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools.record_check import checked_records
 from .hr_person_relation import readable_persons_domain
-from .record_check import checked_records
 
 INVERSE_SUFFIX = "_inverse"
 

@@ -2,8 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
+from ..tools.record_check import checked_records
 from .hr_relationship_concern import OPEN_STATES
-from .record_check import checked_records
 
 
 class HrRelationshipConcernMixin(models.AbstractModel):

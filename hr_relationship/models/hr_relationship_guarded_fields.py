@@ -3,7 +3,7 @@
 from odoo import Command, api, models
 from odoo.osv import expression
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 MODULE = "hr_relationship"
 

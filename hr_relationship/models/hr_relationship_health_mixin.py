@@ -9,7 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 # Longest contact cadence, in days: ten years is already "no plan".
 MAX_CADENCE_DAYS = 3650

@@ -3,8 +3,8 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..tools.optional_float import OptionalFloat
 from .hr_relationship_health_mixin import HEALTH_STATES
-from .optional_float import OptionalFloat
 
 
 class HrRelationshipHealthSnapshot(models.Model):

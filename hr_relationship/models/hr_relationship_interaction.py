@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 SENTIMENT_SCORES = {
     "very_negative": -2,

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 # What an interaction changes in the health and network figures.
 FIGURE_FIELDS = {

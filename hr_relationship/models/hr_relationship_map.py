@@ -9,8 +9,8 @@ from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
 from odoo.tools import SQL
 
-from .record_check import is_record_id
-from .relationship_map_reader import NODE_TYPE_OF_RAW, MapReader
+from ..tools.record_check import is_record_id
+from ..tools.relationship_map_reader import NODE_TYPE_OF_RAW, MapReader
 
 # Marks of the network refresh a node can carry; the map filters on them.
 NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")

@@ -8,8 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
+from ..tools.sql_names import m2m_table
 from .hr_stakeholder import HIGH_SCORE
-from .sql_names import m2m_table
 
 # Days back an interaction counts as a live contact (setting) and its default.
 NETWORK_WINDOW_PARAM = "hr_relationship.network_window_days"

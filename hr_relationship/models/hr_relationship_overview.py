@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-from .record_check import is_record_id
+from ..tools.record_check import is_record_id
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # Rows each card lists by default; its count and its link cover the rest.

@@ -4,8 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools.record_check import checked_records
 from .hr_stakeholder import HIGH_SCORE, MANAGER_GROUP
-from .record_check import checked_records
 
 
 class HrRelationshipPortfolio(models.Model):

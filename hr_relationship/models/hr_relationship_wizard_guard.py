@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, models
 
-from .record_check import check_readable_values, checked_records
+from ..tools.record_check import check_readable_values, checked_records
 
 
 class HrRelationshipWizardGuard(models.AbstractModel):

@@ -5,8 +5,8 @@ import random
 from odoo import Command, _, api, fields, models, tools
 from odoo.exceptions import UserError
 
-from .anonymity import min_group_size
-from .record_check import checked_records
+from ..tools.anonymity import min_group_size
+from ..tools.record_check import checked_records
 
 # Settings: the survey new campaigns start with, else the shipped template.
 DEFAULT_SURVEY_PARAM = "hr_relationship.default_survey_id"

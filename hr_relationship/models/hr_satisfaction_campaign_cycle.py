@@ -7,9 +7,9 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-from .anonymity import min_group_size
+from ..tools.anonymity import min_group_size
+from ..tools.record_check import checked_records
 from .project_task import DONE_STATE
-from .record_check import checked_records
 
 _logger = logging.getLogger(__name__)
 

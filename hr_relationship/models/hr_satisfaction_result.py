@@ -5,8 +5,8 @@ from collections import Counter, defaultdict
 from odoo import Command, api, fields, models
 from odoo.tools import SQL
 
-from .anonymity import min_group_size, withheld_groups
-from .sql_names import m2m_table
+from ..tools.anonymity import min_group_size, withheld_groups
+from ..tools.sql_names import m2m_table
 
 # CSAT counts 4 and 5 on the 1-5 satisfaction scale as satisfied; NPS counts
 # 9-10 as promoters and 0-6 as detractors on the 0-10 recommendation scale.

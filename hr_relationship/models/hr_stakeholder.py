@@ -6,11 +6,11 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.optional_float import OptionalFloat
+from ..tools.record_check import checked_records
+from ..tools.sql_names import m2m_table
 from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
-from .optional_float import OptionalFloat
-from .record_check import checked_records
-from .sql_names import m2m_table
 
 # What health and the network figures read of a stakeholder.
 FIGURE_FIELDS = {

@@ -13,8 +13,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import html2plaintext
 
+from ..tools.record_check import checked_records
 from .hr_stakeholder import MANAGER_GROUP, PROFILE_FIELDS
-from .record_check import checked_records
 
 # Months an alumnus's consent lasts (setting) and its default.
 CONSENT_VALIDITY_PARAM = "hr_relationship.consent_validity_months"

@@ -4,8 +4,8 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 
+from ..tools.record_check import checked_records
 from .hr_project_stakeholder import link_search, support_index, sync_positions
-from .record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 

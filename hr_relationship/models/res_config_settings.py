@@ -3,7 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
-from .anonymity import MIN_GROUP_DEFAULT, MIN_GROUP_PARAM, MIN_GROUP_RANGE
+from ..tools.anonymity import MIN_GROUP_DEFAULT, MIN_GROUP_PARAM, MIN_GROUP_RANGE
+from ..tools.record_check import checked_records
 from .hr_relationship_health_mixin import (
     AT_RISK_ACTIVITY_DEFAULT,
     AT_RISK_ACTIVITY_PARAM,
@@ -25,7 +26,6 @@ from .hr_stakeholder_privacy import (
     RETENTION_WEEKS_DEFAULT,
     RETENTION_WEEKS_PARAM,
 )
-from .record_check import checked_records
 
 
 def _health_param(key, string, help_text):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, fields, models
 
-from .record_check import checked_records
+from ..tools.record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 

@@ -4,7 +4,7 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from .record_check import checked_ids
+from ..tools.record_check import checked_ids
 
 # What survey.user_input itself keeps of the person who answers.
 PERSON_FIELDS = ("hr_stakeholder_id", "partner_id", "email", "nickname", "invite_token")

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from ..models.anonymity import withheld_groups
+from ..tools.anonymity import withheld_groups
 from .common import (
     BUSINESS_PARTNER_GROUP,
     HrRelationshipCase,

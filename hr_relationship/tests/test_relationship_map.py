@@ -8,7 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
 from odoo.tools import SQL
 
-from ..models.relationship_map_reader import IdSets
+from ..tools.relationship_map_reader import IdSets
 from .common import MAP_USER_GROUPS as USER_GROUP
 from .common import SECRET, canvas_map_url, make_fixture
 

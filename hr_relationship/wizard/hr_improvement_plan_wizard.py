@@ -4,7 +4,7 @@ from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import plaintext2html
 
-from ..models.record_check import checked_records
+from ..tools.record_check import checked_records
 
 
 class HrImprovementPlanWizard(models.TransientModel):

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
 
-from ..models.record_check import checked_records
+from ..tools.record_check import checked_records
 
 
 class HrRelationshipWhoKnows(models.TransientModel):

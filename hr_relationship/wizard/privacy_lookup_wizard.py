@@ -4,7 +4,7 @@ from odoo import _, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..models.record_check import checked_records
+from ..tools.record_check import checked_records
 
 
 class PrivacyLookupWizard(models.TransientModel):

@@ -8,7 +8,7 @@ from odoo.tools import SQL
 from odoo.addons.hr_relationship.models.hr_relationship_interaction_figures import (
     FIGURES_LATER_CONTEXT,
 )
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 from .hr_relationship_interaction import NO_CAPTURE_CONTEXT
 

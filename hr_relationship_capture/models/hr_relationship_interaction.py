@@ -37,10 +37,10 @@ from odoo.addons.hr_relationship.models.hr_relationship_interaction import (
     EARLIEST_DATE,
     PLANNING_HORIZON_YEARS,
 )
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 from odoo.addons.mail.tools.alias_error import AliasError
 
-from .mail_checks import failed_authentication, is_automatic
+from ..tools.mail_checks import failed_authentication, is_automatic
 
 _logger = logging.getLogger(__name__)
 

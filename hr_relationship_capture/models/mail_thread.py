@@ -6,8 +6,8 @@ from email.message import EmailMessage
 
 from odoo import api, models
 
+from ..tools.mail_checks import failed_authentication, is_automatic
 from .hr_relationship_interaction import NO_CAPTURE_CONTEXT
-from .mail_checks import failed_authentication, is_automatic
 
 _logger = logging.getLogger(__name__)
 

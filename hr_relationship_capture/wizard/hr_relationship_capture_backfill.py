@@ -5,7 +5,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BACKFILL_MONTHS_DEFAULT = 12

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import fields, models
 
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 SALES_USER_GROUP = "sales_team.group_sale_salesman"
 

@@ -3,7 +3,7 @@
 from odoo import Command, api, fields, models
 
 from odoo.addons.hr_relationship.models.database_lang import database_lang
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # The interaction type of the steps Recruitment records by itself.

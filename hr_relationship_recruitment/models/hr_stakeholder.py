@@ -3,7 +3,7 @@
 from odoo import _, api, fields, models
 from odoo.osv import expression
 
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
 

@@ -3,7 +3,7 @@
 from odoo import Command, _, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.hr_relationship.models.record_check import checked_records
+from odoo.addons.hr_relationship.tools.record_check import checked_records
 
 from ..models.hr_applicant import RECRUITMENT_STEP
 
