@@ -6,8 +6,9 @@ root:
 
     python3 scripts/update_translations.py
 
-It installs the modules without demo data in a throw-away database, so that the
-template holds the product's strings and not the demo's examples."""
+It installs the modules without demo data in throw-away databases (the core
+alone for the core's template), so that each template holds its module's
+strings and not the demo's examples."""
 
 import os
 import subprocess
@@ -35,26 +36,14 @@ def merge(pot_path, po_path):
 def main():
     odoo = harness.check_odoo()
     harness.ensure_postgres()
-    db = f"{harness.MODULE}_i18n_{os.getpid()}"
     modules = harness.MODULES
     for module in modules:
         i18n_dir(module).mkdir(exist_ok=True)
-    try:
-        # Odoo exports from an existing database only: install, then export.
-        steps = [["-i", ",".join(modules), "--without-demo=all", "--stop-after-init"]]
-        steps += [
-            [
-                f"--i18n-export={i18n_dir(module) / f'{module}.pot'}",
-                f"--modules={module}",
-            ]
-            for module in modules
-        ]
-        for step in steps:
-            command = harness.odoo_cmd(odoo, db, *step, "--no-http", "--log-level=warn")
-            if rc := subprocess.call(command):
-                harness.die(f"Exporting the translation templates failed (exit {rc}).")
-    finally:
-        harness.drop_db(db)
+    # The core's template comes from a database with the core alone: with
+    # the bridges' apps installed, their fields on the core's models (such as
+    # calendar's next-activity event) would be exported as the core's.
+    export(odoo, [harness.MODULE], [harness.MODULE])
+    export(odoo, modules, harness.BRIDGES)
     for module in modules:
         untranslated = merge(
             i18n_dir(module) / f"{module}.pot", i18n_dir(module) / "nl.po"
@@ -62,6 +51,28 @@ def main():
         print(f"{module}: nl.po has {len(untranslated)} untranslated strings.")
         for msgid in untranslated:
             print(f"  {msgid!r}")
+
+
+def export(odoo, installed, exported):
+    """Install `installed` without demo data in a throw-away database and
+    export the template of each module of `exported`."""
+    db = f"{harness.MODULE}_i18n_{os.getpid()}"
+    try:
+        # Odoo exports from an existing database only: install, then export.
+        steps = [["-i", ",".join(installed), "--without-demo=all", "--stop-after-init"]]
+        steps += [
+            [
+                f"--i18n-export={i18n_dir(module) / f'{module}.pot'}",
+                f"--modules={module}",
+            ]
+            for module in exported
+        ]
+        for step in steps:
+            command = harness.odoo_cmd(odoo, db, *step, "--no-http", "--log-level=warn")
+            if rc := subprocess.call(command):
+                harness.die(f"Exporting the translation templates failed (exit {rc}).")
+    finally:
+        harness.drop_db(db)
 
 
 def i18n_dir(module):

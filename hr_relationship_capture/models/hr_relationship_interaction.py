@@ -96,9 +96,6 @@ class HrRelationshipInteraction(models.Model):
     source = fields.Selection(
         selection_add=CAPTURE_SOURCES,
         ondelete={value: "set default" for value, _label in CAPTURE_SOURCES},
-        help="How the interaction was logged: by hand, captured from a "
-        "calendar meeting, an e-mail or the relationships mailbox, or recorded "
-        "by Recruitment.",
     )
     calendar_event_id = fields.Many2one(
         "calendar.event",
