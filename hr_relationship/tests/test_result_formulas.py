@@ -3,23 +3,8 @@
 from odoo import Command
 from odoo.tests import tagged
 
+from ..models.hr_satisfaction_result import FIGURES
 from .common import HrRelationshipCase, SatisfactionSurveyMixin
-
-# Every figure of a result made from one person's answers.
-FIGURES = (
-    "invited_count",
-    "responded_count",
-    "response_rate",
-    "satisfaction_count",
-    "mean_satisfaction",
-    "satisfaction_index",
-    "csat",
-    "recommendation_count",
-    "promoter_count",
-    "passive_count",
-    "detractor_count",
-    "nps",
-)
 
 
 @tagged("post_install", "-at_install")
