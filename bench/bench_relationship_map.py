@@ -23,8 +23,10 @@ data that is already there is reused (``--reset`` drops the database first).
 After each block it times ``hr.relationship.map.get_graph(limit=100000)`` as
 the HR administrator (median of ``--runs`` runs, ORM cache cleared before
 each), counts its SQL queries the way ``assertQueryCount`` does
-(``cr.sql_log_count``) and measures the JSON payload. The query count must be
-the same for both blocks.
+(``cr.sql_log_count``) and measures the JSON payload, once as the threaded
+server reads (Python's garbage collector running) and once as a prefork
+worker does (``--workers``: the large read pauses the collector). The query
+count must be the same for both blocks.
 
 With ``--render`` it also starts an Odoo server on ``--http-port`` and opens
 the map in headless Chromium (Debian's, driven by Playwright for Python
@@ -43,7 +45,7 @@ from benchlib import chromium, environment, prepare, run_counted
 from book import Book
 
 from odoo import Command
-from odoo.tools import SQL
+from odoo.tools import SQL, config
 
 BLOCKS = "ABCDEFGHIJ"
 HR_USERS = 10  # per block
@@ -217,13 +219,23 @@ def generate_block(env, tag):
     env.cr.commit()
 
 
-def measure_graph(env, runs):
+def measure_graph(env, runs, workers):
+    """The whole map's read as a server with ``workers`` (0: the threaded
+    server, whose large reads leave the garbage collector running; more:
+    a prefork worker, which pauses it)."""
     Map = env["hr.relationship.map"].with_user(env.ref("base.user_admin"))
     Map.get_graph(limit=100000)  # warm the registry-level caches
-    # Each run like a fresh request: cold ORM cache, garbage collected before.
-    measured = [
-        run_counted(env, lambda: Map.get_graph(limit=100000)) for _run in range(runs)
-    ]
+    saved = config["workers"]
+    config["workers"] = workers
+    try:
+        # Each run like a fresh request: cold ORM cache, garbage collected
+        # before.
+        measured = [
+            run_counted(env, lambda: Map.get_graph(limit=100000))
+            for _run in range(runs)
+        ]
+    finally:
+        config["workers"] = saved
     timings = [run.ms for run in measured]
     counts = {run.queries for run in measured}
     graph = measured[-1].result
@@ -273,15 +285,16 @@ def main():
             start = time.perf_counter()
             generate_block(env, tag)
             print(f"block {tag} ready in {time.perf_counter() - start:.1f} s")
-            figures = measure_graph(env, options.runs)
-            rows.append((done, figures))
-            print(
-                f"{done} block(s): {figures['nodes']} nodes, "
-                f"{figures['edges']} edges: median {figures['median_ms']:.0f} ms "
-                f"(min {figures['min_ms']:.0f} ms) "
-                f"over {options.runs} runs, queries {figures['queries']}, "
-                f"payload {figures['payload_bytes'] / 1024:.0f} KiB"
-            )
+            for server, workers in (("threaded", 0), ("prefork", 2)):
+                figures = measure_graph(env, options.runs, workers)
+                rows.append((done, figures))
+                print(
+                    f"{done} block(s), {server} server: {figures['nodes']} nodes, "
+                    f"{figures['edges']} edges: median {figures['median_ms']:.0f} ms "
+                    f"(min {figures['min_ms']:.0f} ms) "
+                    f"over {options.runs} runs, queries {figures['queries']}, "
+                    f"payload {figures['payload_bytes'] / 1024:.0f} KiB"
+                )
     constant = len({tuple(figures["queries"]) for _done, figures in rows}) == 1
     print(f"query count constant across sizes: {constant}")
     if options.render:

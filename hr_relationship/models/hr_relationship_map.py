@@ -1,16 +1,16 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import gc
 import re
-from collections import defaultdict
-from contextlib import contextmanager
 
 from odoo import api, fields, models
 from odoo.exceptions import MissingError, UserError
 from odoo.tools import SQL
 
+from ..tools.large_read import collector_paused, jit_off, restore_jit
 from ..tools.record_check import is_record_id
-from ..tools.relationship_map_reader import NODE_TYPE_OF_RAW, MapReader
+from ..tools.relationship_map_reader import RAW_MODELS, ColumnEdge, MapReader
+from ..tools.relationship_map_walk import MapWalk
+from ..tools.sql_names import is_stored_column
 
 # Marks of the network refresh a node can carry; the map filters on them.
 NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")
@@ -18,14 +18,6 @@ NETWORK_FLAGS = ("single_threaded", "coverage_gap", "key_person")
 NODE_TYPES = ("internal_client", "stakeholder", "project", "department", "employee")
 # Steps the overview walks from its first internal clients.
 OVERVIEW_DEPTH = 2
-NODE_MODELS = {
-    "employee": "hr.employee",
-    "department": "hr.department",
-    "internal_client": "hr.internal.client",
-    "stakeholder": "hr.stakeholder",
-    "project": "project.project",
-    "user": "res.users",
-}
 # Fields shown in the side panel; the private profile fields are never listed.
 DETAIL_FIELDS = {
     "hr.employee": [
@@ -65,8 +57,8 @@ DETAIL_FIELDS = {
 MAX_DEPTH = 10
 MAX_LIMIT = 100_000
 # A read of more than this many nodes is large: its queries pass PostgreSQL's
-# JIT thresholds (see ``_jit_off``) and its Python sets off full garbage
-# collections (see ``_collector_paused``); smaller reads need neither remedy.
+# JIT thresholds (see ``jit_off``) and its Python sets off full garbage
+# collections (see ``collector_paused``); smaller reads need neither remedy.
 LARGE_READ = 2000
 # Filter keys and whether each takes a list of ids, a list of keys or text.
 FILTER_KINDS = {
@@ -79,7 +71,7 @@ FILTER_KINDS = {
     "search": "text",
 }
 # A node key as the client sends it back as a focus: "stakeholder_12".
-NODE_KEY = re.compile(r"^(%s)_\d+$" % "|".join(NODE_MODELS))
+NODE_KEY = re.compile(r"^(%s)_\d+$" % "|".join(RAW_MODELS))
 
 
 class HrRelationshipMap(models.AbstractModel):
@@ -129,10 +121,12 @@ class HrRelationshipMap(models.AbstractModel):
             else None
         )
         large = limit > LARGE_READ
-        jit = _jit_off(self.env) if large else None
-        with _collector_paused(large):
-            reader = MapReader(self.env, filters, focus_project)
-            walk = _Walk(reader, limit)
+        jit = jit_off(self.env) if large else None
+        with collector_paused(large):
+            reader = MapReader(
+                self.env, filters, self._map_column_edges(), focus_project
+            )
+            walk = MapWalk(reader, limit)
             search = (filters.get("search") or "").strip()
             if focus or search:
                 if focus:
@@ -174,8 +168,90 @@ class HrRelationshipMap(models.AbstractModel):
         if jit is not None:
             # Only on success: after an error the request's transaction, and
             # the setting with it, is rolled back.
-            _set_jit(self.env, jit)
+            restore_jit(self.env, jit)
         return graph
+
+    @api.model
+    def _map_column_edges(self):
+        """The lines stored as two columns of one table (see ``ColumnEdge``);
+        a module that links the map's records by another column adds its
+        own."""
+        env = self.env
+        many2one, many2many = ColumnEdge.many2one, ColumnEdge.many2many
+        return [
+            many2one(
+                env, "manager", "employee", "employee", "hr.employee", "parent_id"
+            ),
+            many2one(
+                env,
+                "department",
+                "employee",
+                "department",
+                "hr.employee",
+                "department_id",
+            ),
+            many2one(
+                env,
+                "client_department",
+                "internal_client",
+                "department",
+                "hr.internal.client",
+                "department_id",
+            ),
+            many2one(
+                env,
+                "client_lead",
+                "internal_client",
+                "employee",
+                "hr.internal.client",
+                "client_lead_id",
+            ),
+            many2one(
+                env,
+                "hr_partner",
+                "internal_client",
+                "user",
+                "hr.internal.client",
+                "hr_partner_id",
+            ),
+            many2one(
+                env, "project_manager", "project", "user", "project.project", "user_id"
+            ),
+            many2one(
+                env,
+                "project_client",
+                "project",
+                "internal_client",
+                "project.project",
+                "internal_client_id",
+            ),
+            many2one(
+                env,
+                "former_employee",
+                "stakeholder",
+                "employee",
+                "hr.stakeholder",
+                "former_employee_id",
+            ),
+            many2many(
+                env,
+                "stakeholder_client",
+                "stakeholder",
+                "internal_client",
+                "hr.stakeholder",
+                "internal_client_ids",
+            ),
+            ColumnEdge.one2many(
+                env,
+                "stakeholder_project",
+                "stakeholder",
+                "project",
+                "hr.stakeholder",
+                "project_position_ids",
+                "project_id",
+                "project_ids",
+            ),
+        ]
 
     @api.model
     def _relation_types(self):
@@ -212,7 +288,8 @@ class HrRelationshipMap(models.AbstractModel):
         Stakeholder = self.env["hr.stakeholder"]
         Client = self.env["hr.internal.client"]
         if not (
-            _stored(Stakeholder, "health_state") or _stored(Client, "health_state")
+            is_stored_column(Stakeholder, "health_state")
+            or is_stored_column(Client, "health_state")
         ):
             return []
         field = Stakeholder._fields.get("health_state") or Client._fields.get(
@@ -340,7 +417,7 @@ class HrRelationshipMap(models.AbstractModel):
                 )
             )
         model = focus["model"]
-        if model not in NODE_MODELS.values() and model != "res.partner":
+        if model not in RAW_MODELS.values() and model != "res.partner":
             raise UserError(
                 self.env._(
                     "The relationship map cannot focus on %(model)s.", model=model
@@ -451,266 +528,3 @@ class HrRelationshipMap(models.AbstractModel):
             "name": record.display_name,
             "facts": facts,
         }
-
-
-def _jit_off(env):
-    """Turn PostgreSQL's JIT compilation off for the rest of the map's read
-    and return the setting as it was.
-
-    The map's queries name the records they look up by id (``= ANY(array)``,
-    one array per kind of record). With thousands of ids the planner's cost
-    estimate, made of index lookups, passes ``jit_above_cost`` (and the
-    inlining and optimisation thresholds), and PostgreSQL compiles the
-    query's expressions with LLVM first: at 20,000 nodes on 100,000
-    stakeholders the query of the lines took 1.6 to 4 s of compilation for
-    1.2 to 1.8 s of execution (EXPLAIN ANALYZE). Index lookups gain nothing
-    from compiled expressions, so the large reads (more than
-    ``LARGE_READ`` nodes) go without JIT. ``set_config``
-    with ``is_local`` is ``SET LOCAL``: it never outlives the transaction,
-    and ``_set_jit`` restores it as soon as the map is read."""
-    return env.execute_query(
-        SQL(
-            "SELECT old.jit, set_config('jit', 'off', true)"
-            " FROM (SELECT current_setting('jit') AS jit OFFSET 0) AS old"
-        )
-    )[0][0]
-
-
-@contextmanager
-def _collector_paused(pause):
-    """Pause Python's cyclic garbage collector while a large map is read.
-
-    Reading 20,000 nodes makes hundreds of thousands of dicts, sets and
-    tuples; each full collection they set off walks all of them, which cost
-    100 to 250 ms of a 1.3 s read. What the read makes holds no reference
-    cycles: reference counting frees it. The collector runs again as soon as
-    the read is over (the pause is process-wide: a read that finds it paused
-    by another leaves it to that one)."""
-    paused = pause and gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _set_jit(env, value):
-    env.execute_query(SQL("SELECT set_config('jit', %s, true)", value))
-
-
-def _stored(Model, fname):
-    field = Model._fields.get(fname)
-    return bool(field and field.store and field.column_type)
-
-
-class _Walk:
-    """The nodes reached so far, in the order the cap keeps them: by
-    distance from the seeds, then by importance."""
-
-    def __init__(self, reader, limit):
-        self.reader = reader
-        self.limit = limit
-        # key -> members ({raw type: ids}); the order of insertion is kept.
-        self.nodes = {}
-        self.keys = []
-        self.distance = {}
-        self.alias = {}
-        self.seen = defaultdict(set)
-        self.seed_keys = []
-        self.overflow = 0
-        self.total = 0
-        self.total_capped = False
-        self.frontier = {}
-
-    def add_seeds(self, raw):
-        rows = [(raw_type, res_id) for raw_type, ids in raw.items() for res_id in ids]
-        self.add(rows, len(rows), distance=0)
-
-    def add(self, rows, found, distance):
-        """Resolve raw ``rows`` (best first) into nodes and keep them while
-        the cap allows; ``found`` is how many rows there were before the
-        query's limit."""
-        position = {row: index for index, row in enumerate(rows)}
-        raw = defaultdict(set)
-        for raw_type, res_id in rows:
-            raw[raw_type].add(res_id)
-        groups = self.reader.resolve(raw)
-
-        last = len(rows)
-
-        def rank(group):
-            best = last
-            for raw_type, ids in group[1].items():
-                for res_id in ids:
-                    found = position.get((raw_type, res_id), last)
-                    if found < best:
-                        best = found
-            return best
-
-        frontier = defaultdict(set)
-        kept = 0
-        for key, members in sorted(groups, key=rank):
-            if key in self.nodes:
-                # Another way to the same person: remember the new aliases.
-                for raw_type, ids in members.items():
-                    self.nodes[key].setdefault(raw_type, set()).update(ids)
-                    self.seen[raw_type] |= ids
-                continue
-            if len(self.keys) >= self.limit:
-                self.overflow += 1
-                continue
-            kept += 1
-            self.nodes[key] = members
-            self.keys.append(key)
-            self.distance[key] = distance
-            if distance == 0:
-                self.seed_keys.append(key)
-            for raw_type, ids in members.items():
-                self.seen[raw_type] |= ids
-                for res_id in ids:
-                    self.alias[(raw_type, res_id)] = key
-                if raw_type not in self.reader.leaf_types:
-                    frontier[raw_type] |= ids
-        frontier["stakeholder"] -= self.reader.identity_only
-        # What the limit of the query left out counts as left out too.
-        self.overflow += max(found - len(rows), 0)
-        self.frontier = frontier
-        self.total = len(self.keys) + self.overflow
-        return kept
-
-    def expand(self, depth):
-        """Walk ``depth`` steps from the seeds: two queries a step."""
-        for step in range(1, depth + 1):
-            rows, found = self.reader.neighbours(
-                self.frontier, self.seen, self.limit - len(self.keys)
-            )
-            self.add(rows, found, distance=step)
-
-    def answer(self, read_relation_types, with_distance):
-        """Nodes and lines of the walk; ``read_relation_types`` is called
-        only when a relation between persons is drawn."""
-        raw = defaultdict(set)
-        for members in self.nodes.values():
-            for raw_type, ids in members.items():
-                raw[raw_type] |= ids
-        facts = self.reader.node_rows(raw)
-        nodes = [self._node(key, with_distance, facts) for key in self.keys]
-        rows = self.reader.edges(raw)
-        relation_types = (
-            read_relation_types()
-            if any(row[0] == "person_relation" for row in rows)
-            else []
-        )
-        return nodes, self._edges(rows, relation_types)
-
-    def _node(self, key, with_distance, facts):
-        members = self.nodes[key]
-        prefix, res_id = key.rsplit("_", 1)
-        res_id = int(res_id)
-        row = facts.get((prefix, res_id)) or (None,) * 9
-        node_type = NODE_TYPE_OF_RAW[prefix]
-        node = {
-            "id": key,
-            "label": row[2] or "",
-            "type": node_type,
-            "influence": {"internal_client": 4, "project": 3, "department": 3}.get(
-                node_type, 2
-            ),
-            "res_model": NODE_MODELS[prefix],
-            "res_id": res_id,
-        }
-        roles = [
-            role for role in ("stakeholder", "employee", "user") if members.get(role)
-        ]
-        if len(roles) > 1:
-            node["roles"] = roles
-        people = [
-            facts[(role, member_id)]
-            for role in ("employee", "user")
-            for member_id in sorted(members.get(role, ()))
-            if (role, member_id) in facts
-        ]
-        if prefix == "stakeholder":
-            node.update(
-                influence=row[4] or 1,
-                relation_type=row[5],
-                external=not members.get("employee") and not row[8],
-            )
-            if row[7]:
-                node["coverage_gap"] = True
-        elif prefix == "internal_client" and row[7]:
-            node["single_threaded"] = True
-        if row[6] and prefix in ("stakeholder", "internal_client"):
-            node["health_state"] = row[6]
-        subtitle = next((person[3] for person in people if person[3]), None)
-        if subtitle or prefix == "employee":
-            node["subtitle"] = subtitle or ""
-        if any(person[7] for person in people):
-            node["key_person"] = True
-        if members.get("employee"):
-            node["employee_id"] = min(members["employee"])
-        if with_distance:
-            node["distance"] = self.distance[key]
-        return node
-
-    def _edges(self, rows, relation_types):
-        types = {row["id"]: row for row in relation_types}
-        alias = self.alias.get
-        edges = {}
-        # Tens of thousands of rows on a large map: each line's dict is made
-        # once, when it is first met.
-        for (
-            kind,
-            a_type,
-            a_id,
-            b_type,
-            b_id,
-            weight,
-            last_date,
-            rel_id,
-            type_id,
-        ) in rows:
-            source = alias((a_type, a_id))
-            target = alias((b_type, b_id))
-            if not source or not target or source == target:
-                continue
-            if kind == "interaction":
-                key = (source, target, kind)
-                edge = edges.get(key)
-                if edge is None:
-                    edges[key] = {
-                        "source": source,
-                        "target": target,
-                        "type": kind,
-                        "weight": weight,
-                        "last_date": last_date or "",
-                    }
-                else:
-                    edge["weight"] += weight
-                    # ISO dates compare as text.
-                    edge["last_date"] = max(edge["last_date"], last_date or "")
-            elif kind == "person_relation":
-                relation_type = types.get(type_id)
-                if not relation_type:
-                    continue
-                label = relation_type["name"]
-                edges[(source, target, rel_id)] = {
-                    "source": source,
-                    "target": target,
-                    "type": kind,
-                    "relation_id": rel_id,
-                    "relation_type_id": type_id,
-                    "label": label,
-                    "inverse_label": label
-                    if relation_type["symmetric"]
-                    else relation_type["name_inverse"] or label,
-                }
-            elif (source, target, kind) not in edges:
-                edges[(source, target, kind)] = {
-                    "source": source,
-                    "target": target,
-                    "type": kind,
-                }
-        return list(edges.values())

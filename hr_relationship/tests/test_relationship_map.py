@@ -2,12 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import gc
 import json
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, TransactionCase, new_test_user, tagged
-from odoo.tools import SQL
+from odoo.tools import SQL, config
 
+from ..tools.large_read import collector_paused
 from ..tools.relationship_map_reader import IdSets
 from .common import MAP_USER_GROUPS as USER_GROUP
 from .common import SECRET, canvas_map_url, make_fixture
@@ -373,12 +375,50 @@ class TestRelationshipMap(TransactionCase):
             ids("frontier", {4})
 
     def test_large_read_leaves_the_garbage_collector_running(self):
-        """A large read pauses Python's cyclic garbage collector (see
-        ``_collector_paused``); it runs again afterwards."""
+        """A large read may pause Python's cyclic garbage collector (see
+        ``collector_paused``); it runs again afterwards."""
         self.assertTrue(gc.isenabled())
         graph = self.Map.get_graph(limit=10000)
         self.assertTrue(graph["nodes"])
         self.assertTrue(gc.isenabled())
+
+    def test_collector_paused_only_where_one_request_is_served(self):
+        """The collector is the process's: a threaded server, which serves
+        requests side by side, keeps it running through a large read; a
+        prefork worker, which serves one request at a time, pauses it."""
+        with patch.dict(config.options, workers=0):
+            with collector_paused(True) as paused:
+                self.assertFalse(paused)
+                self.assertTrue(gc.isenabled())
+        with patch.dict(config.options, workers=2):
+            with collector_paused(False) as paused:
+                self.assertFalse(paused)
+                self.assertTrue(gc.isenabled())
+            with collector_paused(True) as paused:
+                self.assertTrue(paused)
+                self.assertFalse(gc.isenabled())
+        self.assertTrue(gc.isenabled())
+
+    def test_column_edges_name_existing_columns(self):
+        """Each line stored as two columns names a table and columns of the
+        database, taken from the fields' metadata."""
+        edges = self.env["hr.relationship.map"]._map_column_edges()
+        self.assertEqual(len({edge.kind for edge in edges}), len(edges))
+        for edge in edges:
+            with self.subTest(edge=edge.kind):
+                self.assertIn(edge.field, self.env[edge.model]._fields)
+                for column in (edge.a_column, edge.b_column):
+                    self.assertTrue(
+                        self.env.execute_query(
+                            SQL(
+                                "SELECT 1 FROM information_schema.columns"
+                                " WHERE table_name = %s AND column_name = %s",
+                                edge.table,
+                                column,
+                            )
+                        ),
+                        f"{edge.table}.{column}",
+                    )
 
     def test_filter_choices_only_when_asked(self):
         """The lists the filters offer come once, when the map opens: the

@@ -19,9 +19,11 @@ of the book: one for the raw neighbours (with a limit), one to resolve them
 into persons.
 """
 
+from collections import namedtuple
+
 from odoo.tools import SQL
 
-from .sql_names import m2m_table
+from .sql_names import is_stored_column, m2m_table
 
 # Raw record types, their tables and models.
 RAW_MODELS = {
@@ -54,110 +56,73 @@ STEP_RANK = {
     "project": 3,
     "stakeholder": 4,
 }
-# Lines stored as two columns of one table: (line type, type of the row's
-# end, type of the other end, model owning the column, table, column of the
-# first end, column of the other end, field whose read access it needs).
-COLUMN_EDGES = (
-    (
-        "manager",
-        "employee",
-        "employee",
-        "hr.employee",
-        "hr_employee",
-        "id",
-        "parent_id",
-        "parent_id",
-    ),
-    (
-        "department",
-        "employee",
-        "department",
-        "hr.employee",
-        "hr_employee",
-        "id",
-        "department_id",
-        "department_id",
-    ),
-    (
-        "client_department",
-        "internal_client",
-        "department",
-        "hr.internal.client",
-        "hr_internal_client",
-        "id",
-        "department_id",
-        "department_id",
-    ),
-    (
-        "client_lead",
-        "internal_client",
-        "employee",
-        "hr.internal.client",
-        "hr_internal_client",
-        "id",
-        "client_lead_id",
-        "client_lead_id",
-    ),
-    (
-        "hr_partner",
-        "internal_client",
-        "user",
-        "hr.internal.client",
-        "hr_internal_client",
-        "id",
-        "hr_partner_id",
-        "hr_partner_id",
-    ),
-    (
-        "project_manager",
-        "project",
-        "user",
-        "project.project",
-        "project_project",
-        "id",
-        "user_id",
-        "user_id",
-    ),
-    (
-        "project_client",
-        "project",
-        "internal_client",
-        "project.project",
-        "project_project",
-        "id",
-        "internal_client_id",
-        "internal_client_id",
-    ),
-    (
-        "former_employee",
-        "stakeholder",
-        "employee",
-        "hr.stakeholder",
-        "hr_stakeholder",
-        "id",
-        "former_employee_id",
-        "former_employee_id",
-    ),
-    (
-        "stakeholder_client",
-        "stakeholder",
-        "internal_client",
-        "hr.stakeholder",
-        "hr_internal_client_stakeholder_rel",
-        "stakeholder_id",
-        "internal_client_id",
-        "internal_client_ids",
-    ),
-    (
-        "stakeholder_project",
-        "stakeholder",
-        "project",
-        "hr.stakeholder",
-        "hr_project_stakeholder",
-        "stakeholder_id",
-        "project_id",
-        "project_ids",
-    ),
+
+
+class ColumnEdge(
+    namedtuple("ColumnEdge", "kind a_type b_type model table a_column b_column field")
+):
+    """A line stored as two columns of one table: its type, the types of the
+    row's end and of the other end, the model whose ``field`` (the one whose
+    read access the line needs) it is, the table, the column of each end.
+    The map model lists them (``hr.relationship.map._map_column_edges``),
+    so that a module can add its own; the table and columns come from the
+    fields' metadata."""
+
+    __slots__ = ()
+
+    @classmethod
+    def many2one(cls, env, kind, a_type, b_type, model_name, field_name):
+        """The line from a record to the one its many2one names."""
+        table = env[model_name]._table
+        return cls(
+            kind, a_type, b_type, model_name, table, "id", field_name, field_name
+        )
+
+    @classmethod
+    def many2many(cls, env, kind, a_type, b_type, model_name, field_name):
+        """The lines from a record to those its stored many2many names."""
+        field = env[model_name]._fields[field_name]
+        return cls(
+            kind,
+            a_type,
+            b_type,
+            model_name,
+            field.relation,
+            field.column1,
+            field.column2,
+            field_name,
+        )
+
+    @classmethod
+    def one2many(cls, env, kind, a_type, b_type, model_name, field_name, target, shown):
+        """The lines from a record, through the rows of its one2many
+        ``field_name``, to the records their many2one ``target`` names;
+        ``shown`` is the field that shows those records on the form."""
+        field = env[model_name]._fields[field_name]
+        return cls(
+            kind,
+            a_type,
+            b_type,
+            model_name,
+            env[field.comodel_name]._table,
+            field.inverse_name,
+            target,
+            shown,
+        )
+
+
+# What a node shows of one raw record (``MapReader.node_rows``).
+NodeFacts = namedtuple(
+    "NodeFacts",
+    "raw_type res_id label subtitle influence relation_type health_state"
+    " flag employee_id",
+)
+NO_FACTS = NodeFacts(*(None,) * len(NodeFacts._fields))
+# One line between two raw records (``MapReader.edges``): ``weight`` and
+# ``last_date`` for interactions, ``relation_id`` and ``type_id`` for
+# relations between persons.
+EdgeRow = namedtuple(
+    "EdgeRow", "kind a_type a_id b_type b_id weight last_date relation_id type_id"
 )
 # The overview counts at most this many records of each kind: beyond, the
 # map says "more than".
@@ -219,9 +184,10 @@ class IdSets:
 class MapReader:
     """One reading of the map for the current user and the given filters."""
 
-    def __init__(self, env, filters, focus_project_id=None):
+    def __init__(self, env, filters, column_edges, focus_project_id=None):
         self.env = env
         self.filters = filters
+        self.column_edges = column_edges
         self.types = set(filters.get("types") or NODE_TYPE_OF_RAW.values())
         client_ids = filters.get("internal_client_ids") or []
         # Around chosen internal clients, people and departments only
@@ -260,10 +226,7 @@ class MapReader:
     # ------------------------------------------------------------------
 
     def _read_fields(self):
-        fields = [
-            (model, table, fname)
-            for _kind, _a, _b, model, table, _ca, _cb, fname in COLUMN_EDGES
-        ]
+        fields = [(edge.model, edge.table, edge.field) for edge in self.column_edges]
         return fields + [
             ("hr.stakeholder", "hr_stakeholder", "person_partner_id"),
             ("hr.employee", "hr_employee", "work_contact_id"),
@@ -274,8 +237,7 @@ class MapReader:
         ]
 
     def _stored(self, model_name, fname):
-        field = self.env[model_name]._fields.get(fname)
-        return bool(field and field.store and field.column_type)
+        return is_stored_column(self.env[model_name], fname)
 
     def _domains(self, filters, client_ids, focus_project_id):
         """The domain of each raw type, None for a type left out."""
@@ -567,10 +529,10 @@ class MapReader:
             return self._ranked_rows([], 0)
         ids = IdSets()
         branches = []
-        for _kind, a_type, b_type, _model, table, a_col, b_col, _f in COLUMN_EDGES:
+        for edge in self.column_edges:
             for here, h_col, there, t_col in (
-                (a_type, a_col, b_type, b_col),
-                (b_type, b_col, a_type, a_col),
+                (edge.a_type, edge.a_column, edge.b_type, edge.b_column),
+                (edge.b_type, edge.b_column, edge.a_type, edge.a_column),
             ):
                 if not frontier.get(here) or there not in self.allowed:
                     continue
@@ -582,7 +544,7 @@ class MapReader:
                         " AND %s AND %s NOT IN %s LIMIT %s)",
                         there,
                         column,
-                        SQL.identifier(table),
+                        SQL.identifier(edge.table),
                         join,
                         SQL.identifier("x", h_col),
                         ids(f"frontier_{here}", frontier[here]),
@@ -999,7 +961,7 @@ class MapReader:
 
     def node_rows(self, raw):
         """Facts of the raw records (``{type: ids}``) for their nodes, in one
-        query: ``{(type, id): row}``."""
+        query: ``{(type, id): NodeFacts}``."""
         env = self.env
         key_users = self._key_users()
         branches = []
@@ -1068,31 +1030,35 @@ class MapReader:
         rows = env.execute_query(
             SQL(" UNION ALL ").join(SQL("(%s)", b) for b in branches)
         )
-        return {(row[0], row[1]): row for row in rows}
+        make = NodeFacts._make
+        return {(row[0], row[1]): make(row) for row in rows}
 
     def edges(self, raw):
-        """Every line between the raw records (``{type: ids}``)."""
+        """Every line between the raw records (``{type: ids}``), as
+        ``EdgeRow``."""
         ids = IdSets()
         branches = []
         null = SQL("NULL::int, NULL::text, NULL::int, NULL::int")
-        for kind, a_type, b_type, _model, table, a_col, b_col, _f in COLUMN_EDGES:
-            if not raw.get(a_type) or not raw.get(b_type):
+        for edge in self.column_edges:
+            if not raw.get(edge.a_type) or not raw.get(edge.b_type):
                 continue
+            a_column = SQL.identifier("x", edge.a_column)
+            b_column = SQL.identifier("x", edge.b_column)
             branches.append(
                 SQL(
-                    "SELECT %s, %s, x.%s, %s, x.%s, %s FROM %s x"
-                    " WHERE x.%s IN %s AND x.%s IN %s",
-                    kind,
-                    a_type,
-                    SQL.identifier(a_col),
-                    b_type,
-                    SQL.identifier(b_col),
+                    "SELECT %s, %s, %s, %s, %s, %s FROM %s x"
+                    " WHERE %s IN %s AND %s IN %s",
+                    edge.kind,
+                    edge.a_type,
+                    a_column,
+                    edge.b_type,
+                    b_column,
                     null,
-                    SQL.identifier(table),
-                    SQL.identifier(a_col),
-                    ids(a_type, raw[a_type]),
-                    SQL.identifier(b_col),
-                    ids(b_type, raw[b_type]),
+                    SQL.identifier(edge.table),
+                    a_column,
+                    ids(edge.a_type, raw[edge.a_type]),
+                    b_column,
+                    ids(edge.b_type, raw[edge.b_type]),
                 )
             )
         if raw.get("user") and raw.get("stakeholder"):
@@ -1154,8 +1120,9 @@ class MapReader:
             )
         if not branches:
             branches = [SQL("SELECT NULL::text WHERE FALSE")]
-        return self.env.execute_query(
+        rows = self.env.execute_query(
             ids.wrap(
                 SQL(" UNION ALL ").join(SQL("(%s)", branch) for branch in branches)
             )
         )
+        return list(map(EdgeRow._make, rows))

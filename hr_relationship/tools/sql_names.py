@@ -8,3 +8,11 @@ def m2m_table(env, model_name, field_name):
     for raw SQL: a table name written out in a query breaks silently when
     the field changes."""
     return SQL.identifier(env[model_name]._fields[field_name].relation)
+
+
+def is_stored_column(Model, field_name):
+    """Whether ``Model`` has ``field_name`` as a column its raw SQL may read:
+    a module that adds a stored field may not be installed, and a stored
+    field without a column type (a one2many) has no column."""
+    field = Model._fields.get(field_name)
+    return bool(field and field.store and field.column_type)
