@@ -177,12 +177,10 @@ class HrRelationshipMap(models.AbstractModel):
         a module that links the map's records by another column adds its
         own."""
         env = self.env
-        many2one, many2many = ColumnEdge.many2one, ColumnEdge.many2many
+        edge = ColumnEdge.of_field
         return [
-            many2one(
-                env, "manager", "employee", "employee", "hr.employee", "parent_id"
-            ),
-            many2one(
+            edge(env, "manager", "employee", "employee", "hr.employee", "parent_id"),
+            edge(
                 env,
                 "department",
                 "employee",
@@ -190,7 +188,7 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.employee",
                 "department_id",
             ),
-            many2one(
+            edge(
                 env,
                 "client_department",
                 "internal_client",
@@ -198,7 +196,7 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.internal.client",
                 "department_id",
             ),
-            many2one(
+            edge(
                 env,
                 "client_lead",
                 "internal_client",
@@ -206,7 +204,7 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.internal.client",
                 "client_lead_id",
             ),
-            many2one(
+            edge(
                 env,
                 "hr_partner",
                 "internal_client",
@@ -214,10 +212,10 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.internal.client",
                 "hr_partner_id",
             ),
-            many2one(
+            edge(
                 env, "project_manager", "project", "user", "project.project", "user_id"
             ),
-            many2one(
+            edge(
                 env,
                 "project_client",
                 "project",
@@ -225,7 +223,7 @@ class HrRelationshipMap(models.AbstractModel):
                 "project.project",
                 "internal_client_id",
             ),
-            many2one(
+            edge(
                 env,
                 "former_employee",
                 "stakeholder",
@@ -233,7 +231,7 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.stakeholder",
                 "former_employee_id",
             ),
-            many2many(
+            edge(
                 env,
                 "stakeholder_client",
                 "stakeholder",
@@ -241,15 +239,15 @@ class HrRelationshipMap(models.AbstractModel):
                 "hr.stakeholder",
                 "internal_client_ids",
             ),
-            ColumnEdge.one2many(
+            edge(
                 env,
                 "stakeholder_project",
                 "stakeholder",
                 "project",
                 "hr.stakeholder",
                 "project_position_ids",
-                "project_id",
-                "project_ids",
+                target="project_id",
+                shown="project_ids",
             ),
         ]
 

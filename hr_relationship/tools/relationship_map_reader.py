@@ -71,43 +71,23 @@ class ColumnEdge(
     __slots__ = ()
 
     @classmethod
-    def many2one(cls, env, kind, a_type, b_type, model_name, field_name):
-        """The line from a record to the one its many2one names."""
-        table = env[model_name]._table
-        return cls(
-            kind, a_type, b_type, model_name, table, "id", field_name, field_name
-        )
-
-    @classmethod
-    def many2many(cls, env, kind, a_type, b_type, model_name, field_name):
-        """The lines from a record to those its stored many2many names."""
+    def of_field(cls, env, kind, a_type, b_type, model_name, field_name, **through):
+        """The lines a relational field of ``model_name`` draws: to the
+        record a many2one names, to those a stored many2many names or,
+        through the rows of a one2many, to the records their many2one
+        ``through["target"]`` names (``through["shown"]``: the field that
+        shows those records on the form, whose read access the lines need)."""
         field = env[model_name]._fields[field_name]
+        if field.type == "many2one":
+            table, a_column, b_column = env[model_name]._table, "id", field_name
+        elif field.type == "many2many":
+            table, a_column, b_column = field.relation, field.column1, field.column2
+        else:
+            table = env[field.comodel_name]._table
+            a_column, b_column = field.inverse_name, through["target"]
+            field_name = through["shown"]
         return cls(
-            kind,
-            a_type,
-            b_type,
-            model_name,
-            field.relation,
-            field.column1,
-            field.column2,
-            field_name,
-        )
-
-    @classmethod
-    def one2many(cls, env, kind, a_type, b_type, model_name, field_name, target, shown):
-        """The lines from a record, through the rows of its one2many
-        ``field_name``, to the records their many2one ``target`` names;
-        ``shown`` is the field that shows those records on the form."""
-        field = env[model_name]._fields[field_name]
-        return cls(
-            kind,
-            a_type,
-            b_type,
-            model_name,
-            env[field.comodel_name]._table,
-            field.inverse_name,
-            target,
-            shown,
+            kind, a_type, b_type, model_name, table, a_column, b_column, field_name
         )
 
 
