@@ -4,9 +4,8 @@ from odoo import Command, _, fields, models
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
+from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import checked_records
-
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class HrEmployee(models.Model):

@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
+from ..tools.groups import RELATIONSHIP_MANAGER
 from ..tools.record_check import checked_records
 
 # Longest contact cadence, in days: ten years is already "no plan".
@@ -93,7 +94,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
 
     def action_refresh_health(self):
         checked_records(self)
-        if not self.env.user.has_group("hr_relationship.group_hr_relationship_manager"):
+        if not self.env.user.has_group(RELATIONSHIP_MANAGER):
             raise AccessError(
                 _("Only relationship administrators can refresh health scores.")
             )

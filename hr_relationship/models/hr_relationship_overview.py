@@ -5,9 +5,9 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import is_record_id
 
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # Rows each card lists by default; its count and its link cover the rest.
 CARD_ROWS = 5
 MAX_CARD_ROWS = 50

@@ -4,8 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
+from ..tools.groups import RELATIONSHIP_MANAGER
 from ..tools.record_check import checked_records
-from .hr_stakeholder import HIGH_SCORE, MANAGER_GROUP
+from .hr_stakeholder import HIGH_SCORE
 
 
 class HrRelationshipPortfolio(models.Model):
@@ -305,7 +306,7 @@ class HrRelationshipPortfolio(models.Model):
     def action_refresh_network(self):
         """The administrators' button: the daily refresh, now."""
         checked_records(self)
-        if not self.env.user.has_group(MANAGER_GROUP):
+        if not self.env.user.has_group(RELATIONSHIP_MANAGER):
             raise AccessError(
                 self.env._("Only relationship administrators refresh the network.")
             )

@@ -6,6 +6,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from ..tools.groups import RELATIONSHIP_BUSINESS_PARTNER, RELATIONSHIP_MANAGER
 from ..tools.optional_float import OptionalFloat
 from ..tools.record_check import checked_records
 from ..tools.sql_names import m2m_table
@@ -53,8 +54,6 @@ CADENCE_DEFAULTS = {
     "monitor": 90,
 }
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
-MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
-BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
 
 
 class HrStakeholder(models.Model):
@@ -267,20 +266,20 @@ class HrStakeholder(models.Model):
     latest_satisfaction_index = OptionalFloat(
         compute="_compute_latest_survey",
         compute_sudo=False,
-        groups=BUSINESS_PARTNER_GROUP,
+        groups=RELATIONSHIP_BUSINESS_PARTNER,
         help="Satisfaction answer of the latest answered campaign, scaled to 0-100.",
     )
     latest_nps = OptionalFloat(
         string="Latest NPS",
         compute="_compute_latest_survey",
         compute_sudo=False,
-        groups=BUSINESS_PARTNER_GROUP,
+        groups=RELATIONSHIP_BUSINESS_PARTNER,
         help="Latest recommendation: promoter 100, passive 0, detractor -100.",
     )
     latest_survey_date = fields.Date(
         compute="_compute_latest_survey",
         compute_sudo=False,
-        groups=BUSINESS_PARTNER_GROUP,
+        groups=RELATIONSHIP_BUSINESS_PARTNER,
     )
     health_snapshot_ids = fields.One2many(
         "hr.relationship.health.snapshot", "stakeholder_id", string="Health Trend"
@@ -532,9 +531,9 @@ class HrStakeholder(models.Model):
         return (
             self.env.su
             or self.owner_id == user
-            or user.has_group(MANAGER_GROUP)
+            or user.has_group(RELATIONSHIP_MANAGER)
             or (
-                user.has_group(BUSINESS_PARTNER_GROUP)
+                user.has_group(RELATIONSHIP_BUSINESS_PARTNER)
                 and user in self.internal_client_ids.hr_partner_id
             )
         )

@@ -13,8 +13,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import html2plaintext
 
+from ..tools.groups import RELATIONSHIP_MANAGER
 from ..tools.record_check import checked_records
-from .hr_stakeholder import MANAGER_GROUP, PROFILE_FIELDS
+from .hr_stakeholder import PROFILE_FIELDS
 
 # Months an alumnus's consent lasts (setting) and its default.
 CONSENT_VALIDITY_PARAM = "hr_relationship.consent_validity_months"
@@ -243,7 +244,7 @@ class HrStakeholderPrivacy(models.Model):
         self.sudo()._lacks_consent().profile_ids.unlink()
 
     def _check_privacy_admin(self):
-        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+        if not (self.env.su or self.env.user.has_group(RELATIONSHIP_MANAGER)):
             raise AccessError(
                 _(
                     "Only relationship administrators can export or erase the "

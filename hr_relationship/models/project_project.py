@@ -4,10 +4,9 @@ from collections import defaultdict
 
 from odoo import _, api, fields, models
 
+from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import checked_records
 from .hr_project_stakeholder import link_search, support_index, sync_positions
-
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class ProjectProject(models.Model):

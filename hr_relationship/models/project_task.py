@@ -4,7 +4,8 @@ from odoo import api, fields, models
 
 from odoo.addons.project.models.project_task import CLOSED_STATES
 
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
+from ..tools.groups import RELATIONSHIP_USER
+
 DONE_STATE = "1_done"
 OPEN_TASK_DOMAIN = [("state", "not in", list(CLOSED_STATES))]
 

@@ -8,10 +8,14 @@ from odoo import Command
 from odoo.tests import HttpCase, TransactionCase, get_db_name, new_test_user
 from odoo.tools import file_path
 
-# The addon's groups, for every test of the core and of the bridges.
-USER_GROUP = "hr_relationship.group_hr_relationship_user"
-BUSINESS_PARTNER_GROUP = "hr_relationship.group_hr_relationship_business_partner"
-MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
+# The addon's groups, under the names every test of the core and of the
+# bridges imports from here.
+from ..tools.groups import (  # noqa: F401
+    RELATIONSHIP_BUSINESS_PARTNER as BUSINESS_PARTNER_GROUP,
+)
+from ..tools.groups import RELATIONSHIP_MANAGER as MANAGER_GROUP
+from ..tools.groups import RELATIONSHIP_USER as USER_GROUP
+
 # Fault code the /xmlrpc/2 endpoint uses for odoo.exceptions.AccessError.
 RPC_ACCESS_ERROR = 4
 

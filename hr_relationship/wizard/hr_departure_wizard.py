@@ -3,9 +3,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import checked_records
-
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 
 
 class HrDepartureWizard(models.TransientModel):

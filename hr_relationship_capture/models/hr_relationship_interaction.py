@@ -37,6 +37,7 @@ from odoo.addons.hr_relationship.models.hr_relationship_interaction import (
     EARLIEST_DATE,
     PLANNING_HORIZON_YEARS,
 )
+from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
 from odoo.addons.hr_relationship.tools.record_check import checked_records
 from odoo.addons.mail.tools.alias_error import AliasError
 
@@ -44,7 +45,6 @@ from ..tools.mail_checks import failed_authentication, is_automatic
 
 _logger = logging.getLogger(__name__)
 
-USER_GROUP = "hr_relationship.group_hr_relationship_user"
 # Context key of the capture's own writes, which are no edits by hand.
 CAPTURE_CONTEXT = "hr_relationship_capture"
 # Context key that switches capture off (data imports, benchmarks).
@@ -193,7 +193,7 @@ class HrRelationshipInteraction(models.Model):
 
     @api.model
     def _hr_capture_group_id(self):
-        return self.env["ir.model.data"]._xmlid_to_res_id(USER_GROUP)
+        return self.env["ir.model.data"]._xmlid_to_res_id(RELATIONSHIP_USER)
 
     @api.model
     def _hr_capture_date_range(self):
@@ -844,7 +844,7 @@ class HrRelationshipInteraction(models.Model):
                 [("partner_id.email_normalized", "=", sender), ("share", "=", False)]
             )
         )
-        return users.filtered(lambda user: user.has_group(USER_GROUP))[:1]
+        return users.filtered(lambda user: user.has_group(RELATIONSHIP_USER))[:1]
 
     @api.model
     def _hr_mailbox_match(self, user, addresses):

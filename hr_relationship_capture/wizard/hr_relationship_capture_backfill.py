@@ -5,9 +5,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_MANAGER
 from odoo.addons.hr_relationship.tools.record_check import checked_records
 
-MANAGER_GROUP = "hr_relationship.group_hr_relationship_manager"
 BACKFILL_MONTHS_DEFAULT = 12
 MAX_BACKFILL_MONTHS = 120
 
@@ -54,7 +54,7 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
         """Capture the meetings and mail of the chosen months; running it
         again adds nothing twice."""
         checked_records(self, single=True)
-        if not self.env.user.has_group(MANAGER_GROUP):
+        if not self.env.user.has_group(RELATIONSHIP_MANAGER):
             raise UserError(
                 _("Only relationship administrators capture past meetings and mail.")
             )

@@ -3,9 +3,9 @@
 from odoo import Command, api, fields, models
 
 from odoo.addons.hr_relationship.models.database_lang import database_lang
+from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
 from odoo.addons.hr_relationship.tools.record_check import checked_records
 
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
 # The interaction type of the steps Recruitment records by itself.
 RECRUITMENT_STEP = "recruitment"
 # Setting: send the candidate-experience pulse when a process ends.

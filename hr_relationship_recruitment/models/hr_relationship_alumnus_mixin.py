@@ -3,7 +3,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
+from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
 
 
 class HrRelationshipAlumnusMixin(models.AbstractModel):
