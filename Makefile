@@ -16,17 +16,17 @@ CHECK_PYTHON = @command -v $(PYTHON) >/dev/null 2>&1 || { \
 
 demo:
 	$(CHECK_PYTHON)
-	@$(PYTHON) scripts/demo.py
+	@$(PYTHON) -m scripts.demo
 
 test:
 	$(CHECK_PYTHON)
-	@$(PYTHON) scripts/run_tests.py
+	@$(PYTHON) -m scripts.run_tests
 
 # Provision Odoo 18.0 into var/ without running anything else (demo and test
 # do it by themselves when PYTHON cannot import Odoo 18.0).
 provision:
 	$(CHECK_PYTHON)
-	@$(PYTHON) scripts/provision.py
+	@$(PYTHON) -m scripts.provision
 
 lint:
 	ruff check .

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_capture.py [--db NAME] [--stakeholders 100000]
+    python3 -m bench.bench_capture [--db NAME] [--stakeholders 100000]
                                    [--meetings 200000] [--messages 1000000]
                                    [--users 500] [--clients 1000]
                                    [--share 10] [--reset]
@@ -29,11 +29,11 @@ import argparse
 import time
 from datetime import timedelta
 
-from benchlib import environment, measure, prepare, vacuum
-from book import Book, external
-
 from odoo import fields
 from odoo.tools import SQL
+
+from bench.benchlib import environment, measure, prepare, vacuum
+from bench.book import Book, external
 
 TAG = "bench_capture"
 TABLES = (

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_contact_dates.py [--db NAME] [--stakeholders 100000]
+    python3 -m bench.bench_contact_dates [--db NAME] [--stakeholders 100000]
                                          [--interactions 1000000] [--orm-sample 5000]
 
 It installs hr_relationship (without demo) into database NAME when the module
@@ -26,10 +26,10 @@ It prints the figures and the database size; the data stays for another run
 import argparse
 import time
 
-from benchlib import environment, measure, prepare, vacuum
-from book import Book, external
-
 from odoo.tools import SQL
+
+from bench.benchlib import environment, measure, prepare, vacuum
+from bench.book import Book, external
 
 BENCH_TAG = "bench-contact-dates"
 

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_health.py [--db NAME] [--stakeholders 100000]
+    python3 -m bench.bench_health [--db NAME] [--stakeholders 100000]
                                   [--interactions 1000000] [--answers 50000]
                                   [--clients 1000] [--reset]
 
@@ -34,10 +34,10 @@ Every measured run is rolled back; the generated data stays for another run.
 import argparse
 import time
 
-from bench_contact_dates import BENCH_TAG, generate
-from benchlib import environment, measure, prepare, vacuum
-
 from odoo.tools import SQL
+
+from bench.bench_contact_dates import BENCH_TAG, generate
+from bench.benchlib import environment, measure, prepare, vacuum
 
 CLIENT_PREFIX = "Bench health client"
 

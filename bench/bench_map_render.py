@@ -5,7 +5,7 @@
 Used by ``bench_map_scale.py --render`` and ``bench_relationship_map.py
 --render`` (both through ``MapPage`` and ``odoo_server``); on its own:
 
-    python3 bench/bench_map_render.py DBNAME [--http-port 8219]
+    python3 -m bench.bench_map_render DBNAME [--http-port 8219]
 
 Starts an Odoo server on DBNAME, logs in as admin and opens the map with the
 default cap and with 20,000 nodes, once as a new page (the web client starts
@@ -29,7 +29,7 @@ import time
 import urllib.request
 from contextlib import contextmanager
 
-from benchlib import chromium, db_args, environment
+from bench.benchlib import chromium, db_args, environment
 
 # Records, in the page, when the map asks for its graph and when it shows it.
 INIT_SCRIPT = """
@@ -287,7 +287,7 @@ def main():
     parser.add_argument("db")
     parser.add_argument("--http-port", type=int, default=8219)
     options = parser.parse_args()
-    from benchlib import configure  # noqa: PLC0415
+    from bench.benchlib import configure  # noqa: PLC0415
 
     configure()
     for line in render_figures(options.db, options.http_port):

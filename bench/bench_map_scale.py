@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_map_scale.py DBNAME [--runs 7] [--reset] [--small-only]
+    python3 -m bench.bench_map_scale DBNAME [--runs 7] [--reset] [--small-only]
                                      [--render] [--http-port 8219]
 
 DBNAME is created when it does not exist (hr_relationship without demo
@@ -36,11 +36,11 @@ import argparse
 import statistics
 import time
 
-from benchlib import environment, prepare, run_counted, vacuum
-from book import Book, external, internal
-
 from odoo import Command
 from odoo.tools import SQL
+
+from bench.benchlib import environment, prepare, run_counted, vacuum
+from bench.book import Book, external, internal
 
 # Block A; block B is BLOCK_B_FACTOR times as large.
 STAKEHOLDERS = 10_000
@@ -332,7 +332,7 @@ def main():
                 f"(queries {small[label][1]} -> {large[label][1]})"
             )
     if options.render:
-        from bench_map_render import render_figures  # noqa: PLC0415
+        from bench.bench_map_render import render_figures  # noqa: PLC0415
 
         for line in render_figures(options.db, options.http_port):
             print(line, flush=True)

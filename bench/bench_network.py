@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_network.py [--db NAME] [--stakeholders 100000]
+    python3 -m bench.bench_network [--db NAME] [--stakeholders 100000]
                                    [--interactions 1000000] [--users 2000]
                                    [--clients 2000] [--runs 5] [--reset]
 
@@ -31,11 +31,11 @@ import statistics
 import time
 from datetime import timedelta
 
-from benchlib import environment, measure, prepare, run_counted, vacuum
-from book import Book, external
-
 from odoo import fields
 from odoo.tools import SQL
+
+from bench.benchlib import environment, measure, prepare, run_counted, vacuum
+from bench.book import Book, external
 
 TAG = "bench_network"
 

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_recruitment_steps.py [--db NAME] [--sizes 10,100,1000]
+    python3 -m bench.bench_recruitment_steps [--db NAME] [--sizes 10,100,1000]
 
 It installs or updates hr_relationship_recruitment in database NAME, then for each size
 makes that many candidates, each with an application and a candidate
@@ -17,7 +17,7 @@ makes is rolled back.
 
 import argparse
 
-from benchlib import environment, measure, prepare
+from bench.benchlib import environment, measure, prepare
 
 
 def setup(env, size, tag):

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI:
 
-    python3 bench/bench_relationship_map.py DBNAME [--runs 7] [--render]
+    python3 -m bench.bench_relationship_map DBNAME [--runs 7] [--render]
                                            [--blocks 2] [--http-port 8209]
                                            [--reset]
 
@@ -40,12 +40,12 @@ import json
 import statistics
 import time
 
-from bench_map_render import MapPage, map_action, odoo_server
-from benchlib import chromium, environment, prepare, run_counted
-from book import Book
-
 from odoo import Command
 from odoo.tools import SQL, config
+
+from bench.bench_map_render import MapPage, map_action, odoo_server
+from bench.benchlib import chromium, environment, prepare, run_counted
+from bench.book import Book
 
 BLOCKS = "ABCDEFGHIJ"
 HR_USERS = 10  # per block

@@ -5,7 +5,7 @@
 
 Run by hand, not by CI, on a database that has hr_relationship installed:
 
-    python3 bench/bench_survey_results.py DBNAME [--answers 50000] [--clients 50]
+    python3 -m bench.bench_survey_results DBNAME [--answers 50000] [--clients 50]
 
 For an anonymous and then a named campaign, two campaigns on the shipped
 "Internal client value survey" are generated with SQL (bench/book.py for the
@@ -21,11 +21,11 @@ its time does grow. Everything is rolled back at the end.
 import argparse
 import os
 
-from benchlib import configure, environment, run_counted
-from book import Book, external
-
 from odoo import Command
 from odoo.tools import SQL
+
+from bench.benchlib import configure, environment, run_counted
+from bench.book import Book, external
 
 TAG = "bench-survey-results"
 

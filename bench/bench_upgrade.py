@@ -6,23 +6,23 @@ its bridges, on the 10,000- and 100,000-stakeholder books.
 
 Run by hand, not by CI (CI runs the same check on a demo-sized book):
 
-    python3 bench/bench_upgrade.py [--books 10k,100k] [--db NAME]
+    python3 -m bench.bench_upgrade [--books 10k,100k] [--db NAME]
 
-For each book it runs ``tools/check_upgrade.py --book SIZE``: installs the
-version before the split, generates the book with that version's own bench
-generators, upgrades with ``-u hr_relationship`` and compares every row. It
-prints the upgrade's time against the target (10 minutes on this machine)
-and, between two books, the time ratio against the ratio of their sizes:
-an upgrade that grows linearly has a ratio at or below the sizes' one.
+For each book it runs ``python3 -m tools.check_upgrade --book SIZE``:
+installs the version before the split, generates the book with that version's
+own bench generators, upgrades with ``-u hr_relationship`` and compares every
+row. It prints the upgrade's time against the target (10 minutes on this
+machine) and, between two books, the time ratio against the ratio of their
+sizes: an upgrade that grows linearly has a ratio at or below the sizes' one.
 """
 
 import argparse
 import re
 import subprocess
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from scripts import harness
+
 TARGET_SECONDS = 600
 UPGRADE_LINE = re.compile(r"\[upgrade check\] upgrade to this checkout.*: ([\d.]+) s")
 BOOK_LINE = re.compile(r"\[upgrade check\] (\d+) stakeholders, (\d+) interactions")
@@ -30,8 +30,9 @@ BOOK_LINE = re.compile(r"\[upgrade check\] (\d+) stakeholders, (\d+) interaction
 
 def run_book(book, db):
     output = subprocess.run(
-        [sys.executable, str(REPO / "tools" / "check_upgrade.py"), "--book", book]
-        + ["--db", db],
+        [sys.executable, "-m", "tools.check_upgrade", "--book", book, "--db", db],
+        # The root, where `-m tools.check_upgrade` finds its package.
+        cwd=harness.REPO,
         capture_output=True,
         text=True,
         check=False,

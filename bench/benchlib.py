@@ -2,13 +2,13 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """What the hand-run benchmarks share: configuration, the module, measuring.
 
-The benchmarks import it as ``benchlib``; ``python3 bench/<script>.py`` puts
-this directory on ``sys.path``. The plumbing (addons path, PostgreSQL, the
-database password, Chromium) is the harness's: ``scripts/harness.py``.
+The benchmarks import it as ``from bench.benchlib import ...`` and run as
+modules from the repository root (``python3 -m bench.<script>``). The plumbing
+(addons path, PostgreSQL, the database password, Chromium) is the harness's:
+``scripts/harness.py``.
 """
 
 import gc
-import os
 import subprocess
 import sys
 import time
@@ -19,11 +19,7 @@ import odoo
 from odoo import SUPERUSER_ID, api
 from odoo.modules.registry import Registry
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The harness lives in scripts/; appended, so that nothing there shadows a module.
-sys.path.append(os.path.join(REPO, "scripts"))
-
-import harness  # noqa: E402  (needs the path above)
+from scripts import harness
 
 # libpq reads the password of the role the harness created from var/pgpass.
 harness.use_pgpass()
@@ -34,7 +30,7 @@ Measurement = namedtuple("Measurement", "ms queries result")
 chromium = harness.chromium
 
 
-def addons_path(repo=REPO):
+def addons_path(repo=harness.REPO):
     """Odoo's own addons directories plus ``repo`` (this repository)."""
     return harness.addons_path(odoo, repo)
 

@@ -2,7 +2,7 @@
 fragments in its readme/, the way OCA addons present them. Needs pandoc
 (Debian's `pandoc` package). Run from the repository root:
 
-    python3 scripts/build_readme.py
+    python3 -m scripts.build_readme
 """
 
 import ast
@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 
-import harness
+from scripts import harness
 
 HEADER = """\
 {rule}

@@ -8,7 +8,7 @@ import re
 import subprocess
 import sys
 
-import harness
+from scripts import harness
 
 
 def main():

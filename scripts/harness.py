@@ -12,8 +12,9 @@ export, the top-level tests and the benchmarks share.
   for Python, the one browser client of the tests and benchmarks.
 
 Only the standard library is imported at module level: this runs before
-anything is provisioned. Scripts outside scripts/ put this directory on
-sys.path and `import harness`."""
+anything is provisioned. Everything else imports it as `from scripts import
+harness`, and runs as a module from the repository root (`python3 -m
+scripts.run_tests`, `python3 -m tools.check_bridges`, ...)."""
 
 import getpass
 import glob
@@ -28,7 +29,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-import provision
+from scripts import provision
 
 REPO = Path(__file__).resolve().parent.parent
 VAR = REPO / "var"
@@ -78,7 +79,7 @@ def _import_odoo():
 
 def check_odoo():
     """Return the odoo package. When this interpreter cannot import Odoo 18.0,
-    provision it into var/ and run the calling script again with the virtual
+    provision it into var/ and run the same command line again with the virtual
     environment's interpreter; exit 2 with one sentence when that fails."""
     odoo, problem = _import_odoo()
     if odoo is None:
@@ -98,7 +99,10 @@ def check_odoo():
             die(str(exc))
         os.environ[PROVISIONED] = "1"
         sys.stdout.flush()
-        os.execv(python, [str(python), *sys.argv])
+        # The very command line again (`-m scripts.run_tests ...`, options
+        # included): sys.argv holds the module's file, which run as a script
+        # could not import its package.
+        os.execv(python, [str(python), *sys.orig_argv[1:]])
     missing = provision.missing_python_dependencies()
     if missing:
         die(

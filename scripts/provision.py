@@ -3,7 +3,7 @@
 `make demo` and `make test` call ensure() (through harness.check_odoo()) when
 their Python cannot import Odoo 18.0; it can also be run by hand:
 
-    python3 scripts/provision.py [--var-dir DIR]
+    python3 -m scripts.provision [--var-dir DIR]
 
 It fetches ODOO_REPO (a URL or a local clone, default Odoo's official
 repository) at ODOO_REF (a branch, tag or commit, default 18.0) into

@@ -28,10 +28,9 @@ import threading
 import time
 import urllib.request
 
-import harness
+from scripts import harness
 
 LOG_DIR = harness.VAR / "log"
-RESULTS = harness.REPO / "scripts" / "test_results.py"
 MAX_BLOCK_LINES = 40
 PARTS = ("odoo-tests", "core-alone", "toplevel", "nodemo", "upgrade")
 ALL_TAGS = ",".join(f"/{module}" for module in harness.MODULES)
@@ -54,6 +53,8 @@ class OdooRun:
             errors="replace",
             # Own process group, so that stopping it also stops its Chromium.
             start_new_session=True,
+            # `-m scripts.test_results` and `-m tools.<tool>` import from the root.
+            cwd=harness.REPO,
         )
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -143,7 +144,7 @@ def read_results(path):
 
 
 def results_cmd(*args):
-    return [sys.executable, str(RESULTS), *map(str, args)]
+    return [sys.executable, "-m", "scripts.test_results", *map(str, args)]
 
 
 def odoo_tests(odoo, db, tally, runs, options, modules, test_tags, label):
@@ -365,14 +366,12 @@ def install_without_demo(odoo, db, tally, runs):
 
 
 def tool_check(tool, args, tally, runs, title, claim):
-    """A check, not a test: `tools/<tool>.py` with `args` (the database
-    last) holds `claim`."""
+    """A check, not a test: `python3 -m tools.<tool>` with `args` (the
+    database last) holds `claim`."""
     log_path = LOG_DIR / f"{args[-1]}-{tool}.log"
     banner(title)
     print(f"    log: {log_path}", flush=True)
-    run = OdooRun(
-        [sys.executable, str(harness.REPO / "tools" / f"{tool}.py"), *args], log_path
-    )
+    run = OdooRun([sys.executable, "-m", f"tools.{tool}", *args], log_path)
     runs.append(run)
     rc = run.wait()
     lines = [
@@ -385,7 +384,7 @@ def tool_check(tool, args, tally, runs, title, claim):
     if tally.check(
         claim,
         not rc,
-        f"tools/{tool}.py failed (exit code {rc}); see {log_path}",
+        f"tools.{tool} failed (exit code {rc}); see {log_path}",
         [line for line in lines if line.startswith("FAIL:")],
     ):
         print(f"    held: {claim}", flush=True)

@@ -2,8 +2,8 @@
 JSON file: the counts `make test` (scripts/run_tests.py) reports, taken from
 the results objects rather than from the log.
 
-    python3 scripts/test_results.py odoo RESULTS.json -- ODOO SERVER OPTIONS
-    python3 scripts/test_results.py unittest RESULTS.json START_DIR [-k PATTERN]...
+    python3 -m scripts.test_results odoo RESULTS.json -- ODOO SERVER OPTIONS
+    python3 -m scripts.test_results unittest RESULTS.json PACKAGE [-k PATTERN]...
 
 `odoo` runs Odoo's server command in this process (typically with -d, -i or
 -u, --test-enable and --stop-after-init) and then reads, for each database it
@@ -14,10 +14,11 @@ which holds the at-install and the post-install tests. It writes
      "errors": 0, "skipped": 1}}}
 
 where a database loaded without --test-enable has null and a database that
-failed to load has no entry. `unittest` discovers the
-tests under START_DIR like `python3 -m unittest discover -s START_DIR -v`
-(with -k as unittest's own), runs them with unittest's text runner and writes
-the ids of the tests per outcome from unittest's result:
+failed to load has no entry. `unittest` discovers the tests of PACKAGE (a
+package in the current directory: `tests` in the repository root) like
+`python3 -m unittest discover -s PACKAGE -t . -v` (with -k as unittest's
+own), runs them with unittest's text runner and writes the ids of the tests
+per outcome from unittest's result:
 
     {"tests_run": 8, "passed": [...], "failures": [...], "errors": [...],
      "skipped": [...], "expected_failures": [...], "unexpected_successes": [...]}
@@ -75,12 +76,14 @@ class RecordingResult(unittest.TextTestResult):
         self.passed.append(test.id())
 
 
-def run_unittest(results_path, start_dir, patterns):
+def run_unittest(results_path, package, patterns):
     loader = unittest.TestLoader()
     if patterns:
         # What `python3 -m unittest -k PATTERN` does with a pattern.
         loader.testNamePatterns = [p if "*" in p else f"*{p}*" for p in patterns]
-    suite = loader.discover(start_dir, top_level_dir=start_dir)
+    # From the current directory, the tests import as their package's modules
+    # (tests.test_rpc), and so import their siblings (tests.odoo_client).
+    suite = loader.discover(package, top_level_dir=".")
     runner = unittest.TextTestRunner(
         stream=sys.stdout, verbosity=2, resultclass=RecordingResult
     )
@@ -112,7 +115,7 @@ def main():
     odoo.add_argument("odoo_args", nargs=argparse.REMAINDER)
     tests = commands.add_parser("unittest", help="unittest discovery")
     tests.add_argument("results", help="the JSON file to write")
-    tests.add_argument("start_dir")
+    tests.add_argument("package")
     tests.add_argument("-k", dest="patterns", action="append", default=[])
     args = parser.parse_args()
     if args.command == "odoo":
@@ -120,7 +123,7 @@ def main():
         if odoo_args[:1] == ["--"]:
             odoo_args = odoo_args[1:]
         return run_odoo(args.results, odoo_args)
-    return run_unittest(args.results, args.start_dir, args.patterns)
+    return run_unittest(args.results, args.package, args.patterns)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ i18n/nl.po untranslated (the modules' translation tests fail until they are
 translated), strings gone from the code leave it. Run from the repository
 root:
 
-    python3 scripts/update_translations.py
+    python3 -m scripts.update_translations
 
 It installs the modules without demo data in throw-away databases (the core
 alone for the core's template), so that each template holds its module's
@@ -14,7 +14,7 @@ import os
 import subprocess
 import sys
 
-import harness
+from scripts import harness
 
 
 def merge(pot_path, po_path):

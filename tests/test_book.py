@@ -6,20 +6,14 @@ every stored computed field of every record the generator inserted with SQL
 computed again through the ORM and compared with the column as written."""
 
 import os
-import sys
 import unittest
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "bench"))
+import odoo
+from odoo import SUPERUSER_ID, api, fields
+from odoo.modules.registry import Registry
+from odoo.tools import SQL
 
-import harness  # noqa: E402  (needs the path above)
-
-import odoo  # noqa: E402
-from odoo import SUPERUSER_ID, api, fields  # noqa: E402
-from odoo.modules.registry import Registry  # noqa: E402
-from odoo.tools import SQL  # noqa: E402
+from scripts import harness
 
 RELATION_TYPES = ["project_partner", "candidate", "alumnus", "supplier", "manager"]
 SENTIMENTS = ["very_negative", "negative", "neutral", "positive", "very_positive"]
@@ -27,7 +21,7 @@ SENTIMENTS = ["very_negative", "negative", "neutral", "positive", "very_positive
 
 def generate(env):
     """A small book with every kind of row and choice the benchmarks make."""
-    from book import Book, external, internal  # noqa: PLC0415
+    from bench.book import Book, external, internal  # noqa: PLC0415
 
     book = Book(env, "test_book")
     users = book.users(3, email_domain="hr.book.example.com")

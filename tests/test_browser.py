@@ -5,15 +5,10 @@ the main menu and see the internal clients. Chromium is Debian's, driven by
 Playwright for Python through the harness's launcher (scripts/harness.py)."""
 
 import json
-import sys
 from contextlib import ExitStack
-from pathlib import Path
 
-from odoo_client import OdooServerCase
-
-sys.path.append(str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import harness  # noqa: E402  (needs the path above)
+from scripts import harness
+from tests.odoo_client import OdooServerCase
 
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout

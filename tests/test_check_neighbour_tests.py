@@ -1,14 +1,10 @@
 """tools/check_neighbour_tests.py reads the failing tests from Odoo's log as
 Odoo 18.0 writes them. No Odoo server, no database."""
 
-import sys
 import tempfile
 import unittest
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-
-import check_neighbour_tests as check  # noqa: E402
+from tools import check_neighbour_tests as check
 
 PREFIX = "2026-12-06 07:07:24,347 10945"
 LOG = f"""\

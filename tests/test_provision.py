@@ -10,9 +10,7 @@ import unittest
 from pathlib import Path
 from unittest import mock
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-
-import provision  # noqa: E402
+from scripts import provision
 
 REQUIREMENTS = """\
 # a comment line

@@ -7,7 +7,7 @@ import datetime
 import uuid
 import xmlrpc.client
 
-from odoo_client import JsonRpcError, OdooServerCase
+from tests.odoo_client import JsonRpcError, OdooServerCase
 
 # xmlrpc/2 fault code Odoo uses for AccessError.
 ACCESS_ERROR = 4

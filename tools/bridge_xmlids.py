@@ -7,7 +7,7 @@ demo data, so that demo records count too) and writes, per bridge, the xmlid
 names it defines that the core does not, and the m2m relations and SQL
 constraints Odoo registered under it, to the core's migration:
 
-    python3 tools/bridge_xmlids.py DBNAME
+    python3 -m tools.bridge_xmlids DBNAME
 
 Connects like the harness (PGHOST, PGPORT, PGUSER, and PGPASSWORD or
 PGPASSFILE). Run it again whenever a bridge gains or loses a record that the
@@ -16,15 +16,11 @@ single addon of 18.0.1.3.0 had.
 
 import argparse
 import json
-import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+from scripts import harness
 
-import harness  # noqa: E402  (needs the path above)
-
-TARGET = REPO / harness.MODULE / "migrations" / "18.0.2.0.0" / "moved_to_bridges.json"
+MIGRATION = harness.REPO / harness.MODULE / "migrations" / "18.0.2.0.0"
+TARGET = MIGRATION / "moved_to_bridges.json"
 
 
 def moved(cr, bridge):

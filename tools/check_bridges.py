@@ -11,7 +11,7 @@ database after the core's tests), as an organisation would:
 3. uninstalls both bridges: the core stays installed and every row of its
    tables (its own columns) is as it was after step 2.
 
-    python3 tools/check_bridges.py DBNAME
+    python3 -m tools.check_bridges DBNAME
 
 Connects like the harness; prints each step's time; exits 1 when a check
 fails.
@@ -21,14 +21,9 @@ import argparse
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
-sys.path.insert(0, str(REPO / "tools"))
-
-import harness  # noqa: E402  (needs the path above)
-from check_upgrade import (  # noqa: E402
+from scripts import harness
+from tools.check_upgrade import (
     ONCE,
     SHARED_TABLES,
     Database,

@@ -9,7 +9,7 @@ own tests (``--test-tags /hr,/crm,...``) in each, reads the failing and
 erroring test ids from each run's log and lists the tests that fail only
 with the addon.
 
-    python3 tools/check_neighbour_tests.py [--apps project,mail] [--keep]
+    python3 -m tools.check_neighbour_tests [--apps project,mail] [--keep]
 
 The tests run on installed databases, not while installing: an app's
 at-install tests then run with the addon's tables in the database, as they
@@ -28,11 +28,7 @@ import subprocess
 import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# The harness lives in scripts/; appended, so that nothing there shadows a module.
-sys.path.append(os.path.join(REPO, "scripts"))
-
-import harness  # noqa: E402  (needs the path above)
+from scripts import harness
 
 APPS = (
     "hr",
@@ -60,7 +56,7 @@ def addon_depends():
     themselves aside."""
     depends = []
     for module in harness.MODULES:
-        path = os.path.join(REPO, module, "__manifest__.py")
+        path = os.path.join(harness.REPO, module, "__manifest__.py")
         with open(path, encoding="utf-8") as manifest:
             depends += ast.literal_eval(manifest.read())["depends"]
     return [name for name in dict.fromkeys(depends) if name not in harness.MODULES]

@@ -20,7 +20,7 @@ reads the addon's whole shape, upgrades to the code of this checkout with
   bridge, or a selection value of its fields is gone;
 - a module installed before is not any more, or a bridge is not installed.
 
-    python3 tools/check_upgrade.py [--db NAME] [--base REV] [--book SIZE]
+    python3 -m tools.check_upgrade [--db NAME] [--base REV] [--book SIZE]
                                    [--capture used|unused] [--keep]
 
 With ``--capture unused`` the old database is installed without demo data
@@ -47,10 +47,9 @@ from collections import Counter
 from io import BytesIO
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "scripts"))
+from scripts import harness
 
-import harness  # noqa: E402  (needs the path above)
+REPO = harness.REPO
 
 SPLIT_VERSION = "18.0.2.0.0"
 MOVED = REPO / harness.MODULE / "migrations" / SPLIT_VERSION / "moved_to_bridges.json"
@@ -75,9 +74,13 @@ BOOKS = {
     "100k": {"blocks": [("A", 1), ("B", 9)], "scale": 1, "capture": 20_000},
 }
 # Runs in the previous version's ``odoo shell`` (its ``env``), with its bench/.
+# That version's benchmarks are scripts, not a package: they import
+# ``benchlib`` by plain name, as siblings of a directory on sys.path, so their
+# directory goes there. Appended: nothing in it can shadow a module of Odoo or
+# of this checkout.
 OLD_DATA = """
 import sys
-sys.path.insert(0, {bench!r})
+sys.path.append({bench!r})
 import bench_capture, bench_map_scale, bench_recruitment_steps
 for name in ("STAKEHOLDERS", "EMPLOYEES", "CLIENTS", "PROJECTS", "HR_USERS",
              "DEPARTMENTS", "MANAGERS"):

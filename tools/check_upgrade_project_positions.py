@@ -8,7 +8,7 @@ way that version did (its many2many), upgrades the database to the code of
 this checkout and checks that every link became a position, with the
 stakeholder's attitude as initial attitude, and that the old table is gone.
 
-    python3 tools/check_upgrade_project_positions.py [--db NAME] [--old-rev REV]
+    python3 -m tools.check_upgrade_project_positions [--db NAME] [--old-rev REV]
 
 Connects like the harness (PGHOST, PGPORT, PGUSER, and PGPASSWORD or
 PGPASSFILE, never a password option); drops and recreates the database.
@@ -23,10 +23,8 @@ import tarfile
 import tempfile
 from io import BytesIO
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(REPO, "bench"))
-
-import benchlib  # noqa: E402  (needs the path above)
+from bench import benchlib
+from scripts import harness
 
 # Runs in the previous version's odoo shell, whose ``env`` it uses.
 OLD_DATA = """
@@ -66,7 +64,7 @@ def query(db, sql):
 def previous_revision():
     """The commit before the one that bumped the manifest to 18.0.1.1.0."""
     bump = subprocess.run(
-        ["git", "-C", REPO, "log", "--format=%H", "-S", '"18.0.1.1.0"', "--"]
+        ["git", "-C", harness.REPO, "log", "--format=%H", "-S", '"18.0.1.1.0"', "--"]
         + ["hr_relationship/__manifest__.py"],
         check=True,
         capture_output=True,
@@ -84,7 +82,7 @@ def main():
     new_addons = benchlib.addons_path()
     with tempfile.TemporaryDirectory() as old_dir:
         archive = subprocess.run(
-            ["git", "-C", REPO, "archive", old_rev, "hr_relationship"],
+            ["git", "-C", harness.REPO, "archive", old_rev, "hr_relationship"],
             check=True,
             capture_output=True,
         ).stdout

@@ -3,7 +3,7 @@
 """Take the README's screenshots again from a running demo server.
 
     make demo            # in another shell: the demo database on :8069
-    python3 tools/readme_screenshots.py [--url http://localhost:8069] [--lang nl_NL]
+    python3 -m tools.readme_screenshots [--url http://localhost:8069] [--lang nl_NL]
 
 Logs in as the demo administrator, opens the overview and the relationship
 map on a desktop (1600x1000) and on a phone (390x844) and writes the PNG
@@ -14,15 +14,11 @@ starts no browser of its own and reaches nothing but the given server.
 
 import argparse
 import os
-import sys
 import time
 
-REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(REPO, "scripts"))
+from scripts import harness
 
-import harness  # noqa: E402  (needs the path above)
-
-DESCRIPTION = os.path.join(REPO, "hr_relationship", "static", "description")
+DESCRIPTION = os.path.join(harness.REPO, "hr_relationship", "static", "description")
 DESKTOP = {"viewport": {"width": 1600, "height": 1000}}
 PHONE = {
     "viewport": {"width": 390, "height": 844},

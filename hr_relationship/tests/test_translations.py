@@ -135,7 +135,7 @@ class TestDutchTranslation(TransactionCase):
             (missing, stale),
             ([], []),
             f"{self._module}/i18n/{self._module}.pot is out of date: run "
-            "scripts/update_translations.py "
+            "`python3 -m scripts.update_translations` "
             f"(missing: {missing[:10]}, no longer in the code: {stale[:10]}).",
         )
 

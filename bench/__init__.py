@@ -1,0 +1,1 @@
+"""Hand-run benchmarks of the addon, run as modules from the repository root."""

@@ -1,0 +1,1 @@
+"""Hand-run checks of the addon, run as modules from the repository root."""
