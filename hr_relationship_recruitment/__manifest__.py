@@ -27,6 +27,7 @@
     "demo": [
         "demo/hr_relationship_recruitment_demo.xml",
     ],
+    "uninstall_hook": "uninstall_hook",
     "assets": {
         "web.assets_tests": [
             "hr_relationship_recruitment/static/tests/tours/**/*",

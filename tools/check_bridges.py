@@ -8,8 +8,15 @@ database after the core's tests), as an organisation would:
 1. installs CRM: ``hr_relationship_crm`` must install by itself;
 2. ticks "Capture meetings and mail" in Settings (``res.config.settings``,
    saved as the Save button does): ``hr_relationship_capture`` must install;
-3. uninstalls both bridges: the core stays installed and every row of its
-   tables (its own columns) is as it was after step 2.
+3. installs Recruitment: ``hr_relationship_recruitment`` must install by
+   itself; then a candidate, kept as stakeholder and hired, answers the
+   candidate pulse that the bridge ships (its survey, answers and results);
+4. uninstalls the CRM and capture bridges and the Recruitment app, which
+   takes its bridge along: the core stays installed, and every row of its
+   tables (its own columns) and of the surveys' tables is as it was after
+   step 3, but for the selection values the bridges added to the core's
+   fields: those rows are kept with the field's default, or no audience for
+   a candidates' campaign (``FALLBACKS``, as DEVELOPERS.md says).
 
     python3 -m tools.check_bridges DBNAME
 
@@ -21,11 +28,13 @@ import argparse
 import subprocess
 import sys
 import time
+from collections import Counter
 
 from scripts import harness
 from tools.check_upgrade import (
     ONCE,
     SHARED_TABLES,
+    TOUCHED_BY_UPDATES,
     Database,
     addon_tables,
     table_rows,
@@ -33,14 +42,62 @@ from tools.check_upgrade import (
 
 CRM_BRIDGE = "hr_relationship_crm"
 CAPTURE = "hr_relationship_capture"
+RECRUITMENT = "hr_recruitment"
+RECRUITMENT_BRIDGE = "hr_relationship_recruitment"
+BRIDGES = (CRM_BRIDGE, CAPTURE, RECRUITMENT_BRIDGE)
+# Compared whole beside the core's tables: the surveys and their answers,
+# which hang on a bridge's survey too. Not the mail templates (of the core's
+# shared tables): no bridge ships one.
+SURVEY_TABLES = (
+    "survey_survey",
+    "survey_question",
+    "survey_question_answer",
+    "survey_user_input",
+    "survey_user_input_line",
+)
+# What a row holds once the bridge that added its selection value left:
+# the field's default (``ondelete`` "set default"), or nothing where the
+# field has none. The rows stay.
+FALLBACKS = {
+    ("hr_relationship_interaction", "source"): "manual",
+    ("hr_relationship_interaction", "interaction_type"): "meeting",
+    ("hr_satisfaction_survey", "audience"): None,
+}
 TICK_CAPTURE = """
 settings = env["res.config.settings"].create({"module_hr_relationship_capture": True})
 settings.execute()
 env.cr.commit()
 """
+# A hire with the pulse on, answered, through the bridge's own steps.
+ANSWER_PULSE = """
+env = env(context=dict(env.context, tracking_disable=True))
+env["res.config.settings"].create({"hr_candidate_pulse": True}).execute()
+job = env["hr.job"].create({"name": "Bridges check job"})
+hired = env["hr.recruitment.stage"].create(
+    {"name": "Bridges check hired", "hired_stage": True, "job_ids": job.ids}
+)
+candidate = env["hr.candidate"].create(
+    {"partner_name": "Bridges Check", "email_from": "bridges.check@example.com"}
+)
+env["hr.candidate.stakeholder.wizard"].create(
+    {"candidate_id": candidate.id}
+).action_confirm()
+applicant = env["hr.applicant"].create({"candidate_id": candidate.id, "job_id": job.id})
+applicant.stage_id = hired
+Campaign = env["hr.satisfaction.survey"]
+pulse = Campaign.search([("pulse_applicant_id", "=", applicant.id)])
+answer = pulse.user_input_ids
+roles = {q.hr_metric_role: q for q in pulse.survey_id.question_ids}
+answer._save_lines(roles["satisfaction"], "4")
+answer._save_lines(roles["service_performance"], "5")
+answer._mark_done()
+pulse.action_close()
+assert pulse.result_ids, "the candidate pulse stored no results"
+env.cr.commit()
+"""
 UNINSTALL = f"""
 env["ir.module.module"].search(
-    [("name", "in", {[CRM_BRIDGE, CAPTURE]!r})]
+    [("name", "in", {[CRM_BRIDGE, CAPTURE, RECRUITMENT]!r})]
 ).button_immediate_uninstall()
 env.cr.commit()
 """
@@ -66,6 +123,69 @@ def shell(db, script):
     )
 
 
+def bridge_values(db, shape):
+    """{(table, column): values} of the selection values the bridges added
+    to the core's fields (not the core's own)."""
+    rows = db.rows(
+        """
+        SELECT f.model, f.name, s.value FROM ir_model_fields_selection s
+          JOIN ir_model_fields f ON f.id = s.field_id
+          JOIN ir_model_data d ON d.model = 'ir.model.fields.selection'
+           AND d.res_id = s.id
+         WHERE d.module = ANY(%s)
+           AND NOT EXISTS (
+               SELECT 1 FROM ir_model_data c
+                WHERE c.model = 'ir.model.fields.selection'
+                  AND c.res_id = s.id AND c.module = %s)
+        """,
+        (list(BRIDGES), harness.MODULE),
+    )
+    added = {}
+    for model, field, value in rows:
+        table = model.replace(".", "_")
+        if field in shape.get(table, ()):
+            added.setdefault((table, field), set()).add(value)
+    return added
+
+
+def column_values(db, table, column):
+    return dict(db.rows(f'SELECT id, "{column}" FROM "{table}"'))
+
+
+def compare(table, before, after):
+    """What differs between two table_rows() of ``table``."""
+    if isinstance(before, Counter):
+        return [f"{table}: rows changed"] if before != after else []
+    problems = []
+    lost = before.keys() - after.keys()
+    if lost:
+        problems.append(f"{table}: {len(lost)} rows lost, ids {sorted(lost)[:10]}")
+    added = after.keys() - before.keys()
+    if added:
+        problems.append(f"{table}: {len(added)} rows added, ids {sorted(added)[:10]}")
+    changed = [id_ for id_ in before.keys() & after.keys() if before[id_] != after[id_]]
+    if changed:
+        problems.append(
+            f"{table}: {len(changed)} rows changed, ids {sorted(changed)[:10]}"
+        )
+    return problems
+
+
+def fallen_back(column, values, before, after, fallback):
+    """Problems, and how many rows changed to ``fallback``: every row that
+    held one of the bridges' ``values`` holds ``fallback``, the others what
+    they held."""
+    problems, count = [], 0
+    for id_, value in before.items():
+        expected = fallback if value in values else value
+        count += value in values
+        if id_ in after and after[id_] != expected:
+            problems.append(
+                f"{column}: row {id_} holds {after[id_]!r}, not {expected!r}"
+            )
+    return problems, count
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("db")
@@ -77,19 +197,24 @@ def main():
         return dict(
             db.rows(
                 "SELECT name, state FROM ir_module_module WHERE name = ANY(%s)",
-                (list(harness.MODULES),),
+                ([*harness.MODULES, RECRUITMENT],),
             )
         )
 
     problems = []
-    if states().get(CRM_BRIDGE) == "installed":
-        harness.die(f"{args.db} has {CRM_BRIDGE} already: give a core-alone database.")
-    # The core's tables and its own columns, before any bridge adds some.
+    if any(states().get(bridge) == "installed" for bridge in BRIDGES):
+        harness.die(f"{args.db} has a bridge already: give a core-alone database.")
+    # The core's tables and its own columns, before any bridge adds some,
+    # and the surveys' tables.
     shape = {
         table: columns
         for table, columns in addon_tables(db, [harness.MODULE]).items()
         if table not in SHARED_TABLES
     }
+    shape.update(
+        (table, [c for c in db.columns(table) if c not in TOUCHED_BY_UPDATES])
+        for table in SURVEY_TABLES
+    )
     seconds = odoo(args.db, "-i", "crm", *ONCE)
     print(f"[bridges] install crm: {seconds:.1f} s", flush=True)
     if states().get(CRM_BRIDGE) != "installed":
@@ -98,23 +223,57 @@ def main():
     print(f"[bridges] tick capture in Settings: {seconds:.1f} s", flush=True)
     if states().get(CAPTURE) != "installed":
         problems.append(f"ticking capture in Settings did not install {CAPTURE}")
-    before = {table: table_rows(db, table, columns) for table, columns in shape.items()}
+    seconds = odoo(args.db, "-i", RECRUITMENT, *ONCE)
+    print(f"[bridges] install {RECRUITMENT}: {seconds:.1f} s", flush=True)
+    if states().get(RECRUITMENT_BRIDGE) != "installed":
+        harness.die(f"installing {RECRUITMENT} did not install {RECRUITMENT_BRIDGE}")
+    seconds = shell(args.db, ANSWER_PULSE)
+    print(f"[bridges] answer the candidate pulse: {seconds:.1f} s", flush=True)
+
+    added = bridge_values(db, shape)
+    unknown = sorted(set(added) - set(FALLBACKS))
+    problems += [
+        f"{table}.{column}: a bridge adds {sorted(added[table, column])} with "
+        "no documented fallback (FALLBACKS)"
+        for table, column in unknown
+    ]
+    compared = {
+        table: [c for c in columns if (table, c) not in added]
+        for table, columns in shape.items()
+    }
+    before = {table: table_rows(db, table, cols) for table, cols in compared.items()}
+    before_values = {key: column_values(db, *key) for key in added}
     seconds = shell(args.db, UNINSTALL)
-    print(f"[bridges] uninstall both bridges: {seconds:.1f} s", flush=True)
+    print(
+        f"[bridges] uninstall the CRM and capture bridges and {RECRUITMENT}: "
+        f"{seconds:.1f} s",
+        flush=True,
+    )
     after = states()
     if after.get(harness.MODULE) != "installed":
         problems.append("the core is not installed after the bridges left")
     problems += [
-        f"{bridge} is still {after.get(bridge)}"
-        for bridge in (CRM_BRIDGE, CAPTURE)
-        if after.get(bridge) != "uninstalled"
+        f"{module} is still {after.get(module)}"
+        for module in (*BRIDGES, RECRUITMENT)
+        if after.get(module) != "uninstalled"
     ]
-    problems += [
-        f"{table}: rows changed when the bridges left"
-        for table, columns in shape.items()
-        if table_rows(db, table, columns) != before[table]
-    ]
-    print(f"[bridges] compared {len(shape)} tables of the core")
+    for table, columns in compared.items():
+        problems += compare(table, before[table], table_rows(db, table, columns))
+    for (table, column), values in sorted(added.items()):
+        fallback = FALLBACKS.get((table, column))
+        found, count = fallen_back(
+            f"{table}.{column}",
+            values,
+            before_values[table, column],
+            column_values(db, table, column),
+            fallback,
+        )
+        problems += found
+        print(
+            f"[bridges] {table}.{column}: {count} rows of {sorted(values)} "
+            f"fall back to {fallback!r}"
+        )
+    print(f"[bridges] compared {len(compared)} tables of the core and the surveys")
     for problem in problems:
         print("FAIL:", problem)
     print("bridges check", "failed" if problems else "passed", flush=True)

@@ -350,12 +350,21 @@ class RpcMixin:
         )
 
     def _assert_rpc_refused(self, user, model, method, args, kwargs=None):
-        with self.assertRaises(Fault) as caught:
-            self._execute(user, model, method, args, kwargs)
-        self.assertEqual(
-            caught.exception.faultCode, RPC_ACCESS_ERROR, caught.exception.faultString
-        )
-        return caught.exception
+        try:
+            result = self._execute(user, model, method, args, kwargs)
+        except Fault as fault:
+            self.assertEqual(fault.faultCode, RPC_ACCESS_ERROR, fault.faultString)
+            return fault
+        # What came back is what leaked.
+        self.fail(f"{model}.{method} answered {result!r}")
+
+    def _assert_rpc_calls_refused(self, user, calls, secret):
+        """Each ``(model, method, args, kwargs)`` of ``calls`` is refused to
+        ``user`` with an access error that does not name ``secret``."""
+        for model, method, args, kwargs in calls:
+            with self.subTest(model=model, method=method):
+                fault = self._assert_rpc_refused(user, model, method, args, kwargs)
+                self.assertNotIn(secret, fault.faultString)
 
 
 class RpcCase(RpcMixin, HttpCase, HrRelationshipCase):

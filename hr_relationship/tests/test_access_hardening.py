@@ -8,12 +8,93 @@ from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import (
-    BUSINESS_PARTNER_GROUP,
-    RpcCase,
-)
+from .common import BUSINESS_PARTNER_GROUP, RpcCase
 
+MODULE = "hr_relationship"
 PROFILE = "hr.stakeholder.profile"
+
+
+class AccessHardeningMixin:
+    """Checks that the core's tests and each bridge's run on their own
+    fields, models and actions; a bridge's test class mixes this in and
+    names what to check in its own test methods."""
+
+    def _check_fields_guarded(self, module, models):
+        """Every field ``module`` adds to ``models`` carries groups and is
+        one of the guarded fields; returns ``{model: [field names]}``."""
+        added = {}
+        for model in models:
+            Model = self.env[model]
+            ours = [
+                name
+                for name, field in Model._fields.items()
+                if module in (field._modules or ())
+            ]
+            self.assertTrue(ours, model)
+            for name in ours:
+                with self.subTest(model=model, field=name):
+                    self.assertTrue(Model._fields[name].groups)
+                    self.assertIn(name, Model._hr_guarded_fields())
+            added[model] = ours
+        return added
+
+    def _check_grouping_refused(self, user, model, groupby=None, aggregate=None):
+        """``user`` reads ``model`` but may not group it by ``groupby`` nor
+        aggregate ``aggregate``, by any of the ORM's routes."""
+        Model = self.env[model].with_user(user)
+        Model.check_access("read")  # the model itself is theirs
+        with self.assertRaises(AccessError):
+            Model._read_group(
+                [], [groupby] if groupby else [], [aggregate or "__count"]
+            )
+        if groupby:
+            with self.assertRaises(AccessError):
+                Model.web_read_group([], ["__count"], [groupby])
+            with self.assertRaises(AccessError):
+                Model.read_group([], [], [groupby])
+
+    def _check_field_refused(self, user, record, fname):
+        """``user`` neither reads, exports, searches nor sorts by ``fname``."""
+        as_user = record.with_user(user)
+        with self.assertRaises(AccessError):
+            as_user.read([fname])
+        with self.assertRaises(AccessError):
+            as_user.export_data([fname])
+        with self.assertRaises(AccessError):
+            as_user.search([(fname, "!=", False)])
+        with self.assertRaises(AccessError):
+            as_user.search([], order=fname)
+
+    def _check_role_user_groups(self, user, record, fname, value):
+        """A relationship role groups ``record`` by ``fname``: ``value``."""
+        groups = (
+            self.env[record._name]
+            .with_user(user)
+            ._read_group([("id", "=", record.id)], [fname], ["__count"])
+        )
+        self.assertEqual(groups, [(value, 1)])
+
+    def _check_public_actions_return_a_value(self, module, more_than):
+        """Read from the source: XML-RPC cannot send None back. More than
+        ``more_than`` actions of ``module`` are read."""
+        checked = 0
+        for model_name in self.env.registry:
+            for cls in type(self.env[model_name]).mro():
+                if not cls.__module__.startswith(f"odoo.addons.{module}."):
+                    continue
+                for name, function in vars(cls).items():
+                    if not (name.startswith("action_") and callable(function)):
+                        continue
+                    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
+                    returns = [
+                        node
+                        for node in ast.walk(tree)
+                        if isinstance(node, ast.Return) and node.value is not None
+                    ]
+                    with self.subTest(model=model_name, method=name):
+                        self.assertTrue(returns, f"{name} returns nothing")
+                    checked += 1
+        self.assertGreater(checked, more_than)
 
 
 @tagged("post_install", "-at_install")
@@ -274,7 +355,7 @@ class TestStakeholderLinks(RpcCase):
 
 
 @tagged("post_install", "-at_install")
-class TestGuardedFields(RpcCase):
+class TestGuardedFields(AccessHardeningMixin, RpcCase):
     """The addon's fields on Odoo's models are closed to users outside the
     relationship groups, however they are read."""
 
@@ -314,41 +395,22 @@ class TestGuardedFields(RpcCase):
     ]
 
     def test_every_guarded_field_has_groups(self):
-        shared = {
-            "project.project",
-            "hr.employee",
-            "res.partner",
-            "survey.question",
-            "survey.user_input",
-            "survey.user_input.line",
-        }
-        for model in shared:
-            Model = self.env[model]
-            ours = [
-                name
-                for name, field in Model._fields.items()
-                if "hr_relationship" in (field._modules or ())
-            ]
-            self.assertTrue(ours, model)
-            for name in ours:
-                with self.subTest(model=model, field=name):
-                    self.assertTrue(Model._fields[name].groups)
-                    self.assertIn(name, Model._hr_guarded_fields())
+        self._check_fields_guarded(
+            MODULE,
+            [
+                "project.project",
+                "hr.employee",
+                "res.partner",
+                "survey.question",
+                "survey.user_input",
+                "survey.user_input.line",
+            ],
+        )
 
     def test_read_group_refused(self):
         for model, groupby, aggregate in self.GROUPINGS:
             with self.subTest(model=model, groupby=groupby, aggregate=aggregate):
-                Model = self.env[model].with_user(self.outsider)
-                Model.check_access("read")  # the model itself is theirs
-                with self.assertRaises(AccessError):
-                    Model._read_group(
-                        [], [groupby] if groupby else [], [aggregate or "__count"]
-                    )
-                if groupby:
-                    with self.assertRaises(AccessError):
-                        Model.web_read_group([], ["__count"], [groupby])
-                    with self.assertRaises(AccessError):
-                        Model.read_group([], [], [groupby])
+                self._check_grouping_refused(self.outsider, model, groupby, aggregate)
 
     def test_read_search_export_refused(self):
         cases = [
@@ -360,38 +422,26 @@ class TestGuardedFields(RpcCase):
         for record, fnames in cases:
             for fname in fnames:
                 with self.subTest(model=record._name, field=fname):
-                    as_outsider = record.with_user(self.outsider)
-                    with self.assertRaises(AccessError):
-                        as_outsider.read([fname])
-                    with self.assertRaises(AccessError):
-                        as_outsider.export_data([fname])
-                    with self.assertRaises(AccessError):
-                        as_outsider.search([(fname, "!=", False)])
-                    with self.assertRaises(AccessError):
-                        as_outsider.search([], order=fname)
+                    self._check_field_refused(self.outsider, record, fname)
 
     def test_role_users_still_group(self):
-        groups = (
-            self.env["project.project"]
-            .with_user(self.user)
-            ._read_group(
-                [("id", "=", self.project.id)], ["internal_client_id"], ["__count"]
-            )
+        self._check_role_user_groups(
+            self.user,
+            self.project,
+            "internal_client_id",
+            self.project.internal_client_id,
         )
-        self.assertEqual(groups, [(self.project.internal_client_id, 1)])
 
     def test_xmlrpc(self):
-        for method, args, kwargs in [
+        calls = [
             ("read_group", [[], ["name"], ["hr_stakeholder_ids"]], {"lazy": True}),
             ("web_read_group", [[], ["__count"], ["hr_stakeholder_ids"]], {}),
             ("read", [self.project.ids, ["hr_stakeholder_ids"]], {}),
             ("export_data", [self.project.ids, ["hr_stakeholder_ids/name"]], {}),
-        ]:
-            with self.subTest(method=method):
-                fault = self._assert_rpc_refused(
-                    self.outsider, "project.project", method, args, kwargs
-                )
-                self.assertNotIn("Anna", fault.faultString)
+        ]
+        self._assert_rpc_calls_refused(
+            self.outsider, [("project.project", *call) for call in calls], "Anna"
+        )
 
     def test_copy_keeps_what_the_user_cannot_see(self):
         copy = self.project.with_user(self.outsider).copy()
@@ -523,7 +573,7 @@ class TestPersonalFigures(RpcCase):
 
 
 @tagged("post_install", "-at_install")
-class TestAdministratorAndActions(RpcCase):
+class TestAdministratorAndActions(AccessHardeningMixin, RpcCase):
     """The roles table holds as written: a relationship administrator sees
     who gave an anonymous answer, and every public action answers RPC."""
 
@@ -616,22 +666,4 @@ class TestAdministratorAndActions(RpcCase):
         self.assertTrue(self.sh_erik.with_context(active_test=False).is_anonymised)
 
     def test_every_public_action_returns_a_value(self):
-        """Read from the source: XML-RPC cannot send None back."""
-        checked = 0
-        for model_name in self.env.registry:
-            for cls in type(self.env[model_name]).mro():
-                if not cls.__module__.startswith("odoo.addons.hr_relationship."):
-                    continue
-                for name, function in vars(cls).items():
-                    if not (name.startswith("action_") and callable(function)):
-                        continue
-                    tree = ast.parse(textwrap.dedent(inspect.getsource(function)))
-                    returns = [
-                        node
-                        for node in ast.walk(tree)
-                        if isinstance(node, ast.Return) and node.value is not None
-                    ]
-                    with self.subTest(model=model_name, method=name):
-                        self.assertTrue(returns, f"{name} returns nothing")
-                    checked += 1
-        self.assertGreater(checked, 20)
+        self._check_public_actions_return_a_value(MODULE, 20)

@@ -7,8 +7,39 @@ from .common import HrRelationshipCase
 MODULE = "hr_relationship"
 
 
+class DemoInDutchCase(HrRelationshipCase):
+    """A database created in Dutch, as Odoo leaves it, in which a module's
+    demo (``_module``'s, present when ``_demo_xmlid`` is) is written as at
+    install: without a user language. It has no test of its own: the core
+    and each bridge subclass it with theirs."""
+
+    _module = MODULE
+    _demo_xmlid = "demo_campaign_value_2025"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.demo_record = cls.env.ref(
+            f"{cls._module}.{cls._demo_xmlid}", raise_if_not_found=False
+        )
+        if not cls.demo_record:
+            cls.skipTest(cls, "needs the demo data")
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        # What creating a database in Dutch leaves (res.lang._install_default).
+        cls.env["ir.default"].set("res.partner", "lang", "nl_NL")
+        # Install runs without a user language.
+        cls.env = cls.env(context={})
+
+    @classmethod
+    def _load_dutch_terms(cls, modules):
+        cls.env["ir.module.module"]._load_module_terms(modules, ["nl_NL"])
+
+    def ref(self, xmlid):
+        return self.env.ref(f"{self._module}.{xmlid}")
+
+
 @tagged("post_install", "-at_install")
-class TestDemoInDutch(HrRelationshipCase):
+class TestDemoInDutch(DemoInDutchCase):
     """A database created in Dutch shows the demo in Dutch: the demo's own
     step runs as it does at install, with the database's language set as
     Odoo sets it for a database created with a language."""
@@ -16,27 +47,15 @@ class TestDemoInDutch(HrRelationshipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.campaign = cls.env.ref(
-            f"{MODULE}.demo_campaign_value_2025", raise_if_not_found=False
-        )
-        if not cls.campaign:
-            cls.skipTest(cls, "needs the demo data")
-        cls.env["res.lang"]._activate_lang("nl_NL")
-        # What creating a database in Dutch leaves (res.lang._install_default).
-        cls.env["ir.default"].set("res.partner", "lang", "nl_NL")
-        # Install runs without a user language.
-        cls.env = cls.env(context={})
+        cls.campaign = cls.demo_record
         # As an install in Dutch writes it: Dutch words, the English name.
         cls.env.ref(f"{MODULE}.stakeholder_ronnie_hart").message_ids.filtered(
             lambda m: m.body == "<p>HR Stakeholder created</p>"
         ).body = "<p>HR Stakeholder aangemaakt</p>"
         Demo = cls.env["hr.relationship.demo"]
         Demo._load_terms()
-        cls.env["ir.module.module"]._load_module_terms([MODULE], ["nl_NL"])
+        cls._load_dutch_terms([MODULE])
         Demo._localise()
-
-    def ref(self, xmlid):
-        return self.env.ref(f"{MODULE}.{xmlid}")
 
     def test_translatable_demo_names_follow_the_reader(self):
         self.assertEqual(

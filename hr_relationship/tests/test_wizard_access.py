@@ -1,16 +1,29 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from xmlrpc.client import Fault
-
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .common import BUSINESS_PARTNER_GROUP, MANAGER_GROUP, RPC_ACCESS_ERROR, RpcCase
+from .common import BUSINESS_PARTNER_GROUP, MANAGER_GROUP, RpcCase
+
+
+class CompanyBMixin:
+    """Company B, whose user ``user_b`` (of the groups ``_user_b_groups``)
+    asks about company A's records, for the core's and the bridges' tests."""
+
+    _user_b_groups = f"{BUSINESS_PARTNER_GROUP},hr.group_hr_user"
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company_b = cls.env["res.company"].create({"name": "HRR Company B"})
+        cls.user_b = cls._new_user(
+            "hrr_wizard_b", cls._user_b_groups, company=cls.company_b
+        )
 
 
 @tagged("post_install", "-at_install")
-class TestWizardAccess(RpcCase):
+class TestWizardAccess(CompanyBMixin, RpcCase):
     """No dialog of the addon names a record its user may not read: not
     through its action, not through values a caller puts in it (create,
     write, a default in the context, an onchange), and not through another
@@ -19,12 +32,6 @@ class TestWizardAccess(RpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company_b = cls.env["res.company"].create({"name": "HRR Company B"})
-        cls.user_b = cls._new_user(
-            "hrr_wizard_b",
-            f"{BUSINESS_PARTNER_GROUP},hr.group_hr_user",
-            company=cls.company_b,
-        )
         cls.manager_b = cls._new_user(
             "hrr_wizard_manager_b", MANAGER_GROUP, company=cls.company_b
         )
@@ -181,12 +188,4 @@ class TestWizardAccess(RpcCase):
                 {},
             ),
         ]
-        for model, method, args, kwargs in cases:
-            with self.subTest(model=model, method=method):
-                try:
-                    result = self._execute(self.user_b, model, method, args, kwargs)
-                except Fault as fault:
-                    self.assertEqual(fault.faultCode, RPC_ACCESS_ERROR)
-                    self.assertNotIn("Anna", fault.faultString)
-                else:
-                    self.fail(f"{model}.{method} answered {result!r}")
+        self._assert_rpc_calls_refused(self.user_b, cases, "Anna")

@@ -8,3 +8,6 @@ from . import test_recruitment_tour
 from . import test_demo_dutch
 from . import test_wizard_access
 from . import test_translations
+from . import test_access_hardening
+from . import test_malformed_input
+from . import test_recruitment_uninstall
