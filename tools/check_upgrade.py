@@ -343,6 +343,16 @@ def odoo(odoo_module, db, addons_repo, *args, **run):
     return subprocess.run([*command, *args], check=True, **run)
 
 
+def upgrade_errors(log):
+    """What went wrong in the upgrade though it ended: an error logged, or a
+    module's data that did not load (Odoo goes on without it)."""
+    return [
+        f"the upgrade logged: {line}"
+        for line in log.splitlines()
+        if " ERROR " in line or "failed to install" in line
+    ]
+
+
 def timed(label, action):
     start = time.perf_counter()
     result = action()
@@ -424,12 +434,25 @@ def main():
     harness.drop_db(args.db)
     try:
         before = prepare_old(args, base, book, db)
-        timed(
+        upgrade = timed(
             "upgrade to this checkout (-u hr_relationship)",
-            lambda: odoo(odoo_module, args.db, REPO, "-u", harness.MODULE, *ONCE),
+            lambda: odoo(
+                odoo_module,
+                args.db,
+                REPO,
+                "-u",
+                harness.MODULE,
+                *ONCE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            ),
         )
+        print(upgrade.stdout, end="", flush=True)
         problems = timed("compare", lambda: compare(before, db))
+        problems += upgrade_errors(upgrade.stdout)
     except subprocess.CalledProcessError as error:
+        print(error.stdout or "", end="")
         print(f"FAIL: {shlex.join(error.cmd[:4])} ... exited with {error.returncode}")
         return 1
     finally:

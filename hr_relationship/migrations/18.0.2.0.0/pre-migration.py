@@ -150,6 +150,12 @@ def migrate(env, version):
         else:
             _drop_views(env, bridge)
     # Marked here, installed by Odoo in this same update once the core is loaded.
-    env["ir.module.module"].search(
+    to_install = env["ir.module.module"].search(
         [("name", "in", bridges), ("state", "=", "uninstalled")]
-    ).button_install()
+    )
+    to_install.button_install()
+    # Every demo record of a bridge is one of the core's, moved above and in
+    # the database already: loaded again, it would be written over the
+    # record as used since (a sent campaign refuses that, and the demo
+    # answers would be added twice).
+    to_install.demo = False
