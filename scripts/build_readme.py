@@ -57,7 +57,15 @@ check there if your issue has already been reported.
 
 def to_rst(markdown):
     result = subprocess.run(
-        ["pandoc", "--from=gfm", "--to=rst", "--columns=79"],
+        # A fragment's "##" heading is a subsection of the README's section
+        # ("~", as the changelog's versions and the credits), not a section.
+        [
+            "pandoc",
+            "--from=gfm",
+            "--to=rst",
+            "--columns=79",
+            "--shift-heading-level-by=1",
+        ],
         input=markdown,
         capture_output=True,
         text=True,

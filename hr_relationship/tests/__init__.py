@@ -25,6 +25,7 @@ from . import test_retention
 from . import test_project_stakeholder
 from . import test_person_relation
 from . import test_relationship_map_relations
+from . import test_module_description
 from . import test_migration_project_stakeholder
 from . import test_ui_positions
 from . import test_value_cycle
