@@ -71,12 +71,14 @@ class ColumnEdge(
     __slots__ = ()
 
     @classmethod
-    def of_field(cls, env, kind, a_type, b_type, model_name, field_name, **through):
+    def of_field(
+        cls, env, kind, a_type, b_type, model_name, field_name, target=None, shown=None
+    ):
         """The lines a relational field of ``model_name`` draws: to the
         record a many2one names, to those a stored many2many names or,
         through the rows of a one2many, to the records their many2one
-        ``through["target"]`` names (``through["shown"]``: the field that
-        shows those records on the form, whose read access the lines need)."""
+        ``target`` names (``shown``: the field that shows those records on
+        the form, whose read access the lines need)."""
         field = env[model_name]._fields[field_name]
         if field.type == "many2one":
             table, a_column, b_column = env[model_name]._table, "id", field_name
@@ -84,8 +86,7 @@ class ColumnEdge(
             table, a_column, b_column = field.relation, field.column1, field.column2
         else:
             table = env[field.comodel_name]._table
-            a_column, b_column = field.inverse_name, through["target"]
-            field_name = through["shown"]
+            a_column, b_column, field_name = field.inverse_name, target, shown
         return cls(
             kind, a_type, b_type, model_name, table, a_column, b_column, field_name
         )
