@@ -51,7 +51,9 @@ class HrRelationshipGuardedFields(models.AbstractModel):
             self.check_field_access_rights("read", sorted(guarded))
 
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        # The keyword arguments go through as they came: Odoo 19.0's ORM
+        # passes active_test and bypass_access to _search.
         names = [
             leaf[0].split(".", 1)[0]
             for leaf in domain or ()
@@ -59,11 +61,15 @@ class HrRelationshipGuardedFields(models.AbstractModel):
         ]
         names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
         self._hr_check_guarded(names)
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        return super()._search(
+            domain, offset=offset, limit=limit, order=order, **kwargs
+        )
 
-    def _read_group_groupby(self, groupby_spec, query):
-        self._hr_check_guarded([_spec_field(groupby_spec)])
-        return super()._read_group_groupby(groupby_spec, query)
+    def _read_group_groupby(self, *args):
+        # (groupby_spec, query) in Odoo 18.0, (alias, groupby_spec, query)
+        # from 19.0: the spec is the second argument from the end in both.
+        self._hr_check_guarded([_spec_field(args[-2])])
+        return super()._read_group_groupby(*args)
 
     def _read_group_select(self, aggregate_spec, query):
         if aggregate_spec != "__count":

@@ -53,10 +53,14 @@ class MailMessage(models.Model):
         return domain
 
     @api.model
-    def _search(self, domain, offset=0, limit=None, order=None):
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        # The keyword arguments go through as they came: Odoo 19.0's ORM
+        # passes active_test and bypass_access to _search.
         if not self.env.su and self._hr_private_thread_models():
             domain = expression.AND([domain, self._hr_private_thread_domain()])
-        return super()._search(domain, offset=offset, limit=limit, order=order)
+        return super()._search(
+            domain, offset=offset, limit=limit, order=order, **kwargs
+        )
 
     def _get_forbidden_access(self, operation):
         forbidden = super()._get_forbidden_access(operation)

@@ -196,6 +196,28 @@ class HrRelationshipInteraction(models.Model):
         return self.env["ir.model.data"]._xmlid_to_res_id(RELATIONSHIP_USER)
 
     @api.model
+    def _hr_capture_member_sql(self, user):
+        """SQL: whether res_users ``user`` (an alias) has the relationship
+        user group, given or implied by another group it was given."""
+        # Odoo 18.0 also writes the implied groups of a user into
+        # res_groups_users_rel; from 19.0 the table holds only the groups
+        # given (group_ids), so the groups implying ours are followed here.
+        return SQL(
+            """EXISTS (
+                SELECT 1 FROM res_groups_users_rel member
+                 WHERE member.uid = %(user)s.id
+                   AND member.gid IN (
+                       WITH RECURSIVE implying(gid) AS (
+                           SELECT %(group)s::integer
+                            UNION
+                           SELECT rel.gid FROM res_groups_implied_rel rel
+                             JOIN implying ON rel.hid = implying.gid)
+                       SELECT gid FROM implying))""",
+            user=SQL.identifier(user),
+            group=self._hr_capture_group_id(),
+        )
+
+    @api.model
     def _hr_capture_date_range(self):
         today = fields.Date.context_today(self)
         return EARLIEST_DATE, today + relativedelta(years=PLANNING_HORIZON_YEARS)
@@ -274,10 +296,9 @@ class HrRelationshipInteraction(models.Model):
                    ON hr_user.partner_id = %(people)s.partner_id
                   AND hr_user.active AND NOT hr_user.share
                   AND hr_user.hr_capture_opt_out IS NOT TRUE
-                 JOIN res_groups_users_rel hr_group
-                   ON hr_group.uid = hr_user.id AND hr_group.gid = %(group)s""",
+                  AND %(member)s""",
             people=SQL.identifier(people),
-            group=self._hr_capture_group_id(),
+            member=self._hr_capture_member_sql("hr_user"),
         )
 
     @api.model
@@ -487,12 +508,11 @@ class HrRelationshipInteraction(models.Model):
             stakeholders=self._hr_stakeholders_sql("people", "hr_capture_email"),
             owners=SQL(
                 """SELECT hr_user.id AS user_id FROM res_users hr_user
-                    JOIN res_groups_users_rel hr_group
-                      ON hr_group.uid = hr_user.id AND hr_group.gid = %(group)s
                    WHERE hr_user.active AND NOT hr_user.share
                      AND hr_user.hr_capture_opt_out IS NOT TRUE
+                     AND %(member)s
                      AND hr_user.id IN (SELECT owner_id FROM stakeholders)""",
-                group=self._hr_capture_group_id(),
+                member=self._hr_capture_member_sql("hr_user"),
             ),
             client=self._hr_capture_client_sql(
                 SQL("keyed.stakeholder_ids"), SQL("keyed.company_id")

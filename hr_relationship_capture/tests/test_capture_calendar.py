@@ -6,8 +6,9 @@ from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.tests import tagged
+from odoo.tools import SQL
 
-from .common import CaptureCase
+from .common import MANAGER_GROUP, CaptureCase
 
 
 @tagged("post_install", "-at_install")
@@ -99,6 +100,24 @@ class TestCaptureCalendar(CaptureCase):
         self.assertFalse(
             self._captured(self._meeting(self.user.partner_id | self.anna_partner))
         )
+
+    def test_the_group_counts_when_only_a_group_implying_it_is_stored(self):
+        """Odoo 19.0 stores only the groups given to a user, not the ones
+        they imply (18.0 stores both): an administrator of relationships
+        still captures with only the administrator group on record."""
+        manager_group = self.env.ref(MANAGER_GROUP)
+        self.env.cr.execute(
+            "DELETE FROM res_groups_users_rel WHERE uid = %s AND gid != %s",
+            [self.manager.id, manager_group.id],
+        )
+        found = self.env.execute_query(
+            SQL(
+                "WITH people AS (SELECT %s AS partner_id) SELECT user_id FROM (%s) hr",
+                self.manager.partner_id.id,
+                self.Interaction._hr_relationship_users_sql("people"),
+            )
+        )
+        self.assertEqual(found, [(self.manager.id,)])
 
     def test_excluded_domain_is_never_captured(self):
         self.company.hr_capture_excluded_domains = "gmail.com, Supplier.Example.com"
