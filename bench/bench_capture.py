@@ -294,7 +294,7 @@ def main():
     parser.add_argument("--reset", action="store_true")
     options = parser.parse_args()
 
-    prepare(options.db, options.reset)
+    prepare(options.db, options.reset, module="hr_relationship_capture")
     counts = []
     for share in sorted({options.share, 1}, reverse=True):
         with environment(options.db) as env:
