@@ -3,7 +3,7 @@
 {
     "name": "HR Relationship Management - CRM",
     "summary": "Leads and opportunities referred by HR's stakeholders and ambassadors",
-    "version": "18.0.1.0.0",
+    "version": "19.0.1.0.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",

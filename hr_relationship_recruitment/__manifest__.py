@@ -5,7 +5,7 @@
     "summary": "Candidates and applicants as relationships: referrals, hires, "
     "boomerangs, recruitment steps as interactions and the candidate-experience "
     "pulse",
-    "version": "18.0.1.0.0",
+    "version": "19.0.1.0.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",

@@ -4,7 +4,7 @@
     "name": "HR Relationship Management - Skills",
     "summary": "The Relationship Management skill type for coaching in "
     "relationship-oriented working",
-    "version": "18.0.1.0.0",
+    "version": "19.0.1.0.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",

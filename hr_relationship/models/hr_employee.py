@@ -16,7 +16,7 @@ class HrEmployee(models.Model):
     # team, a department to its people, a contact to the employee it is the
     # work contact of). Indexed here rather than by redeclaring Odoo's fields,
     # which would make them the addon's fields and put them under its groups.
-    _MAP_WALK_COLUMNS = ("parent_id", "department_id", "work_contact_id")
+    _MAP_WALK_COLUMNS = ("parent_id", "work_contact_id")
 
     hr_stakeholder_ids = fields.One2many(
         "hr.stakeholder",

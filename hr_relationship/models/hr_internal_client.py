@@ -116,13 +116,10 @@ class HrInternalClient(models.Model):
         "hr.relationship.health.snapshot", "internal_client_id", string="Health Trend"
     )
 
-    _sql_constraints = [
-        (
-            "name_company_uniq",
-            "unique(name, company_id)",
-            "An internal client with this name already exists in this company.",
-        ),
-    ]
+    _name_company_uniq = models.Constraint(
+        "unique(name, company_id)",
+        "An internal client with this name already exists in this company.",
+    )
 
     @api.depends("client_lead_id.active")
     def _compute_client_lead_departed(self):

@@ -162,13 +162,10 @@ class HrProjectStakeholder(models.Model):
         string="History",
     )
 
-    _sql_constraints = [
-        (
-            "project_stakeholder_uniq",
-            "UNIQUE(project_id, stakeholder_id)",
-            "A stakeholder has one position per project.",
-        ),
-    ]
+    _project_stakeholder_uniq = models.Constraint(
+        "UNIQUE(project_id, stakeholder_id)",
+        "A stakeholder has one position per project.",
+    )
 
     @api.depends("stakeholder_id.company_id", "project_id.company_id")
     def _compute_company_id(self):

@@ -60,13 +60,9 @@ class HrProjectStakeholderSnapshot(models.Model):
     interest = fields.Integer(aggregator="avg", readonly=True)
     is_below_target = fields.Boolean(string="Below Target", readonly=True)
 
-    _sql_constraints = [
-        monthly_unique(
-            "position_month_uniq",
-            "project_stakeholder_id",
-            "A position has one snapshot per month.",
-        ),
-    ]
+    _position_month_uniq = monthly_unique(
+        "project_stakeholder_id", "A position has one snapshot per month."
+    )
 
     @api.model
     def _upsert_month(self, month, project_ids=None):

@@ -35,13 +35,9 @@ class HrProjectSupportSnapshot(models.Model):
     below_target_count = fields.Integer(string="Below Target", readonly=True)
     company_id = fields.Many2one(required=False, readonly=True)
 
-    _sql_constraints = [
-        monthly_unique(
-            "project_month_uniq",
-            "project_id",
-            "A project has one support snapshot per month.",
-        ),
-    ]
+    _project_month_uniq = monthly_unique(
+        "project_id", "A project has one support snapshot per month."
+    )
 
     @api.model
     def _cron_refresh_project_support(self, project_ids=None):

@@ -55,21 +55,16 @@ class HrRelationshipHealthSnapshot(models.Model):
         groups="hr_relationship.group_hr_relationship_business_partner",
     )
 
-    _sql_constraints = [
-        (
-            "one_relationship",
-            "CHECK((stakeholder_id IS NULL) <> (internal_client_id IS NULL))",
-            "A health snapshot belongs to either a stakeholder or an internal client.",
-        ),
-        (
-            "scores_range",
-            "CHECK(health_score BETWEEN 0 AND 100 "
-            "AND latest_satisfaction_index BETWEEN 0 AND 100 "
-            "AND latest_csat BETWEEN 0 AND 100 "
-            "AND latest_nps BETWEEN -100 AND 100)",
-            "Health and satisfaction are between 0 and 100, NPS between -100 and 100.",
-        ),
-    ]
+    _one_relationship = models.Constraint(
+        "CHECK((stakeholder_id IS NULL) <> (internal_client_id IS NULL))",
+        "A health snapshot belongs to either a stakeholder or an internal client.",
+    )
+    _scores_range = models.Constraint(
+        "CHECK(health_score BETWEEN 0 AND 100 AND "
+        "latest_satisfaction_index BETWEEN 0 AND 100 AND latest_csat BETWEEN 0 AND "
+        "100 AND latest_nps BETWEEN -100 AND 100)",
+        "Health and satisfaction are between 0 and 100, NPS between -100 and 100.",
+    )
 
     def init(self):
         # Partial unique indexes are what INSERT ... ON CONFLICT upserts on.

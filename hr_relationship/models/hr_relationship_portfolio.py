@@ -106,13 +106,10 @@ class HrRelationshipPortfolio(models.Model):
         "hr.relationship.portfolio.snapshot", "portfolio_id", string="Trend"
     )
 
-    _sql_constraints = [
-        (
-            "user_company_uniq",
-            "unique(user_id, company_id)",
-            "An HR colleague has one portfolio per company.",
-        ),
-    ]
+    _user_company_uniq = models.Constraint(
+        "unique(user_id, company_id)",
+        "An HR colleague has one portfolio per company.",
+    )
 
     @api.depends("coaching_ids")
     def _compute_coaching_count(self):

@@ -30,13 +30,10 @@ class HrRelationshipPortfolioSnapshot(models.Model):
     key_person_count = fields.Integer(string="Key-Person Risk")
     brokerage = fields.Float(digits=(16, 4), aggregator="avg")
 
-    _sql_constraints = [
-        (
-            "portfolio_month_uniq",
-            "unique(portfolio_id, month)",
-            "A portfolio has one snapshot per month.",
-        ),
-    ]
+    _portfolio_month_uniq = models.Constraint(
+        "unique(portfolio_id, month)",
+        "A portfolio has one snapshot per month.",
+    )
 
     def _snapshot_portfolios(self, today):
         """Upsert this month's snapshot of every portfolio, in one statement."""

@@ -18,6 +18,7 @@ class HrRelationshipService(models.Model):
     active = fields.Boolean(default=True)
     description = fields.Text(translate=True)
 
-    _sql_constraints = [
-        ("name_uniq", "unique(name)", "An HR service with this name already exists."),
-    ]
+    _name_uniq = models.Constraint(
+        "unique(name)",
+        "An HR service with this name already exists.",
+    )

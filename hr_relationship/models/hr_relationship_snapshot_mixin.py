@@ -4,9 +4,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL
 
 
-def monthly_unique(name, target, message):
-    """The ``_sql_constraints`` entry giving ``target`` one snapshot a month."""
-    return (name, f"UNIQUE({target}, month)", message)
+def monthly_unique(target, message):
+    """The constraint giving ``target`` one snapshot a month."""
+    return models.Constraint(f"UNIQUE({target}, month)", message)
 
 
 class HrRelationshipSnapshotMixin(models.AbstractModel):

@@ -15,6 +15,7 @@ class HrRelationshipTopic(models.Model):
     color = fields.Integer(aggregator=None)
     active = fields.Boolean(default=True)
 
-    _sql_constraints = [
-        ("name_uniq", "unique(name)", "A topic with this name already exists."),
-    ]
+    _name_uniq = models.Constraint(
+        "unique(name)",
+        "A topic with this name already exists.",
+    )

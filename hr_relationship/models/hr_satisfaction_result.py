@@ -145,32 +145,25 @@ class HrSatisfactionResult(models.Model):
 
     # Administrators may correct results by hand; the scales stay the scales.
     # SQL checks hold for the set-based writes too and cost no query.
-    _sql_constraints = [
-        (
-            "counts_positive",
-            "CHECK(invited_count >= 0 AND responded_count >= 0 "
-            "AND satisfaction_count >= 0 AND recommendation_count >= 0 "
-            "AND promoter_count >= 0 AND passive_count >= 0 "
-            "AND detractor_count >= 0)",
-            "Result counts cannot be negative.",
-        ),
-        (
-            "percentages_range",
-            "CHECK(response_rate BETWEEN 0 AND 100 AND csat BETWEEN 0 AND 100 "
-            "AND satisfaction_index BETWEEN 0 AND 100)",
-            "Response rate, CSAT and satisfaction index are between 0 and 100.",
-        ),
-        (
-            "mean_satisfaction_range",
-            "CHECK(mean_satisfaction BETWEEN 0 AND 5)",
-            "Mean satisfaction is on the 1-5 scale (0 when nobody answered).",
-        ),
-        (
-            "nps_range",
-            "CHECK(nps BETWEEN -100 AND 100)",
-            "NPS is between -100 and 100.",
-        ),
-    ]
+    _counts_positive = models.Constraint(
+        "CHECK(invited_count >= 0 AND responded_count >= 0 AND "
+        "satisfaction_count >= 0 AND recommendation_count >= 0 AND "
+        "promoter_count >= 0 AND passive_count >= 0 AND detractor_count >= 0)",
+        "Result counts cannot be negative.",
+    )
+    _percentages_range = models.Constraint(
+        "CHECK(response_rate BETWEEN 0 AND 100 AND csat BETWEEN 0 AND 100 AND "
+        "satisfaction_index BETWEEN 0 AND 100)",
+        "Response rate, CSAT and satisfaction index are between 0 and 100.",
+    )
+    _mean_satisfaction_range = models.Constraint(
+        "CHECK(mean_satisfaction BETWEEN 0 AND 5)",
+        "Mean satisfaction is on the 1-5 scale (0 when nobody answered).",
+    )
+    _nps_range = models.Constraint(
+        "CHECK(nps BETWEEN -100 AND 100)",
+        "NPS is between -100 and 100.",
+    )
 
     @api.depends("scope", "internal_client_id", "stakeholder_id", "campaign_id")
     def _compute_display_name(self):

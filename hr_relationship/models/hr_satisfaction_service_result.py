@@ -48,17 +48,13 @@ class HrSatisfactionServiceResult(models.Model):
         "under-delivers on what matters.",
     )
 
-    _sql_constraints = [
-        (
-            "means_range",
-            "CHECK(importance_mean BETWEEN 0 AND 5 "
-            "AND performance_mean BETWEEN 0 AND 5 AND gap BETWEEN -5 AND 5 "
-            "AND importance_count >= 0 "
-            "AND performance_count >= 0)",
-            "Importance and performance are on the 1-5 scale (0 when nobody "
-            "answered), so their gap is between -5 and 5.",
-        ),
-    ]
+    _means_range = models.Constraint(
+        "CHECK(importance_mean BETWEEN 0 AND 5 AND performance_mean BETWEEN 0 AND "
+        "5 AND gap BETWEEN -5 AND 5 AND importance_count >= 0 AND "
+        "performance_count >= 0)",
+        "Importance and performance are on the 1-5 scale (0 when nobody answered), "
+        "so their gap is between -5 and 5.",
+    )
 
     @api.model
     def _withheld_figures(self):

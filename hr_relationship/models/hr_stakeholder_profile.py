@@ -34,13 +34,10 @@ class HrStakeholderProfile(models.Model):
         help="The person has not given the consent a profile needs.",
     )
 
-    _sql_constraints = [
-        (
-            "stakeholder_uniq",
-            "unique(stakeholder_id)",
-            "A stakeholder has one relationship profile.",
-        ),
-    ]
+    _stakeholder_uniq = models.Constraint(
+        "unique(stakeholder_id)",
+        "A stakeholder has one relationship profile.",
+    )
 
     @api.depends("stakeholder_id.consent", "stakeholder_id.consent_required")
     def _compute_lacks_consent(self):

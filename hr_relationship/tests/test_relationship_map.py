@@ -400,25 +400,27 @@ class TestRelationshipMap(TransactionCase):
         self.assertTrue(gc.isenabled())
 
     def test_column_edges_name_existing_columns(self):
-        """Each line stored as two columns names a table and columns of the
-        database, taken from the fields' metadata."""
+        """Each line stored as two columns reads columns of the database,
+        taken from the fields' metadata: an employee's department, which
+        lives on the employee's current version, included."""
         edges = self.env["hr.relationship.map"]._map_column_edges()
         self.assertEqual(len({edge.kind for edge in edges}), len(edges))
+        employee = self.env["hr.employee"].create(
+            {"name": "Lined Up", "department_id": self.data["department"].id}
+        )
         for edge in edges:
             with self.subTest(edge=edge.kind):
                 self.assertIn(edge.field, self.env[edge.model]._fields)
-                for column in (edge.a_column, edge.b_column):
-                    self.assertTrue(
-                        self.env.execute_query(
-                            SQL(
-                                "SELECT 1 FROM information_schema.columns"
-                                " WHERE table_name = %s AND column_name = %s",
-                                edge.table,
-                                column,
-                            )
-                        ),
-                        f"{edge.table}.{column}",
+                rows = self.env.execute_query(
+                    SQL(
+                        "SELECT %s, %s FROM %s x",
+                        SQL.identifier("x", edge.a_column),
+                        SQL.identifier("x", edge.b_column),
+                        edge.source,
                     )
+                )
+                if edge.kind == "department":
+                    self.assertIn((employee.id, self.data["department"].id), rows)
 
     def test_filter_choices_only_when_asked(self):
         """The lists the filters offer come once, when the map opens: the

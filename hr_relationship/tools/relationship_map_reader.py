@@ -59,11 +59,13 @@ STEP_RANK = {
 
 
 class ColumnEdge(
-    namedtuple("ColumnEdge", "kind a_type b_type model table a_column b_column field")
+    namedtuple("ColumnEdge", "kind a_type b_type model source a_column b_column field")
 ):
     """A line stored as two columns of one table: its type, the types of the
     row's end and of the other end, the model whose ``field`` (the one whose
-    read access the line needs) it is, the table, the column of each end.
+    read access the line needs) it is, the rows (``source``: the table, or
+    a subquery when the field lives in another table, as an employee's
+    department does on its current version) and the column of each end.
     The map model lists them (``hr.relationship.map._map_column_edges``),
     so that a module can add its own; the table and columns come from the
     fields' metadata."""
@@ -79,16 +81,31 @@ class ColumnEdge(
         through the rows of a one2many, to the records their many2one
         ``target`` names (``shown``: the field that shows those records on
         the form, whose read access the lines need)."""
-        field = env[model_name]._fields[field_name]
-        if field.type == "many2one":
-            table, a_column, b_column = env[model_name]._table, "id", field_name
+        model = env[model_name]
+        field = model._fields[field_name]
+        if field.type == "many2one" and field.inherited:
+            # Every record, as the walk reads lines of records it already
+            # chose: the model's own join to the table the field lives in.
+            query = model.sudo().with_context(active_test=False)._search([])
+            columns = SQL(
+                "%s AS id, %s AS %s",
+                SQL.identifier(query.table, "id"),
+                model._field_to_sql(query.table, field_name, query),
+                SQL.identifier(field_name),
+            )
+            source = SQL("(%s)", query.select(columns))
+            a_column, b_column = "id", field_name
+        elif field.type == "many2one":
+            source, a_column, b_column = model._table, "id", field_name
         elif field.type == "many2many":
-            table, a_column, b_column = field.relation, field.column1, field.column2
+            source, a_column, b_column = field.relation, field.column1, field.column2
         else:
-            table = env[field.comodel_name]._table
+            source = env[field.comodel_name]._table
             a_column, b_column, field_name = field.inverse_name, target, shown
+        if isinstance(source, str):
+            source = SQL.identifier(source)
         return cls(
-            kind, a_type, b_type, model_name, table, a_column, b_column, field_name
+            kind, a_type, b_type, model_name, source, a_column, b_column, field_name
         )
 
 
@@ -176,7 +193,7 @@ class MapReader:
         self.leaf_types = (
             {"employee", "user", "department", "partner"} if client_ids else set()
         )
-        for model_name, _table, fname in self._read_fields():
+        for model_name, fname in self._read_fields():
             env[model_name].check_field_access_rights("read", [fname])
         self.domains = self._domains(filters, client_ids, focus_project_id)
         self._bases = {}
@@ -207,14 +224,14 @@ class MapReader:
     # ------------------------------------------------------------------
 
     def _read_fields(self):
-        fields = [(edge.model, edge.table, edge.field) for edge in self.column_edges]
+        fields = [(edge.model, edge.field) for edge in self.column_edges]
         return fields + [
-            ("hr.stakeholder", "hr_stakeholder", "person_partner_id"),
-            ("hr.employee", "hr_employee", "work_contact_id"),
-            ("hr.employee", "hr_employee", "user_id"),
-            ("hr.relationship.interaction", "", "user_id"),
-            ("hr.relationship.interaction", "", "stakeholder_ids"),
-            ("hr.relationship.interaction", "", "internal_client_id"),
+            ("hr.stakeholder", "person_partner_id"),
+            ("hr.employee", "work_contact_id"),
+            ("hr.employee", "user_id"),
+            ("hr.relationship.interaction", "user_id"),
+            ("hr.relationship.interaction", "stakeholder_ids"),
+            ("hr.relationship.interaction", "internal_client_id"),
         ]
 
     def _stored(self, model_name, fname):
@@ -525,7 +542,7 @@ class MapReader:
                         " AND %s AND %s NOT IN %s LIMIT %s)",
                         there,
                         column,
-                        SQL.identifier(edge.table),
+                        edge.source,
                         join,
                         SQL.identifier("x", h_col),
                         ids(f"frontier_{here}", frontier[here]),
@@ -1035,7 +1052,7 @@ class MapReader:
                     edge.b_type,
                     b_column,
                     null,
-                    SQL.identifier(edge.table),
+                    edge.source,
                     a_column,
                     ids(edge.a_type, raw[edge.a_type]),
                     b_column,

@@ -25,6 +25,7 @@ class HrDepartureWizard(models.TransientModel):
         groups=RELATIONSHIP_USER,
         help="Where HR can reach the alumnus after the work address is gone.",
     )
+    is_single_departure = fields.Boolean(compute="_compute_is_single_departure")
     alumnus_consent = fields.Boolean(
         string="Alumnus Consented",
         groups=RELATIONSHIP_USER,
@@ -37,18 +38,36 @@ class HrDepartureWizard(models.TransientModel):
         "example invitations to alumni events and rehiring.",
     )
 
-    @api.depends("employee_id")
-    def _compute_alumnus_email(self):
+    @api.depends("employee_ids")
+    def _compute_is_single_departure(self):
         for wizard in self:
-            wizard.alumnus_email = wizard.employee_id.private_email
+            wizard.is_single_departure = len(wizard.employee_ids) == 1
+
+    @api.depends("employee_ids")
+    def _compute_alumnus_email(self):
+        # One address field for one person: when several employees leave at
+        # once, each alumnus keeps the private address on their own file.
+        for wizard in self:
+            employees = wizard.employee_ids
+            wizard.alumnus_email = (
+                employees.private_email if len(employees) == 1 else False
+            )
+
+    def _alumnus_emails(self):
+        """The private address each departing employee is kept under."""
+        if len(self.employee_ids) == 1:
+            return {self.employee_ids.id: self.alumnus_email}
+        return {employee.id: employee.private_email for employee in self.employee_ids}
 
     def _check_alumnus_values(self):
-        if not self.alumnus_email:
+        emails = self._alumnus_emails()
+        missing = self.employee_ids.filtered(lambda employee: not emails[employee.id])
+        if missing:
             raise UserError(
                 _(
                     "Give the private email address of %(name)s to keep them as an "
                     "alumnus.",
-                    name=self.employee_id.name,
+                    name=", ".join(missing.mapped("name")),
                 )
             )
         if self.alumnus_consent and not (self.alumnus_consent_purpose or "").strip():
@@ -56,7 +75,7 @@ class HrDepartureWizard(models.TransientModel):
                 _(
                     "Write down what %(name)s consented to before recording the "
                     "consent.",
-                    name=self.employee_id.name,
+                    name=", ".join(self.employee_ids.mapped("name")),
                 )
             )
 
@@ -65,24 +84,37 @@ class HrDepartureWizard(models.TransientModel):
         keep = self.env.user.has_group(RELATIONSHIP_USER) and self.keep_as_alumnus
         if keep:
             self._check_alumnus_values()
+            emails = self._alumnus_emails()
         result = super().action_register_departure()
         if not self.env.user.has_group(RELATIONSHIP_USER):
             return result
-        employee = self.employee_id
-        employee._close_relationship_roles(self.departure_date)
+        employees = self.employee_ids
+        employees._close_relationship_roles(self.departure_date)
         if not keep:
             return result
-        alumni = employee._create_alumnus_stakeholders(
-            consent=self.alumnus_consent,
-            consent_purpose=self.alumnus_consent_purpose,
-            email=self.alumnus_email,
-        )
+        alumni = self.env["hr.stakeholder"]
+        for employee in employees:
+            alumni |= employee._create_alumnus_stakeholders(
+                consent=self.alumnus_consent,
+                consent_purpose=self.alumnus_consent_purpose,
+                email=emails[employee.id],
+            )
+        if len(alumni) == 1:
+            return {
+                "type": "ir.actions.act_window",
+                "name": _("Alumnus"),
+                "res_model": "hr.stakeholder",
+                "res_id": alumni.id,
+                "view_mode": "form",
+                "views": [(False, "form")],
+                "target": "current",
+            }
         return {
             "type": "ir.actions.act_window",
-            "name": _("Alumnus"),
+            "name": _("Alumni"),
             "res_model": "hr.stakeholder",
-            "res_id": alumni[:1].id,
-            "view_mode": "form",
-            "views": [(False, "form")],
+            "domain": [("id", "in", alumni.ids)],
+            "view_mode": "list,form",
+            "views": [(False, "list"), (False, "form")],
             "target": "current",
         }

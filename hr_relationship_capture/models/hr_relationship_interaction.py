@@ -145,13 +145,10 @@ class HrRelationshipInteraction(models.Model):
         "Nobody becomes a stakeholder until someone decides so.",
     )
 
-    _sql_constraints = [
-        (
-            "capture_key_unique",
-            "UNIQUE(capture_key)",
-            "This meeting or mail has been captured already.",
-        ),
-    ]
+    _capture_key_unique = models.Constraint(
+        "UNIQUE(capture_key)",
+        "This meeting or mail has been captured already.",
+    )
 
     def write(self, vals):
         if self.env.context.get(CAPTURE_CONTEXT) or not HAND_FIELDS & set(vals):

@@ -62,13 +62,10 @@ class HrStakeholder(models.Model):
         compute="_compute_boomerang_applicant_ids", groups=RECRUITMENT_USER
     )
 
-    _sql_constraints = [
-        (
-            "candidate_uniq",
-            "unique(candidate_id)",
-            "A candidate in Recruitment has one stakeholder record at most.",
-        ),
-    ]
+    _candidate_uniq = models.Constraint(
+        "unique(candidate_id)",
+        "A candidate in Recruitment has one stakeholder record at most.",
+    )
 
     @api.depends(
         "referred_applicant_ids",

@@ -6,7 +6,7 @@
 // there: every record is picked from a dropdown or a search dialog, never
 // created on the way, so that a domain hiding existing records breaks this.
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { stepUtils } from "@web_tour/tour_utils";
 
 registry.category("web_tour.tours").add("hr_partner_week_tour", {
     url: "/odoo",
