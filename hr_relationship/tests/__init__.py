@@ -2,6 +2,7 @@ from . import test_access
 from . import test_alumni
 from . import test_computes
 from . import test_constraints
+from . import test_table_constraints
 from . import test_multi_company
 from . import test_performance
 from . import test_privacy_rpc
