@@ -1,4 +1,4 @@
-from . import test_recruitment_candidate
+from . import test_recruitment_stakeholder
 from . import test_recruitment_referrals
 from . import test_recruitment_boomerang
 from . import test_recruitment_pulse
