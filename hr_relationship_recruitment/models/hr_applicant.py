@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from collections import defaultdict
+
 from odoo import Command, _, api, fields, models
 from odoo.fields import Domain
 
@@ -50,31 +52,26 @@ class HrApplicant(models.Model):
         groups=RELATIONSHIP_USER,
     )
 
-    def _hr_same_person(self, other):
-        """Whether applicant records ``self`` and ``other`` are of one
-        person: the same record, talent, contact or email address, in the
-        same company (Recruitment matches applications of a person so too,
-        ``_get_similar_applicants_domain``)."""
+    def _hr_person_keys(self):
+        """What makes this applicant record its person's, each key within
+        its company: the record itself, its talent, its contact, its email
+        address. Two records sharing a key are of one person, as Recruitment
+        matches applications (``_get_similar_applicants_domain``)."""
         self.ensure_one()
-        if self.company_id != other.company_id:
-            return False
-        return bool(
-            self == other
-            or (
-                self.pool_applicant_id
-                and self.pool_applicant_id == other.pool_applicant_id
-            )
-            or (self.partner_id and self.partner_id == other.partner_id)
-            or (
-                self.email_normalized
-                and self.email_normalized == other.email_normalized
-            )
-        )
+        company = self.company_id.id
+        keys = {("id", company, self._origin.id)}
+        if self.pool_applicant_id:
+            keys.add(("talent", company, self.pool_applicant_id.id))
+        if self.partner_id:
+            keys.add(("partner", company, self.partner_id.id))
+        if self.email_normalized:
+            keys.add(("email", company, self.email_normalized))
+        return keys
 
     def _hr_person_keys_domain(self, prefix=""):
-        """The applicant records of the persons of these ones, as a domain
-        on ``prefix`` (a path to hr.applicant); wider than
-        ``_hr_same_person`` (no company), which narrows it down."""
+        """The applicant records that may share a key with these ones, as a
+        domain on ``prefix`` (a path to hr.applicant); wider than the keys
+        (no company), which narrow it down."""
         applicants = self._origin
         emails = [e for e in applicants.mapped("email_normalized") if e]
         domain = Domain(f"{prefix}id", "in", applicants.ids)
@@ -94,20 +91,23 @@ class HrApplicant(models.Model):
         a Recruitment officer, nor a recruiter a relationship role. Returns
         the records and, by applicant, the ones of its person."""
         applicants = self.sudo().with_context(active_test=False)
+        Stakeholder = self.env["hr.stakeholder"].sudo().with_context(active_test=False)
         if not applicants._origin:
-            return self.env["hr.stakeholder"].sudo(), {}
-        stakeholders = (
-            self.env["hr.stakeholder"]
-            .sudo()
-            .with_context(active_test=False)
-            .search(applicants._hr_person_keys_domain("applicant_id."))
+            return Stakeholder, {}
+        stakeholders = Stakeholder.search(
+            applicants._hr_person_keys_domain("applicant_id.")
         )
-        by_applicant = {
-            applicant._origin: stakeholders.filtered(
-                lambda s, a=applicant: a._hr_same_person(s.applicant_id)
-            )
-            for applicant in applicants
-        }
+        # Keyed, so that many applications cost one pass, not one each.
+        by_key = defaultdict(set)
+        for stakeholder in stakeholders:
+            for key in stakeholder.applicant_id._hr_person_keys():
+                by_key[key].add(stakeholder.id)
+        by_applicant = {}
+        for applicant in applicants:
+            ids = set()
+            for key in applicant._hr_person_keys():
+                ids |= by_key.get(key, set())
+            by_applicant[applicant._origin] = stakeholders.browse(sorted(ids))
         return stakeholders, by_applicant
 
     def _hr_person_applications(self):
@@ -115,10 +115,11 @@ class HrApplicant(models.Model):
         ones included, as superuser; talents are no applications."""
         self.ensure_one()
         applicant = self.sudo().with_context(active_test=False)
+        keys = applicant._hr_person_keys()
         found = applicant.search(
             applicant._hr_person_keys_domain() & Domain("talent_pool_ids", "=", False)
         )
-        return found.filtered(applicant._hr_same_person)
+        return found.filtered(lambda a: a._hr_person_keys() & keys)
 
     def _hr_stakeholders(self):
         """The stakeholder records of these applicants' persons that the
