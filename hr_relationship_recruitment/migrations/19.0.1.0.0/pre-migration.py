@@ -28,6 +28,7 @@ from odoo.tools.sql import column_exists, create_column, table_exists
 
 _logger = logging.getLogger(__name__)
 
+# Dropped by the uninstall hook (hooks.py, LEGACY_CANDIDATE_TABLE).
 LEGACY_TABLE = "hr_relationship_recruitment_candidate_legacy"
 # The newest first, as Recruitment lists them.
 NEWEST = SQL("ORDER BY a.create_date DESC NULLS LAST, a.id DESC")
