@@ -20,9 +20,8 @@
         "views/hr_stakeholder_views.xml",
         "views/hr_relationship_interaction_views.xml",
         "views/res_config_settings_views.xml",
-        "views/hr_candidate_views.xml",
         "views/hr_applicant_views.xml",
-        "wizard/hr_candidate_stakeholder_wizard_views.xml",
+        "wizard/hr_applicant_stakeholder_wizard_views.xml",
     ],
     "demo": [
         "demo/hr_relationship_recruitment_demo.xml",

@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+from odoo.tools import SQL
+
 CORE = "hr_relationship"
 MODULE = "hr_relationship_recruitment"
 # What carries the answers of the bridge's candidate pulse: the survey and
@@ -15,10 +17,15 @@ ANSWER_MODELS = (
     "hr.satisfaction.survey",
     "hr.satisfaction.result",
 )
+# The 18.0 candidates of the stakeholders, which the migration to 19.0 keeps
+# (migrations/19.0.1.0.0/pre-migration.py, LEGACY_TABLE): the links they
+# explain leave with the bridge.
+LEGACY_CANDIDATE_TABLE = "hr_relationship_recruitment_candidate_legacy"
 
 
 def uninstall_hook(env):
-    """Keep the candidate pulse and its answers when the bridge goes.
+    """Keep the candidate pulse and its answers when the bridge goes; drop
+    the record of the 18.0 candidates, whose links go with the bridge.
 
     Odoo deletes every record an xmlid of a module being uninstalled names,
     unless an xmlid of another module names it too
@@ -35,3 +42,6 @@ def uninstall_hook(env):
     held = ours.filtered(lambda data: data.name in taken.mapped("name"))
     held.unlink()
     (ours - held).write({"module": CORE, "noupdate": True})
+    env.cr.execute(
+        SQL("DROP TABLE IF EXISTS %s", SQL.identifier(LEGACY_CANDIDATE_TABLE))
+    )

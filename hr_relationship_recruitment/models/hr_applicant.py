@@ -1,6 +1,9 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, api, fields, models
+from collections import defaultdict
+
+from odoo import Command, _, api, fields, models
+from odoo.fields import Domain
 
 from odoo.addons.hr_relationship.models.database_lang import database_lang
 from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
@@ -13,9 +16,16 @@ CANDIDATE_PULSE_PARAM = "hr_relationship.candidate_pulse"
 
 
 class HrApplicant(models.Model):
-    """An application seen from the relationships: who referred it, whether
-    the person is an alumnus coming back, and the steps of the process as
-    interactions of the candidate's stakeholder record.
+    """An application, or a talent, seen from the relationships: who referred
+    it, whether the person is an alumnus coming back, the stakeholder record
+    HR keeps of the person, and the steps of the process as interactions of
+    that record.
+
+    A stakeholder record is linked to one applicant record of its person;
+    the person's other applications (the same contact or email address in
+    the same company, or the same talent) are theirs as well, as all
+    applications of a candidate were before Odoo 19.0 merged candidates into
+    applicants.
 
     Every field here carries the relationship group: a recruiter without a
     relationship role sees no stakeholder data."""
@@ -26,7 +36,6 @@ class HrApplicant(models.Model):
         "hr.relationship.guarded.fields",
         "hr.relationship.alumnus.mixin",
     ]
-    _hr_alumnus_partner_path = "candidate_id.partner_id"
 
     referred_stakeholder_id = fields.Many2one(
         "hr.stakeholder",
@@ -35,8 +44,135 @@ class HrApplicant(models.Model):
         tracking=True,
         ondelete="set null",
         groups=RELATIONSHIP_USER,
-        help="The stakeholder or ambassador who brought in this candidate.",
+        help="The stakeholder or ambassador who brought in this applicant.",
     )
+    hr_stakeholder_count = fields.Integer(
+        string="Stakeholder Records",
+        compute="_compute_hr_stakeholder_count",
+        groups=RELATIONSHIP_USER,
+    )
+
+    def _hr_person_keys(self):
+        """What makes this applicant record its person's, each key within
+        its company: the record itself, its talent, its contact, its email
+        address. Two records sharing a key are of one person, as Recruitment
+        matches applications (``_get_similar_applicants_domain``)."""
+        self.ensure_one()
+        company = self.company_id.id
+        keys = {("id", company, self._origin.id)}
+        if self.pool_applicant_id:
+            keys.add(("talent", company, self.pool_applicant_id.id))
+        if self.partner_id:
+            keys.add(("partner", company, self.partner_id.id))
+        if self.email_normalized:
+            keys.add(("email", company, self.email_normalized))
+        return keys
+
+    def _hr_person_keys_domain(self, prefix=""):
+        """The applicant records that may share a key with these ones, as a
+        domain on ``prefix`` (a path to hr.applicant); wider than the keys
+        (no company), which narrow it down."""
+        applicants = self._origin
+        emails = [e for e in applicants.mapped("email_normalized") if e]
+        domain = Domain(f"{prefix}id", "in", applicants.ids)
+        if applicants.pool_applicant_id:
+            domain |= Domain(
+                f"{prefix}pool_applicant_id", "in", applicants.pool_applicant_id.ids
+            )
+        if applicants.partner_id:
+            domain |= Domain(f"{prefix}partner_id", "in", applicants.partner_id.ids)
+        if emails:
+            domain |= Domain(f"{prefix}email_normalized", "in", emails)
+        return domain
+
+    def _hr_linked_stakeholders(self):
+        """The stakeholder records of the persons of these applicants,
+        archived ones included, as superuser: a relationship role need not be
+        a Recruitment officer, nor a recruiter a relationship role. Returns
+        the records and, by applicant, the ones of its person."""
+        applicants = self.sudo().with_context(active_test=False)
+        Stakeholder = self.env["hr.stakeholder"].sudo().with_context(active_test=False)
+        if not applicants._origin:
+            return Stakeholder, {}
+        stakeholders = Stakeholder.search(
+            applicants._hr_person_keys_domain("applicant_id.")
+        )
+        # Keyed, so that many applications cost one pass, not one each.
+        by_key = defaultdict(set)
+        for stakeholder in stakeholders:
+            for key in stakeholder.applicant_id._hr_person_keys():
+                by_key[key].add(stakeholder.id)
+        by_applicant = {}
+        for applicant in applicants:
+            ids = set()
+            for key in applicant._hr_person_keys():
+                ids |= by_key.get(key, set())
+            by_applicant[applicant._origin] = stakeholders.browse(sorted(ids))
+        return stakeholders, by_applicant
+
+    def _hr_person_applications(self):
+        """The applications of this applicant's person, refused and archived
+        ones included, as superuser; talents are no applications."""
+        self.ensure_one()
+        applicant = self.sudo().with_context(active_test=False)
+        keys = applicant._hr_person_keys()
+        found = applicant.search(
+            applicant._hr_person_keys_domain() & Domain("talent_pool_ids", "=", False)
+        )
+        return found.filtered(lambda a: a._hr_person_keys() & keys)
+
+    def _hr_stakeholders(self):
+        """The stakeholder records of these applicants' persons that the
+        current user may read."""
+        stakeholders = self._hr_linked_stakeholders()[0]
+        return stakeholders.with_env(self.env)._filtered_access("read")
+
+    def _compute_hr_stakeholder_count(self):
+        stakeholders, by_applicant = self._hr_linked_stakeholders()
+        readable = set(stakeholders.with_env(self.env)._filtered_access("read").ids)
+        for applicant in self:
+            mine = by_applicant.get(applicant._origin, stakeholders.browse())
+            applicant.hr_stakeholder_count = len(set(mine.ids) & readable)
+
+    def action_view_hr_stakeholders(self):
+        checked_records(self, single=True)
+        # Relationship roles only: Recruitment alone opens no stakeholder.
+        self.env["hr.stakeholder"].check_access("read")
+        stakeholders = self._hr_stakeholders()
+        action = {
+            "type": "ir.actions.act_window",
+            "name": _("Stakeholder Record of %s", self.display_name),
+            "res_model": "hr.stakeholder",
+            "context": {"active_test": False},
+        }
+        if len(stakeholders) == 1:
+            action.update(
+                res_id=stakeholders.id, view_mode="form", views=[(False, "form")]
+            )
+        else:
+            action.update(
+                view_mode="list,form", domain=[("id", "in", stakeholders.ids)]
+            )
+        return action
+
+    def action_create_hr_stakeholder(self):
+        """Keep a relationship with this applicant or talent: ask for their
+        consent first, as for every external relation."""
+        checked_records(self, single=True)
+        self.check_access("read")
+        self.env["hr.stakeholder"].check_access("create")
+        existing = self._hr_stakeholders()
+        if existing:
+            return self.action_view_hr_stakeholders()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Keep as Stakeholder"),
+            "res_model": "hr.applicant.stakeholder.wizard",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_applicant_id": self.id},
+        }
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -62,28 +198,28 @@ class HrApplicant(models.Model):
 
     def _hr_record_recruitment_steps(self, before):
         """One interaction per application whose stage changed or that was
-        refused, on the candidate's stakeholder records, created together;
+        refused, on its person's stakeholder records, created together;
         and the candidate-experience pulse for the processes that ended.
         Written in the database's language when no user's is known."""
         applicants = self.sudo().with_context(
             active_test=False, lang=database_lang(self.env)
         )
         env = applicants.env
+        # A talent is the person in a pool, no application: its copy for a
+        # job is.
         changed = applicants.filtered(
-            lambda a: (a.stage_id, a.refuse_reason_id) != before.get(a.id)
+            lambda a: (
+                (a.stage_id, a.refuse_reason_id) != before.get(a.id)
+                and not a.talent_pool_ids
+            )
         )
-        stakeholders = (
-            self.env["hr.stakeholder"]
-            .sudo()
-            .search([("candidate_id", "in", changed.candidate_id.ids)])
-        )
-        if not stakeholders:
+        stakeholders, by_applicant = changed._hr_linked_stakeholders()
+        if not stakeholders.filtered("active"):
             return self.env["hr.relationship.interaction"]
-        by_candidate = stakeholders.grouped("candidate_id")
         values = []
         ended = applicants.browse()
         for applicant in changed:
-            linked = by_candidate.get(applicant.candidate_id)
+            linked = by_applicant[applicant].filtered("active")
             if not linked:
                 continue
             old_stage, old_refusal = before[applicant.id]

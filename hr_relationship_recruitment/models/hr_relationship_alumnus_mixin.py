@@ -1,7 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
 
@@ -66,8 +66,10 @@ class HrRelationshipAlumnusMixin(models.AbstractModel):
             )
 
     def _search_hr_is_alumnus(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise UserError(self.env._("Alumni can only be searched as true or false."))
+        # Odoo 19.0 hands a boolean condition over as 'in'/'not in' a set of
+        # booleans, and refuses any other operator itself.
+        if operator not in ("in", "not in"):
+            return NotImplemented
         alumni = (
             self.env["hr.stakeholder"]
             .with_context(active_test=False)
@@ -75,11 +77,14 @@ class HrRelationshipAlumnusMixin(models.AbstractModel):
         )
         partners = alumni.partner_id
         emails = [email for email in partners.mapped("email_normalized") if email]
-        domain = [
-            "|",
-            (self._hr_alumnus_partner_path, "in", partners.ids),
-            ("email_normalized", "in", emails),
-        ]
-        if (operator == "=") == value:
-            return domain
-        return ["!", *domain]
+        domain = Domain(self._hr_alumnus_partner_path, "in", partners.ids) | Domain(
+            "email_normalized", "in", emails
+        )
+        wanted = {bool(v) for v in value}
+        if operator == "not in":
+            wanted = {True, False} - wanted
+        if wanted == {True, False}:
+            return Domain.TRUE
+        if not wanted:
+            return Domain.FALSE
+        return domain if True in wanted else ~domain

@@ -55,8 +55,8 @@ class HrSatisfactionCampaign(models.Model):
 
     @api.model
     def _send_candidate_pulses(self, applicants):
-        """One pulse per ended application to the candidate's stakeholder
-        records, when the setting is on. A candidate HR keeps no record of
+        """One pulse per ended application to the stakeholder records of its
+        person, when the setting is on. A candidate HR keeps no record of
         gets none: the relationship, and its consent, come first."""
         pulses = self.browse()
         if not applicants or not self._candidate_pulse_enabled():
@@ -66,14 +66,9 @@ class HrSatisfactionCampaign(models.Model):
             _logger.warning("No active candidate pulse survey: no pulse sent.")
             return pulses
         applicants = applicants.sudo()
-        stakeholders = (
-            self.env["hr.stakeholder"]
-            .sudo()
-            .search([("candidate_id", "in", applicants.candidate_id.ids)])
-            .filtered(lambda s: s.active and s.email)
-        )
+        stakeholders, by_applicant = applicants._hr_linked_stakeholders()
+        stakeholders = stakeholders.filtered(lambda s: s.active and s.email)
         stakeholders -= self._recently_pulsed(stakeholders)
-        by_candidate = stakeholders.grouped("candidate_id")
         clients = (
             self.env["hr.internal.client"]
             .sudo()
@@ -82,7 +77,8 @@ class HrSatisfactionCampaign(models.Model):
         days = cycle_param(self.env, "pulse_duration_days")
         values = []
         for applicant in applicants:
-            recipients = by_candidate.get(applicant.candidate_id)
+            mine = by_applicant.get(applicant, stakeholders.browse())
+            recipients = mine & stakeholders
             if not recipients:
                 continue
             company = recipients[0].company_id

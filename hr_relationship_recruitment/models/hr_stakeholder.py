@@ -1,7 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import _, api, fields, models
-from odoo.osv import expression
+from odoo.fields import Domain
 
 from odoo.addons.hr_relationship.tools.record_check import checked_records
 
@@ -9,37 +9,42 @@ RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
 
 
 class HrStakeholder(models.Model):
-    """A stakeholder's side of Recruitment: the candidate they are, the
-    candidates they referred and, for an alumnus, their new applications.
+    """A stakeholder's side of Recruitment: the applicant or talent they are,
+    the applicants they referred and, for an alumnus, their new
+    applications.
 
     The links to Recruitment's records carry Recruitment's officer group:
     a relationship role sees them only as far as Recruitment lets it. The
     referral counts are figures about the ambassador, not about the
-    candidates, and stay visible to every relationship role."""
+    applicants, and stay visible to every relationship role."""
 
     _inherit = "hr.stakeholder"
 
-    candidate_id = fields.Many2one(
-        "hr.candidate",
-        string="Recruitment Candidate",
+    # Odoo 19.0 merged the candidate into the applicant: the person is one
+    # of their applicant records (an application or their talent); their
+    # other applications are found from it (hr.applicant._hr_same_person).
+    applicant_id = fields.Many2one(
+        "hr.applicant",
+        string="Recruitment Applicant",
         index="btree_not_null",
         ondelete="set null",
         copy=False,
         tracking=True,
         groups=RECRUITMENT_USER,
-        help="The candidate in Recruitment this relationship is about. Deleting "
-        "the candidate there leaves this record without the link.",
+        help="The applicant or talent in Recruitment this relationship is about; "
+        "the person's other applications count as well. Deleting the applicant "
+        "there leaves this record without the link.",
     )
     referred_applicant_ids = fields.One2many(
         "hr.applicant",
         "referred_stakeholder_id",
-        string="Referred Candidates",
+        string="Referred Applicants",
         context={"active_test": False},
         groups=RECRUITMENT_USER,
         help="The applications this person brought in, refused ones included.",
     )
     applicant_referral_count = fields.Integer(
-        string="Referred Candidates Count",
+        string="Referred Applicants Count",
         compute="_compute_applicant_referrals",
         store=True,
         help="Applications this person referred, refused ones included.",
@@ -62,9 +67,9 @@ class HrStakeholder(models.Model):
         compute="_compute_boomerang_applicant_ids", groups=RECRUITMENT_USER
     )
 
-    _candidate_uniq = models.Constraint(
-        "unique(candidate_id)",
-        "A candidate in Recruitment has one stakeholder record at most.",
+    _applicant_uniq = models.Constraint(
+        "unique(applicant_id)",
+        "An applicant in Recruitment has one stakeholder record at most.",
     )
 
     @api.depends(
@@ -106,7 +111,7 @@ class HrStakeholder(models.Model):
         applicants = Applicant.search(
             [
                 "|",
-                ("candidate_id.partner_id", "in", partners.ids),
+                ("partner_id", "in", partners.ids),
                 ("email_normalized", "in", list(emails)),
             ]
         )
@@ -140,30 +145,27 @@ class HrStakeholder(models.Model):
 
     @api.model
     def _hr_ambassador_ranking_domain(self):
-        """The ranking also lists whoever referred a candidate."""
-        return expression.OR(
-            [
-                super()._hr_ambassador_ranking_domain(),
-                [("applicant_referral_count", ">", 0)],
-            ]
+        """The ranking also lists whoever referred an applicant."""
+        return Domain(super()._hr_ambassador_ranking_domain()) | Domain(
+            "applicant_referral_count", ">", 0
         )
 
     @api.model
     def _privacy_export_fields(self):
         fields_by_list = super()._privacy_export_fields()
-        fields_by_list["stakeholders"][1]["candidate"] = "candidate_id"
+        fields_by_list["stakeholders"][1]["applicant"] = "applicant_id"
         return fields_by_list
 
-    def action_view_candidate(self):
+    def action_view_applicant(self):
         checked_records(self, single=True)
         self.check_access("read")
-        candidate = self.candidate_id
-        candidate.check_access("read")
+        applicant = self.applicant_id
+        applicant.check_access("read")
         return {
             "type": "ir.actions.act_window",
-            "name": _("Candidate"),
-            "res_model": "hr.candidate",
-            "res_id": candidate.id,
+            "name": _("Applicant"),
+            "res_model": "hr.applicant",
+            "res_id": applicant.id,
             "view_mode": "form",
             "views": [(False, "form")],
         }
@@ -172,7 +174,7 @@ class HrStakeholder(models.Model):
         checked_records(self, single=True)
         return {
             "type": "ir.actions.act_window",
-            "name": _("Candidates Referred by %s", self.display_name),
+            "name": _("Applicants Referred by %s", self.display_name),
             "res_model": "hr.applicant",
             "view_mode": "list,kanban,form",
             "domain": [("referred_stakeholder_id", "=", self.id)],
@@ -195,12 +197,12 @@ class HrStakeholder(models.Model):
 
     def _privacy_anonymise(self, reason="request"):
         """Anonymising the relationship cuts its link to Recruitment and
-        leaves Recruitment's own candidate and applications as they are:
+        leaves Recruitment's own applicants and talents as they are:
         Recruitment keeps to its own retention rules. Referrals the person
         made lose their referrer's name with the record itself."""
         result = super()._privacy_anonymise(reason)
         self.sudo().with_context(active_test=False, tracking_disable=True).write(
-            {"candidate_id": False}
+            {"applicant_id": False}
         )
         return result
 
@@ -212,7 +214,7 @@ class HrStakeholder(models.Model):
         }
         for values in data["stakeholders"]:
             stakeholder = by_id.get(values["id"])
-            values["candidate"] = (
-                stakeholder.candidate_id.display_name if stakeholder else False
+            values["applicant"] = (
+                stakeholder.applicant_id.display_name if stakeholder else False
             ) or False
         return data

@@ -1,4 +1,4 @@
-from . import test_recruitment_candidate
+from . import test_recruitment_stakeholder
 from . import test_recruitment_referrals
 from . import test_recruitment_boomerang
 from . import test_recruitment_pulse
@@ -11,3 +11,4 @@ from . import test_translations
 from . import test_access_hardening
 from . import test_malformed_input
 from . import test_recruitment_uninstall
+from . import test_migration

@@ -6,8 +6,8 @@ RECRUITMENT_USER = "hr_recruitment.group_hr_recruitment_user"
 
 
 class RecruitmentCase(HrRelationshipCase):
-    """A job with its own stages, a candidate with an application, and a
-    recruiter without any relationship role."""
+    """A job with its own stages, an application, and a recruiter without
+    any relationship role."""
 
     @classmethod
     def setUpClass(cls):
@@ -34,24 +34,19 @@ class RecruitmentCase(HrRelationshipCase):
         cls.refuse_reason = cls.env["hr.applicant.refuse.reason"].create(
             {"name": "HRR Not a fit"}
         )
-        cls.candidate = cls._candidate("Noor Nieuw", "noor.nieuw@example.com")
-        cls.applicant = cls._applicant(cls.candidate)
+        cls.applicant = cls._applicant("Noor Nieuw", "noor.nieuw@example.com")
 
     @classmethod
-    def _candidate(cls, name, email=None):
-        return cls.env["hr.candidate"].create(
-            {
-                "partner_name": name,
-                "email_from": email,
-                "company_id": cls.company.id,
-            }
-        )
-
-    @classmethod
-    def _applicant(cls, candidate, **values):
+    def _applicant(cls, name, email=None, **values):
+        """An application of ``name``; Recruitment makes the person's contact
+        from the address. Applications with the same address are one
+        person's."""
+        if email:
+            # Without one, the address comes from the contact, if any.
+            values = {"email_from": email, **values}
         return cls.env["hr.applicant"].create(
             {
-                "candidate_id": candidate.id,
+                "partner_name": name,
                 "job_id": cls.job.id,
                 "stage_id": cls.stage_new.id,
                 "company_id": cls.company.id,
@@ -60,11 +55,11 @@ class RecruitmentCase(HrRelationshipCase):
             }
         )
 
-    def _keep(self, candidate, user=None, **values):
-        """Keep ``candidate`` as stakeholder through the candidate form's
+    def _keep(self, applicant, user=None, **values):
+        """Keep ``applicant`` as stakeholder through the applicant form's
         button and its consent dialog."""
         env = self.env(user=user) if user else self.env
-        action = env["hr.candidate"].browse(candidate.id).action_create_hr_stakeholder()
+        action = env["hr.applicant"].browse(applicant.id).action_create_hr_stakeholder()
         wizard = (
             env[action["res_model"]].with_context(**action["context"]).create(values)
         )

@@ -15,7 +15,7 @@ class TestGuardedFields(core.AccessHardeningMixin, RecruitmentCase):
     """Recruitment's models carry the relationship data behind its groups."""
 
     def test_every_guarded_field_has_groups(self):
-        self._check_fields_guarded(MODULE, ["hr.applicant", "hr.candidate"])
+        self._check_fields_guarded(MODULE, ["hr.applicant"])
 
 
 @tagged("post_install", "-at_install")

@@ -15,46 +15,42 @@ class TestMalformedInput(core.MalformedInputMixin, HttpCase, HrRelationshipCase)
 
     _addon = MODULE
     _addons = (core.CORE_MODULE, MODULE)
-    _shared_tables = [*core.SHARED_TABLES, "hr_applicant", "hr_candidate"]
+    _shared_tables = [*core.SHARED_TABLES, "hr_applicant"]
 
     def _cases(self):
         """Malformed calls of the methods that link Recruitment."""
         stakeholders = self.sh_anna | self.sh_bob
         job = self.env["hr.job"].create({"name": "HRR malformed job"})
-        candidates = self.env["hr.candidate"].create(
-            [{"partner_name": "HRR malformed A"}, {"partner_name": "HRR malformed B"}]
-        )
         applicants = self.env["hr.applicant"].create(
             [
-                {"candidate_id": candidate.id, "job_id": job.id}
-                for candidate in candidates
+                {"partner_name": "HRR malformed A", "job_id": job.id},
+                {"partner_name": "HRR malformed B", "job_id": job.id},
             ]
         )
         return {
-            ("hr.stakeholder", "action_view_candidate"): self._single(stakeholders),
+            ("hr.stakeholder", "action_view_applicant"): self._single(stakeholders),
             ("hr.stakeholder", "action_view_referred_applicants"): self._single(
                 stakeholders
             ),
             ("hr.stakeholder", "action_view_boomerang_applicants"): self._single(
                 stakeholders
             ),
-            ("hr.candidate", "action_view_hr_stakeholders"): self._single(candidates),
-            ("hr.candidate", "action_create_hr_stakeholder"): self._single(candidates),
+            ("hr.applicant", "action_view_hr_stakeholders"): self._single(applicants),
+            ("hr.applicant", "action_create_hr_stakeholder"): self._single(applicants),
             ("hr.applicant", "write"): [
                 ([ids, {"stage_id": 1}], {}) for ids in core.BAD_IDS
             ]
             + [([applicants.ids, {"referred_stakeholder_id": 999999}], {})],
             ("hr.applicant", "create"): [
-                ([[{"candidate_id": 999999, "job_id": job.id}]], {}),
-                ([[{"candidate_id": candidates[0].id, "stage_id": 999999}]], {}),
+                ([[{"pool_applicant_id": 999999, "job_id": job.id}]], {}),
+                ([[{"partner_name": "HRR malformed C", "stage_id": 999999}]], {}),
             ],
-            ("hr.candidate.stakeholder.wizard", "action_confirm"): (
+            ("hr.applicant.stakeholder.wizard", "action_confirm"): (
                 self._record_cases()
             ),
             ("hr.applicant", "copy_data"): self._record_cases(),
-            ("hr.candidate", "copy_data"): self._record_cases(),
             **self._dialog_cases(
-                "hr.candidate.stakeholder.wizard", "candidate_id", 999999, "abc"
+                "hr.applicant.stakeholder.wizard", "applicant_id", 999999, "abc"
             ),
         }
 
@@ -67,6 +63,6 @@ class TestMalformedInput(core.MalformedInputMixin, HttpCase, HrRelationshipCase)
     def test_enumeration_sees_the_addon_methods(self):
         # Guards the tests above against an enumeration that finds nothing.
         methods = self._public_methods()
-        self.assertIn(("hr.candidate", "action_create_hr_stakeholder"), methods)
-        self.assertIn(("hr.stakeholder", "action_view_candidate"), methods)
+        self.assertIn(("hr.applicant", "action_create_hr_stakeholder"), methods)
+        self.assertIn(("hr.stakeholder", "action_view_applicant"), methods)
         self.assertNotIn(("hr.stakeholder", "action_privacy_erase"), methods)

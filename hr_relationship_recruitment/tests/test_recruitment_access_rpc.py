@@ -18,12 +18,6 @@ from .common import RECRUITMENT_USER, RecruitmentCase
 # Recruitment.
 APPLICANT_FIELDS = [
     "referred_stakeholder_id",
-    "hr_alumnus_stakeholder_id",
-    "hr_is_alumnus",
-    "hr_alumnus_departure_date",
-    "hr_alumnus_former_job",
-]
-CANDIDATE_FIELDS = [
     "hr_stakeholder_count",
     "hr_alumnus_stakeholder_id",
     "hr_is_alumnus",
@@ -31,7 +25,7 @@ CANDIDATE_FIELDS = [
     "hr_alumnus_former_job",
 ]
 STAKEHOLDER_FIELDS = [
-    "candidate_id",
+    "applicant_id",
     "referred_applicant_ids",
     "boomerang_applicant_ids",
     "boomerang_applicant_count",
@@ -49,8 +43,8 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.both = cls._new_user("hrr_both_rpc", f"{USER_GROUP},{RECRUITMENT_USER}")
-        wizard = cls.env["hr.candidate.stakeholder.wizard"].create(
-            {"candidate_id": cls.candidate.id}
+        wizard = cls.env["hr.applicant.stakeholder.wizard"].create(
+            {"applicant_id": cls.applicant.id}
         )
         cls.stakeholder = cls.env["hr.stakeholder"].browse(
             wizard.action_confirm()["res_id"]
@@ -81,7 +75,6 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
         self.assertEqual(values["partner_name"], "Noor Nieuw")
         for model, record, names in (
             ("hr.applicant", self.applicant, APPLICANT_FIELDS),
-            ("hr.candidate", self.candidate, CANDIDATE_FIELDS),
         ):
             for name in names:
                 with self.subTest(model=model, field=name):
@@ -118,10 +111,10 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
             user, "hr.stakeholder", "read", [self.stakeholder.ids], {"fields": ["name"]}
         )
         self._assert_refused(
-            user, "hr.candidate", "action_view_hr_stakeholders", [self.candidate.ids]
+            user, "hr.applicant", "action_view_hr_stakeholders", [self.applicant.ids]
         )
         self._assert_refused(
-            user, "hr.candidate", "action_create_hr_stakeholder", [self.candidate.ids]
+            user, "hr.applicant", "action_create_hr_stakeholder", [self.applicant.ids]
         )
 
     def test_relationship_role_sees_recruitment_as_recruitment_allows(self):
@@ -148,13 +141,13 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
             user,
             "hr.stakeholder",
             "search",
-            [[("candidate_id.partner_name", "=", "Noor Nieuw")]],
+            [[("applicant_id.partner_name", "=", "Noor Nieuw")]],
         )
         self._assert_refused(
-            user, "hr.stakeholder", "action_view_candidate", [self.stakeholder.ids]
+            user, "hr.stakeholder", "action_view_applicant", [self.stakeholder.ids]
         )
         self._assert_refused(
-            user, "hr.candidate", "read", [self.candidate.ids], {"fields": ["id"]}
+            user, "hr.applicant", "read", [self.applicant.ids], {"fields": ["id"]}
         )
         self._assert_refused(
             user,
@@ -177,12 +170,12 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
             user, "hr.stakeholder", "get_views", [], {"views": [[False, "form"]]}
         )
         arch = views["views"]["form"]["arch"]
-        for name in ("candidate_id", "referred_applicant_ids", "action_view_candidate"):
+        for name in ("applicant_id", "referred_applicant_ids", "action_view_applicant"):
             self.assertNotIn(name, arch)
-        # Nor can they keep a candidate they cannot read.
+        # Nor can they keep an applicant they cannot read.
         with self.assertRaises(AccessError):
-            self.env["hr.candidate.stakeholder.wizard"].with_user(user).create(
-                {"candidate_id": self.candidate.id}
+            self.env["hr.applicant.stakeholder.wizard"].with_user(user).create(
+                {"applicant_id": self.applicant.id}
             ).action_confirm()
 
     def test_both_roles_see_both_sides(self):
@@ -200,22 +193,22 @@ class TestRecruitmentAccessRpc(RpcMixin, HttpCase, RecruitmentCase):
             "hr.stakeholder",
             "read",
             [self.stakeholder.ids],
-            {"fields": ["candidate_id"]},
+            {"fields": ["applicant_id"]},
         )
-        self.assertEqual(values["candidate_id"][0], self.candidate.id)
+        self.assertEqual(values["applicant_id"][0], self.applicant.id)
         [values] = self._execute(
             user,
-            "hr.candidate",
+            "hr.applicant",
             "read",
-            [self.candidate.ids],
+            [self.applicant.ids],
             {"fields": ["hr_stakeholder_count"]},
         )
         self.assertEqual(values["hr_stakeholder_count"], 1)
         views = self._jsonrpc_as(
-            user, "hr.candidate", "get_views", [], {"views": [[False, "form"]]}
+            user, "hr.applicant", "get_views", [], {"views": [[False, "form"]]}
         )
         self.assertIn("action_create_hr_stakeholder", views["views"]["form"]["arch"])
         action = self._jsonrpc_as(
-            user, "hr.stakeholder", "action_view_candidate", [self.stakeholder.ids]
+            user, "hr.stakeholder", "action_view_applicant", [self.stakeholder.ids]
         )
-        self.assertEqual(action["res_id"], self.candidate.id)
+        self.assertEqual(action["res_id"], self.applicant.id)

@@ -15,14 +15,14 @@ class TestRecruitmentPulse(RecruitmentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stakeholder = cls._keep_as_superuser(cls.candidate)
+        cls.stakeholder = cls._keep_as_superuser(cls.applicant)
         cls.survey = cls.env.ref("hr_relationship_recruitment.survey_candidate_pulse")
         cls.service = cls.env.ref("hr_relationship.service_recruitment")
 
     @classmethod
-    def _keep_as_superuser(cls, candidate):
-        wizard = cls.env["hr.candidate.stakeholder.wizard"].create(
-            {"candidate_id": candidate.id}
+    def _keep_as_superuser(cls, applicant):
+        wizard = cls.env["hr.applicant.stakeholder.wizard"].create(
+            {"applicant_id": applicant.id}
         )
         return cls.env["hr.stakeholder"].browse(wizard.action_confirm()["res_id"])
 
@@ -87,7 +87,7 @@ class TestRecruitmentPulse(RecruitmentCase):
 
     def test_no_pulse_without_a_relationship(self):
         self._enable()
-        applicant = self._applicant(self._candidate("Kim Onbekend", "kim@example.com"))
+        applicant = self._applicant("Kim Onbekend", "kim@example.com")
         applicant.write({"stage_id": self.stage_hired.id})
         self.assertFalse(self._pulses())
 
@@ -125,8 +125,8 @@ class TestCandidatePulseApart(SatisfactionSurveyMixin, RecruitmentCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_survey_refs()
-        cls.env["hr.candidate.stakeholder.wizard"].create(
-            {"candidate_id": cls.candidate.id}
+        cls.env["hr.applicant.stakeholder.wizard"].create(
+            {"applicant_id": cls.applicant.id}
         ).action_confirm()
         cls.env["ir.config_parameter"].set_param(
             "hr_relationship.candidate_pulse", "True"

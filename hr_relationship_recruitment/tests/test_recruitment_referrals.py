@@ -8,7 +8,7 @@ from .common import RecruitmentCase
 
 @tagged("post_install", "-at_install")
 class TestRecruitmentReferrals(RecruitmentCase):
-    """An ambassador's referrals are the candidates they bring, counted with
+    """An ambassador's referrals are the applicants they bring, counted with
     how far each got and how many were hired."""
 
     @classmethod
@@ -18,7 +18,8 @@ class TestRecruitmentReferrals(RecruitmentCase):
         cls.referred = cls.env["hr.applicant"].concat(
             *(
                 cls._applicant(
-                    cls._candidate(f"HRR Referred {n}", f"ref{n}@example.com"),
+                    f"HRR Referred {n}",
+                    f"ref{n}@example.com",
                     referred_stakeholder_id=cls.sh_erik.id,
                 )
                 for n in range(3)
@@ -82,9 +83,9 @@ class TestRecruitmentReferrals(RecruitmentCase):
             }
         )
         for n in range(2):
-            self._applicant(
-                self._candidate(f"HRR Eva {n}"), referred_stakeholder_id=eva.id
-            ).write({"stage_id": self.stage_hired.id})
+            self._applicant(f"HRR Eva {n}", referred_stakeholder_id=eva.id).write(
+                {"stage_id": self.stage_hired.id}
+            )
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "hr_relationship.hr_stakeholder_action_ambassadors"
         )

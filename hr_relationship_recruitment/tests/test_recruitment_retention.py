@@ -16,25 +16,22 @@ class TestRecruitmentRetention(RecruitmentCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.stakeholder = cls._keep_stakeholder(cls.candidate)
+        cls.stakeholder = cls._keep_stakeholder(cls.applicant)
 
     @classmethod
-    def _keep_stakeholder(cls, candidate):
-        wizard = cls.env["hr.candidate.stakeholder.wizard"].create(
-            {"candidate_id": candidate.id}
+    def _keep_stakeholder(cls, applicant):
+        wizard = cls.env["hr.applicant.stakeholder.wizard"].create(
+            {"applicant_id": applicant.id}
         )
         return cls.env["hr.stakeholder"].browse(wizard.action_confirm()["res_id"])
 
     def _recruitment_state(self):
-        candidate = self.candidate.with_context(active_test=False)
+        applicant = self.applicant.with_context(active_test=False)
         return {
-            "candidate": candidate.read(
-                ["partner_name", "email_from", "partner_id", "active"]
+            "applicants": applicant._hr_person_applications().read(
+                ["stage_id", "active", "email_from", "partner_name", "partner_id"]
             ),
-            "applicants": candidate.applicant_ids.read(
-                ["stage_id", "active", "email_from", "partner_name"]
-            ),
-            "partner": candidate.partner_id.read(["name", "email", "active"]),
+            "partner": applicant.partner_id.read(["name", "email", "active"]),
         }
 
     def test_candidate_retention_rule(self):
@@ -55,7 +52,7 @@ class TestRecruitmentRetention(RecruitmentCase):
             [
                 {
                     "is_anonymised": True,
-                    "candidate_id": False,
+                    "applicant_id": False,
                     "partner_id": False,
                     "active": False,
                 }
@@ -64,7 +61,7 @@ class TestRecruitmentRetention(RecruitmentCase):
         self.env.invalidate_all()
         self.assertEqual(self._recruitment_state(), before)
         self.assertTrue(partner.exists())
-        self.assertFalse(self.candidate.hr_stakeholder_count)
+        self.assertFalse(self.applicant.hr_stakeholder_count)
         log = self.env["hr.relationship.retention.log"].search(
             [("stakeholder_ref", "=", self.stakeholder.id)]
         )
@@ -83,36 +80,36 @@ class TestRecruitmentRetention(RecruitmentCase):
         self.env["hr.stakeholder"]._cron_anonymise_expired_consent()
         stakeholder = self.stakeholder.with_context(active_test=False)
         self.assertTrue(stakeholder.is_anonymised)
-        self.assertFalse(stakeholder.candidate_id)
+        self.assertFalse(stakeholder.applicant_id)
         self.env.invalidate_all()
         self.assertEqual(self._recruitment_state(), before)
 
-    def test_export_names_the_candidate(self):
+    def test_export_names_the_applicant(self):
         data = self.stakeholder._privacy_export_data()
-        self.assertEqual(data["stakeholders"][0]["candidate"], "Noor Nieuw")
+        self.assertEqual(data["stakeholders"][0]["applicant"], "Noor Nieuw")
 
-    def test_deleting_the_candidate_leaves_no_dangling_link(self):
+    def test_deleting_the_applicant_leaves_no_dangling_link(self):
         steps = self.stakeholder.interaction_ids
         self.assertTrue(steps.applicant_id)
         self.applicant.unlink()
-        self.candidate.unlink()
         self.env.flush_all()
         self.env.invalidate_all()
         self.assertTrue(self.stakeholder.exists())
-        self.assertFalse(self.stakeholder.candidate_id)
+        self.assertFalse(self.stakeholder.applicant_id)
         self.assertTrue(steps.exists())
         self.assertFalse(steps.applicant_id)
         self.env.cr.execute(
             "SELECT COUNT(*) FROM hr_stakeholder s"
-            " LEFT JOIN hr_candidate c ON c.id = s.candidate_id"
-            " WHERE s.candidate_id IS NOT NULL AND c.id IS NULL"
+            " LEFT JOIN hr_applicant a ON a.id = s.applicant_id"
+            " WHERE s.applicant_id IS NOT NULL AND a.id IS NULL"
         )
         self.assertEqual(self.env.cr.fetchone()[0], 0)
 
     def test_deleting_a_referral_updates_the_ambassador(self):
         self.sh_erik.ambassador = True
         referred = self._applicant(
-            self._candidate("HRR Ref", "hrr.ref@example.com"),
+            "HRR Ref",
+            "hrr.ref@example.com",
             referred_stakeholder_id=self.sh_erik.id,
         )
         self.assertEqual(self.sh_erik.applicant_referral_count, 1)

@@ -5,22 +5,24 @@ from odoo.tests import HttpCase, tagged
 
 @tagged("post_install", "-at_install")
 class TestRecruitmentTour(HttpCase):
-    def test_candidate_to_stakeholder(self):
+    def test_applicant_to_stakeholder(self):
         job = self.env["hr.job"].create({"name": "Tour Developer"})
-        candidate = self.env["hr.candidate"].create(
-            {"partner_name": "Tessa Tourkandidaat", "email_from": "tessa@example.com"}
-        )
         applicant = self.env["hr.applicant"].create(
-            {"candidate_id": candidate.id, "job_id": job.id}
+            {
+                "partner_name": "Tessa Tourkandidaat",
+                "email_from": "tessa@example.com",
+                "job_id": job.id,
+            }
         )
-        action = self.env.ref("hr_recruitment.action_hr_candidate")
+        # Recruitment's Applications menu, where a recruiter finds them.
+        action = self.env.ref("hr_recruitment.crm_case_categ0_act_job")
         self.start_tour(
-            f"/odoo/action-{action.id}/{candidate.id}",
-            "hr_relationship_candidate_tour",
+            f"/odoo/action-{action.id}",
+            "hr_relationship_applicant_tour",
             login="admin",
         )
         stakeholder = self.env["hr.stakeholder"].search(
-            [("candidate_id", "=", candidate.id)]
+            [("applicant_id", "=", applicant.id)]
         )
         self.assertRecordValues(
             stakeholder,

@@ -1,8 +1,10 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo.tests import TransactionCase, tagged
+from odoo.tools import SQL
+from odoo.tools.sql import table_exists
 
-from ..hooks import ANSWER_MODELS, CORE, MODULE, uninstall_hook
+from ..hooks import ANSWER_MODELS, CORE, LEGACY_CANDIDATE_TABLE, MODULE, uninstall_hook
 
 
 @tagged("post_install", "-at_install")
@@ -68,3 +70,15 @@ class TestUninstallHook(TransactionCase):
         self.assertEqual(
             self.env.ref(f"{CORE}.survey_candidate_pulse_q_comment").survey_id, survey
         )
+
+    def test_the_18_0_candidates_leave_with_the_bridge(self):
+        self.env.cr.execute(
+            SQL(
+                "CREATE TABLE %s (stakeholder_id integer)",
+                SQL.identifier(LEGACY_CANDIDATE_TABLE),
+            )
+        )
+        uninstall_hook(self.env)
+        self.assertFalse(table_exists(self.env.cr, LEGACY_CANDIDATE_TABLE))
+        # A database that never had 18.0 has no such table: nothing to drop.
+        uninstall_hook(self.env)

@@ -12,55 +12,55 @@ from .common import RECRUITMENT_USER, RecruitmentCase
 
 @tagged("post_install", "-at_install")
 class TestWizardAccess(core.CompanyBMixin, RpcMixin, HttpCase, RecruitmentCase):
-    """The dialog that keeps a candidate as stakeholder names no candidate
+    """The dialog that keeps an applicant as stakeholder names no applicant
     its user may not read: not through values a caller puts in it (create,
     a default in the context, an onchange), not through RPC. Company B's
-    users ask about company A's candidate."""
+    users ask about company A's applicant."""
 
     _user_b_groups = f"{core.CompanyBMixin._user_b_groups},{RECRUITMENT_USER}"
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.candidate_b = cls.env["hr.candidate"].create(
+        cls.applicant_b = cls.env["hr.applicant"].create(
             {"partner_name": "Bram Branch", "company_id": cls.company_b.id}
         )
 
-    def test_candidate_wizard(self):
-        Wizard = self.env["hr.candidate.stakeholder.wizard"].with_user(self.user_b)
-        spec = {"candidate_id": {"fields": {"display_name": {}}}}
+    def test_applicant_wizard(self):
+        Wizard = self.env["hr.applicant.stakeholder.wizard"].with_user(self.user_b)
+        spec = {"applicant_id": {"fields": {"display_name": {}}}}
         with self.assertRaises(AccessError):
-            Wizard.create({"candidate_id": self.candidate.id})
+            Wizard.create({"applicant_id": self.applicant.id})
         with self.assertRaises(AccessError):
-            Wizard.with_context(default_candidate_id=self.candidate.id).default_get(
-                ["candidate_id"]
+            Wizard.with_context(default_applicant_id=self.applicant.id).default_get(
+                ["applicant_id"]
             )
         with self.assertRaises(AccessError):
-            Wizard.onchange({"candidate_id": self.candidate.id}, [], spec)
-        # Their own company's candidate, owned by themselves, as before.
-        wizard = Wizard.with_context(default_candidate_id=self.candidate_b.id).create(
+            Wizard.onchange({"applicant_id": self.applicant.id}, [], spec)
+        # Their own company's applicant, owned by themselves, as before.
+        wizard = Wizard.with_context(default_applicant_id=self.applicant_b.id).create(
             {}
         )
-        self.assertEqual(wizard.candidate_id.display_name, "Bram Branch")
-        result = Wizard.onchange({"candidate_id": self.candidate_b.id}, [], spec)
-        self.assertEqual(result["value"]["candidate_id"]["display_name"], "Bram Branch")
+        self.assertEqual(wizard.applicant_id.display_name, "Bram Branch")
+        result = Wizard.onchange({"applicant_id": self.applicant_b.id}, [], spec)
+        self.assertEqual(result["value"]["applicant_id"]["display_name"], "Bram Branch")
 
     def test_xmlrpc(self):
         cases = [
             (
-                "hr.candidate.stakeholder.wizard",
+                "hr.applicant.stakeholder.wizard",
                 "create",
                 [{}],
-                {"context": {"default_candidate_id": self.candidate.id}},
+                {"context": {"default_applicant_id": self.applicant.id}},
             ),
             (
-                "hr.candidate.stakeholder.wizard",
+                "hr.applicant.stakeholder.wizard",
                 "onchange",
                 [
                     [],
-                    {"candidate_id": self.candidate.id},
+                    {"applicant_id": self.applicant.id},
                     [],
-                    {"candidate_id": {"fields": {"display_name": {}}}},
+                    {"applicant_id": {"fields": {"display_name": {}}}},
                 ],
                 {},
             ),

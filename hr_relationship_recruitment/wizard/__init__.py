@@ -1,1 +1,1 @@
-from . import hr_candidate_stakeholder_wizard
+from . import hr_applicant_stakeholder_wizard

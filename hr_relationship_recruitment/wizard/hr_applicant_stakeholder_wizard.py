@@ -8,17 +8,17 @@ from odoo.addons.hr_relationship.tools.record_check import checked_records
 from ..models.hr_applicant import RECRUITMENT_STEP
 
 
-class HrCandidateStakeholderWizard(models.TransientModel):
-    """Keep a relationship with a candidate, in one click from their form:
-    like every external relation, with their consent on record or without
-    any profile until they give it."""
+class HrApplicantStakeholderWizard(models.TransientModel):
+    """Keep a relationship with an applicant or talent, in one click from
+    their form: like every external relation, with their consent on record
+    or without any profile until they give it."""
 
-    _name = "hr.candidate.stakeholder.wizard"
+    _name = "hr.applicant.stakeholder.wizard"
     _inherit = ["hr.relationship.wizard.guard"]
-    _description = "Keep a Candidate as Stakeholder"
+    _description = "Keep an Applicant as Stakeholder"
 
-    candidate_id = fields.Many2one(
-        "hr.candidate", required=True, readonly=True, ondelete="cascade"
+    applicant_id = fields.Many2one(
+        "hr.applicant", required=True, readonly=True, ondelete="cascade"
     )
     owner_id = fields.Many2one(
         "res.users",
@@ -28,31 +28,31 @@ class HrCandidateStakeholderWizard(models.TransientModel):
         domain="[('share', '=', False)]",
     )
     consent = fields.Boolean(
-        string="Candidate Consented",
-        help="The candidate agreed that HR keeps this relationship record, for "
+        string="Applicant Consented",
+        help="The applicant agreed that HR keeps this relationship record, for "
         "example to be approached for later vacancies. Without consent the "
         "record is anonymised a few weeks after the last contact.",
     )
     consent_purpose = fields.Text(
         string="Purpose of the Consent",
-        help="What the candidate agreed that HR keeps their record for.",
+        help="What the applicant agreed that HR keeps their record for.",
     )
 
     def action_confirm(self):
         checked_records(self, single=True)
-        candidate = self.candidate_id
-        candidate.check_access("read")
+        applicant = self.applicant_id
+        applicant.check_access("read")
         if self.consent and not (self.consent_purpose or "").strip():
             raise UserError(
                 _(
                     "Write down what %(name)s consented to before recording the "
                     "consent.",
-                    name=candidate.display_name,
+                    name=applicant.display_name,
                 )
             )
-        stakeholder = candidate._hr_stakeholders()
+        stakeholder = applicant._hr_stakeholders()
         if not stakeholder:
-            stakeholder = self._create_stakeholder(candidate)
+            stakeholder = self._create_stakeholder(applicant)
         return {
             "type": "ir.actions.act_window",
             "name": _("Stakeholder"),
@@ -63,37 +63,37 @@ class HrCandidateStakeholderWizard(models.TransientModel):
             "target": "current",
         }
 
-    def _create_stakeholder(self, candidate):
-        partner = candidate.partner_id
+    def _create_stakeholder(self, applicant):
+        partner = applicant.partner_id
         if not partner:
-            if not (candidate.partner_name or candidate.email_from):
+            if not (applicant.partner_name or applicant.email_from):
                 raise UserError(
                     _(
-                        "Candidate %(id)s has neither a name nor an email address "
+                        "Applicant %(id)s has neither a name nor an email address "
                         "to keep a relationship with.",
-                        id=candidate.id,
+                        id=applicant.id,
                     )
                 )
             # Like the alumni's private contacts: HR keeps a relationship
             # without the separate "Contact Creation" right. Recruitment's
-            # candidate itself stays as it is.
+            # applicant itself stays as it is.
             partner = (
                 self.env["res.partner"]
                 .sudo()
                 .create(
                     {
-                        "name": candidate.partner_name or candidate.email_from,
-                        "email": candidate.email_from,
-                        "phone": candidate.partner_phone,
-                        "company_id": candidate.company_id.id,
+                        "name": applicant.partner_name or applicant.email_from,
+                        "email": applicant.email_from,
+                        "phone": applicant.partner_phone,
+                        "company_id": applicant.company_id.id,
                     }
                 )
             )
-        elif candidate.partner_name and partner.name in (False, "", partner.email):
+        elif applicant.partner_name and partner.name in (False, "", partner.email):
             # Recruitment names a contact it makes from an address after the
             # address; the relationship is with the person.
-            partner.sudo().name = candidate.partner_name
-        company = candidate.company_id or self.env.company
+            partner.sudo().name = applicant.partner_name
+        company = applicant.company_id or self.env.company
         # A person HR already keeps as an external relation (an alumnus
         # applying again, a freelancer) keeps their one record: it gets the
         # link and the steps, and keeps its own consent and retention.
@@ -104,7 +104,7 @@ class HrCandidateStakeholderWizard(models.TransientModel):
                 [
                     ("partner_id", "=", partner.id),
                     ("company_id", "=", company.id),
-                    ("candidate_id", "=", False),
+                    ("applicant_id", "=", False),
                 ],
                 limit=1,
             )
@@ -116,8 +116,8 @@ class HrCandidateStakeholderWizard(models.TransientModel):
             stakeholder = self._new_stakeholder(partner, company)
         # The link is Recruitment's to show: written as superuser, since a
         # relationship role need not be a Recruitment officer to create it.
-        stakeholder.sudo().candidate_id = candidate
-        self._log_current_steps(stakeholder, candidate)
+        stakeholder.sudo().applicant_id = applicant
+        self._log_current_steps(stakeholder, applicant)
         return stakeholder
 
     def _new_stakeholder(self, partner, company):
@@ -132,9 +132,10 @@ class HrCandidateStakeholderWizard(models.TransientModel):
             }
         )
 
-    def _log_current_steps(self, stakeholder, candidate):
-        """Where each application stands today, as the first interactions."""
-        applicants = candidate.sudo().with_context(active_test=False).applicant_ids
+    def _log_current_steps(self, stakeholder, applicant):
+        """Where each application of the person stands today, as the first
+        interactions."""
+        applicants = applicant._hr_person_applications()
         return (
             self.env["hr.relationship.interaction"]
             .sudo()

@@ -9,20 +9,21 @@ from .common import RECRUITMENT_USER, RecruitmentCase
 
 
 @tagged("post_install", "-at_install")
-class TestRecruitmentCandidate(RecruitmentCase):
-    """A candidate in Recruitment becomes a stakeholder in one click, with
-    consent asked, and their process shows among the interactions."""
+class TestRecruitmentStakeholder(RecruitmentCase):
+    """An applicant or talent in Recruitment becomes a stakeholder in one
+    click, with consent asked, and the person's process shows among the
+    interactions."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.hr_recruiter = cls._new_user("hrr_both", f"{USER_GROUP},{RECRUITMENT_USER}")
 
-    def test_keep_candidate_asks_consent(self):
-        action = self.candidate.with_user(
+    def test_keep_applicant_asks_consent(self):
+        action = self.applicant.with_user(
             self.hr_recruiter
         ).action_create_hr_stakeholder()
-        self.assertEqual(action["res_model"], "hr.candidate.stakeholder.wizard")
+        self.assertEqual(action["res_model"], "hr.applicant.stakeholder.wizard")
         self.assertEqual(action["target"], "new")
         wizard = (
             self.env[action["res_model"]]
@@ -32,11 +33,11 @@ class TestRecruitmentCandidate(RecruitmentCase):
         )
         with self.assertRaisesRegex(UserError, "consented to"):
             wizard.action_confirm()
-        self.assertFalse(self.candidate.hr_stakeholder_count)
+        self.assertFalse(self.applicant.hr_stakeholder_count)
 
-    def test_keep_candidate(self):
+    def test_keep_applicant(self):
         stakeholder = self._keep(
-            self.candidate,
+            self.applicant,
             user=self.hr_recruiter,
             consent=True,
             consent_purpose="Later vacancies",
@@ -47,8 +48,8 @@ class TestRecruitmentCandidate(RecruitmentCase):
                 {
                     "name": "Noor Nieuw",
                     "relation_type": "candidate",
-                    "partner_id": self.candidate.partner_id.id,
-                    "candidate_id": self.candidate.id,
+                    "partner_id": self.applicant.partner_id.id,
+                    "applicant_id": self.applicant.id,
                     "company_id": self.company.id,
                     "owner_id": self.hr_recruiter.id,
                     "consent": True,
@@ -71,40 +72,88 @@ class TestRecruitmentCandidate(RecruitmentCase):
                 }
             ],
         )
-        self.candidate.invalidate_recordset()
-        self.assertEqual(self.candidate.hr_stakeholder_count, 1)
+        self.applicant.invalidate_recordset()
+        self.assertEqual(self.applicant.hr_stakeholder_count, 1)
         # A second click opens the record instead of making another.
-        action = self.candidate.action_create_hr_stakeholder()
+        action = self.applicant.action_create_hr_stakeholder()
         self.assertEqual(
             (action["res_model"], action["res_id"]), ("hr.stakeholder", stakeholder.id)
         )
-        action = self.candidate.action_view_hr_stakeholders()
+        action = self.applicant.action_view_hr_stakeholders()
         self.assertEqual(action["res_id"], stakeholder.id)
-        action = stakeholder.action_view_candidate()
+        action = stakeholder.action_view_applicant()
         self.assertEqual(
-            (action["res_model"], action["res_id"]), ("hr.candidate", self.candidate.id)
+            (action["res_model"], action["res_id"]), ("hr.applicant", self.applicant.id)
         )
+        # The person's other application shows the same record, and keeping
+        # it opens that record: one person, one stakeholder.
+        second = self._applicant("Noor Nieuw", "noor.nieuw@example.com")
+        self.assertEqual(second.hr_stakeholder_count, 1)
+        action = second.action_create_hr_stakeholder()
+        self.assertEqual(
+            (action["res_model"], action["res_id"]), ("hr.stakeholder", stakeholder.id)
+        )
+        # Another company's application with that address is not theirs.
+        company_b = self.env["res.company"].create({"name": "HRR Company B"})
+        other_company = self._applicant(
+            "Noor Nieuw",
+            "noor.nieuw@example.com",
+            company_id=company_b.id,
+            job_id=False,
+            stage_id=False,
+        )
+        self.assertEqual(other_company.hr_stakeholder_count, 0)
 
-    def test_keep_candidate_without_contact(self):
-        candidate = self._candidate("Ravi Zonder")
-        self.assertFalse(candidate.partner_id)
-        stakeholder = self._keep(candidate)
+    def test_keep_talent(self):
+        """A talent in a pool is kept like an application, and the
+        applications Recruitment makes of it are the person's."""
+        pool = self.env["hr.talent.pool"].create({"name": "HRR Pool"})
+        talent = self.env["hr.applicant"].create(
+            {
+                "partner_name": "Tim Talent",
+                "company_id": self.company.id,
+                "talent_pool_ids": [(4, pool.id)],
+            }
+        )
+        self.assertEqual(talent.pool_applicant_id, talent)
+        stakeholder = self._keep(talent)
+        self.assertEqual(stakeholder.applicant_id, talent)
+        # A talent is no application: no step for it.
+        self.assertFalse(stakeholder.interaction_ids)
+        application = self._applicant("Tim Talent", pool_applicant_id=talent.id)
+        self.assertRecordValues(
+            stakeholder.interaction_ids,
+            [
+                {
+                    "applicant_id": application.id,
+                    "name": "Recruitment: applied for HRR Developer, now at HRR New",
+                }
+            ],
+        )
+        self.assertEqual(application.hr_stakeholder_count, 1)
+
+    def test_keep_applicant_without_contact(self):
+        applicant = self._applicant("Ravi Zonder")
+        self.assertFalse(applicant.partner_id)
+        stakeholder = self._keep(applicant)
         self.assertEqual(stakeholder.partner_id.name, "Ravi Zonder")
         self.assertFalse(stakeholder.consent)
-        self.assertFalse(stakeholder.interaction_ids)
-        # Recruitment's candidate stays as it was.
-        self.assertFalse(candidate.partner_id)
+        # Where the application stands is the first step, as for anyone.
+        self.assertEqual(stakeholder.interaction_ids.applicant_id, applicant)
+        # Recruitment's applicant stays as it was.
+        self.assertFalse(applicant.partner_id)
 
-    def test_keep_candidate_needs_a_name_or_email(self):
-        candidate = self.env["hr.candidate"].create({"company_id": self.company.id})
+    def test_keep_applicant_needs_a_name_or_email(self):
+        applicant = self.env["hr.applicant"].create(
+            {"company_id": self.company.id, "job_id": self.job.id}
+        )
         with self.assertRaisesRegex(UserError, "neither a name"):
-            self._keep(candidate)
+            self._keep(applicant)
 
     def test_stage_changes_become_interactions(self):
-        stakeholder = self._keep(self.candidate)
-        other = self._candidate("Olga Ander", "olga@example.com")
-        other_applicant = self._applicant(other)
-        unlinked = self._applicant(self._candidate("Zoe Los"))
+        stakeholder = self._keep(self.applicant)
+        other_applicant = self._applicant("Olga Ander", "olga@example.com")
+        unlinked = self._applicant("Zoe Los")
         before = stakeholder.interaction_ids
         # A recruiter without any relationship role moves them, in one write.
         (self.applicant | other_applicant | unlinked).with_user(self.recruiter).write(
@@ -128,7 +177,7 @@ class TestRecruitmentCandidate(RecruitmentCase):
             ],
         )
         self.assertEqual(stakeholder.last_interaction_date, steps.date)
-        # Nothing for candidates HR keeps no relationship with.
+        # Nothing for applicants HR keeps no relationship with.
         self.assertFalse(
             self.env["hr.relationship.interaction"].search(
                 [("applicant_id", "in", (other_applicant | unlinked).ids)]
@@ -139,9 +188,9 @@ class TestRecruitmentCandidate(RecruitmentCase):
         self.assertEqual(len(stakeholder.interaction_ids - before), 1)
 
     def test_new_application_is_a_step(self):
-        stakeholder = self._keep(self.candidate)
+        stakeholder = self._keep(self.applicant)
         before = stakeholder.interaction_ids
-        second = self._applicant(self.candidate)
+        second = self._applicant("Noor Nieuw", "noor.nieuw@example.com")
         step = stakeholder.interaction_ids - before
         self.assertRecordValues(
             step,
@@ -155,8 +204,8 @@ class TestRecruitmentCandidate(RecruitmentCase):
         )
 
     def test_hire_and_refusal_are_steps(self):
-        stakeholder = self._keep(self.candidate)
-        second = self._applicant(self.candidate)
+        stakeholder = self._keep(self.applicant)
+        second = self._applicant("Noor Nieuw", "noor.nieuw@example.com")
         self.applicant.write({"stage_id": self.stage_hired.id})
         second.write({"refuse_reason_id": self.refuse_reason.id, "active": False})
         steps = stakeholder.interaction_ids.filtered(
@@ -188,14 +237,14 @@ class TestRecruitmentCandidate(RecruitmentCase):
 
     def test_stage_steps_are_set_based(self):
         """The steps of many applications cost the queries of one."""
-        candidates = [
-            self._candidate(f"HRR Bulk {n}", f"bulk{n}@example.com") for n in range(8)
-        ]
         applicants = self.env["hr.applicant"].concat(
-            *(self._applicant(candidate) for candidate in candidates)
+            *(
+                self._applicant(f"HRR Bulk {n}", f"bulk{n}@example.com")
+                for n in range(8)
+            )
         )
-        for candidate in candidates:
-            self._keep(candidate)
+        for applicant in applicants:
+            self._keep(applicant)
         applicants.write({"stage_id": self.stage_interview.id})
         one = self._steps_queries(applicants[:1])
         many = self._steps_queries(applicants[1:])
