@@ -75,9 +75,11 @@ tours.add("hr_relationship_plan_empty_tour", {
             run: "edit Coffee with the works council",
         },
         {
-            trigger: ".modal .o_data_row .o_field_widget[name=date_deadline] input",
+            // Since 19.0 a date field shows its value on a button until it is
+            // focused, and an empty one as an input: both are `.o_input`.
+            trigger: ".modal .o_data_row .o_field_widget[name=date_deadline] .o_input",
             run() {
-                if (!this.anchor.value) {
+                if (!(this.anchor.value || this.anchor.textContent).trim()) {
                     throw new Error("A line added by hand has no deadline.");
                 }
             },

@@ -95,8 +95,16 @@ registry.category("web_tour.tours").add("hr_relationship_tour", {
             run: "edit Intake with the finance team",
         },
         {
-            trigger: ".modal .o_field_widget[name=interaction_type] select",
-            run: "selectByLabel Call",
+            // A selection field is a dropdown menu (SelectMenu) since 19.0.
+            trigger: ".modal .o_field_widget[name=interaction_type] .o_select_menu_toggler",
+            run: "click",
+        },
+        {
+            trigger: ".o_select_menu_menu .o_select_menu_item:text(Call)",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=interaction_type] .o_select_menu_toggler:value(Call)",
         },
         {
             trigger: ".modal .o_field_widget[name=sentiment] input[data-value=very_positive]",

@@ -44,6 +44,12 @@ registry.category("web_tour.tours").add("hr_satisfaction_survey_tour", {
             run: "click",
         },
         {
+            // Since 19.0 the survey asks to confirm the submission.
+            content: "Confirm the submission",
+            trigger: '.modal-footer button.btn-primary:contains("Submit")',
+            run: "click",
+        },
+        {
             content: "Thanked",
             trigger: ':contains("Thank you for helping HR serve you better")',
         },

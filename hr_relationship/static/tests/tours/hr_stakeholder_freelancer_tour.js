@@ -18,8 +18,13 @@ registry.category("web_tour.tours").add("hr_stakeholder_freelancer_tour", {
             run: "click",
         },
         {
-            trigger: ".o_form_view .o_field_widget[name=relation_type] select",
-            run: "selectByLabel Freelancer",
+            // A selection field is a dropdown menu (SelectMenu) since 19.0.
+            trigger: ".o_form_view .o_field_widget[name=relation_type] .o_select_menu_toggler",
+            run: "click",
+        },
+        {
+            trigger: ".o_select_menu_menu .o_select_menu_item:contains(Freelancer)",
+            run: "click",
         },
         {
             content: "The form asks for the new person's address",
