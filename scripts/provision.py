@@ -203,13 +203,16 @@ class Layout:
 
 
 def python_version(python):
-    out = subprocess.run(
-        [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if out.returncode:
+    try:
+        out = subprocess.run(
+            [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # not there, or not executable
+        out = None
+    if out is None or out.returncode:
         raise ProvisionError(f"The Python interpreter {python} does not run.")
     return tuple(int(n) for n in out.stdout.strip().split("."))
 

@@ -96,6 +96,11 @@ class TestProvision(unittest.TestCase):
         self.assertIn("does not appear to be a git repository", message)
         self.assertNotIn("\n", message)
 
+    def test_missing_interpreter_is_one_sentence(self):
+        missing = self.tmp / "no-python"
+        with self.assertRaisesRegex(provision.ProvisionError, "does not run"):
+            provision.python_version(str(missing))
+
     def test_selects_requirements_as_python_312_would(self):
         path = self.tmp / "requirements.txt"
         path.write_text(REQUIREMENTS)
