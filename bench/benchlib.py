@@ -47,7 +47,9 @@ def db_args():
 def configure():
     """Make sure PostgreSQL answers, then configure Odoo in this process."""
     harness.ensure_postgres()
-    odoo.tools.config.parse_config(db_args() + ["--log-level=warn"])
+    # No server in this process: without --no-http, 19.0 warns that the
+    # server's interface is not set.
+    odoo.tools.config.parse_config(db_args() + ["--log-level=warn", "--no-http"])
 
 
 def ensure_module(db, module="hr_relationship"):
@@ -61,7 +63,7 @@ def ensure_module(db, module="hr_relationship"):
     """
     command = [sys.executable, "-m", "odoo", "-d", db, *db_args()]
     command += ["-i", module, "-u", module]
-    command += ["--stop-after-init", "--log-level=warn"]
+    command += ["--stop-after-init", "--log-level=warn", "--no-http"]
     subprocess.run(command, check=True)
 
 

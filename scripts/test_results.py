@@ -49,7 +49,7 @@ def run_odoo(results_path, odoo_args):
         exit_code = code if isinstance(code, int) else (1 if code else 0)
     finally:
         databases = {}
-        for db, registry in Registry.registries.snapshot().items():
+        for db, registry in Registry.registries.snapshot.items():
             report = registry._assertion_report
             if report is None:  # loaded without --test-enable: no tests
                 databases[db] = None

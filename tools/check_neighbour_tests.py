@@ -125,6 +125,7 @@ def run_tests(odoo, db, apps):
         "tests",
         "--test-enable",
         f"--test-tags={tags}",
+        "--http-interface=127.0.0.1",
         f"--http-port={harness.free_port()}",
         "--log-level=info",
     )
