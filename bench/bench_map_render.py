@@ -162,6 +162,7 @@ def odoo_server(db, port):
             "-d",
             db,
             *db_args(),
+            "--http-interface=127.0.0.1",
             f"--http-port={port}",
             f"--db-filter=^{db}$",
             os.environ.get("BENCH_SERVER_LOG", "--log-level=warn"),

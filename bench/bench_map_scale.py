@@ -82,7 +82,7 @@ def generate_block(env, tag, factor):
                 {
                     "name": f"Bench {tag} HR {n}",
                     "login": f"bench_scale_{tag.lower()}_hr_{n}",
-                    "groups_id": [Command.link(user_group.id)],
+                    "group_ids": [Command.link(user_group.id)],
                 }
                 for n in range(hr_users_count)
             ]

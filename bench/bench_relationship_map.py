@@ -84,7 +84,7 @@ def generate_block(env, tag):
                 {
                     "name": f"Bench {tag} HR {n}",
                     "login": f"bench_{tag.lower()}_hr_{n}",
-                    "groups_id": [Command.link(user_group.id)],
+                    "group_ids": [Command.link(user_group.id)],
                 }
                 for n in range(HR_USERS)
             ]

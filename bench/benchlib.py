@@ -47,12 +47,15 @@ def db_args():
 def configure():
     """Make sure PostgreSQL answers, then configure Odoo in this process."""
     harness.ensure_postgres()
-    odoo.tools.config.parse_config(db_args() + ["--log-level=warn"])
+    # No server in this process: without --no-http, 19.0 warns that the
+    # server's interface is not set.
+    odoo.tools.config.parse_config(db_args() + ["--log-level=warn", "--no-http"])
 
 
 def ensure_module(db, module="hr_relationship"):
     """Install ``module`` (hr_relationship or one of its bridges) without
-    demo, or update it when it is there.
+    demo (Odoo's default for a new database since 19.0), or update it when
+    it is there.
 
     Odoo creates ``db`` when it does not exist. ``-u`` makes the tables match
     the code being measured; it skips a module that is not installed yet,
@@ -60,7 +63,7 @@ def ensure_module(db, module="hr_relationship"):
     """
     command = [sys.executable, "-m", "odoo", "-d", db, *db_args()]
     command += ["-i", module, "-u", module]
-    command += ["--without-demo=all", "--stop-after-init", "--log-level=warn"]
+    command += ["--stop-after-init", "--log-level=warn", "--no-http"]
     subprocess.run(command, check=True)
 
 

@@ -143,7 +143,7 @@ class Book:
                         "name": f"Bench {self.tag} {label} {n}",
                         "login": f"{login}{n}",
                         "email": email_domain and f"{label.lower()}{n}@{email_domain}",
-                        "groups_id": [Command.link(gid) for gid in group_ids],
+                        "group_ids": [Command.link(gid) for gid in group_ids],
                     }
                     for n in missing
                 ]

@@ -27,8 +27,11 @@ def main():
         print(f"Installing {modules} with demo data in database {db}...")
         init = ["-i", modules]
     sys.stdout.flush()
+    # A new database gets demo data only when asked, since Odoo 19.0.
     rc = subprocess.call(
-        harness.odoo_cmd(odoo, db, *init, "--stop-after-init", "--no-http")
+        harness.odoo_cmd(
+            odoo, db, *init, "--with-demo", "--stop-after-init", "--no-http"
+        )
     )
     if rc:
         sys.exit(f"Installing {modules} in {db} failed (exit code {rc}).")

@@ -2,7 +2,7 @@
 export, the top-level tests and the benchmarks share.
 
 - Odoo: check_odoo() (provisioning it into var/ when this interpreter cannot
-  import Odoo 18.0), addons_path(), odoo_options() and odoo_cmd().
+  import Odoo 19.0), addons_path(), odoo_options() and odoo_cmd().
 - PostgreSQL: ensure_postgres() starts a stopped local cluster and creates the
   role; pg_connect(), db_exists(), drop_db() and friends. Passwords never go on
   a command line: libpq (psycopg2 in Odoo and here, psql, dropdb) reads them
@@ -59,7 +59,7 @@ def die(sentence, code=2):
 
 
 def _import_odoo():
-    """(odoo package, None) when this interpreter imports Odoo 18.0, else
+    """(odoo package, None) when this interpreter imports Odoo 19.0, else
     (None, a clause saying why not)."""
     try:
         import odoo
@@ -69,27 +69,26 @@ def _import_odoo():
             f"`{sys.executable} -c 'import odoo'` fails ({type(exc).__name__}: {exc})"
         )
     version = odoo.release.version
-    if not version.startswith("18.0"):
+    if not version.startswith(provision.ODOO_SERIES):
         return None, (
-            f"`{sys.executable}` imports Odoo {version} from "
-            f"{Path(odoo.__file__).parent}"
+            f"`{sys.executable}` imports Odoo {version} from {odoo_package_dir(odoo)}"
         )
     return odoo, None
 
 
 def check_odoo():
-    """Return the odoo package. When this interpreter cannot import Odoo 18.0,
+    """Return the odoo package. When this interpreter cannot import Odoo 19.0,
     provision it into var/ and run the same command line again with the virtual
     environment's interpreter; exit 2 with one sentence when that fails."""
     odoo, problem = _import_odoo()
     if odoo is None:
         if os.environ.get(PROVISIONED):
             die(
-                f"Odoo 18.0 is missing: {problem}, even after provisioning; "
-                f"remove {VAR / 'venv'} and run the command again."
+                f"Odoo {provision.ODOO_SERIES} is missing: {problem}, even after "
+                f"provisioning; remove {VAR / 'venv'} and run the command again."
             )
         print(
-            f"Odoo 18.0 is not importable here ({problem}): using "
+            f"Odoo {provision.ODOO_SERIES} is not importable here ({problem}): using "
             f"{VAR / 'venv'}, provisioned first if needed.",
             flush=True,
         )
@@ -113,10 +112,17 @@ def check_odoo():
     return odoo
 
 
+def odoo_package_dir(odoo):
+    """The directory of the odoo package. Since 19.0 `odoo` is a namespace
+    package, without __init__.py and so without odoo.__file__: its release
+    module tells which checkout it comes from."""
+    return Path(odoo.release.__file__).resolve().parent
+
+
 def addons_path(odoo, repo=REPO):
     """Odoo's own addons directories, found from the package, plus `repo` (this
     repository, or another checkout of the addon)."""
-    package = Path(odoo.__file__).resolve().parent
+    package = odoo_package_dir(odoo)
     candidates = [package.parent / "addons", package / "addons"]
     dirs = [str(path) for path in candidates if path.is_dir()]
     return ",".join(dirs + [str(repo)])

@@ -1,12 +1,12 @@
-"""Provision Odoo 18.0 into a virtual environment of the repository's var/.
+"""Provision Odoo 19.0 into a virtual environment of the repository's var/.
 
 `make demo` and `make test` call ensure() (through harness.check_odoo()) when
-their Python cannot import Odoo 18.0; it can also be run by hand:
+their Python cannot import Odoo 19.0; it can also be run by hand:
 
     python3 -m scripts.provision [--var-dir DIR]
 
 It fetches ODOO_REPO (a URL or a local clone, default Odoo's official
-repository) at ODOO_REF (a branch, tag or commit, default 18.0) into
+repository) at ODOO_REF (a branch, tag or commit, default 19.0) into
 DIR/odoo with a shallow fetch, creates the virtual environment DIR/venv, installs
 Odoo's Python requirements and this repository's requirements.txt and
 test-requirements.txt into it, and makes the checkout importable there. On
@@ -38,7 +38,8 @@ REQUIREMENTS = REPO / "requirements.txt"
 TEST_REQUIREMENTS = REPO / "test-requirements.txt"
 DEFAULT_VAR = REPO / "var"
 DEFAULT_ODOO_REPO = "https://github.com/odoo/odoo.git"
-DEFAULT_ODOO_REF = "18.0"
+ODOO_SERIES = "19.0"
+DEFAULT_ODOO_REF = ODOO_SERIES
 STAMP = "hr_relationship-provision.json"
 # In the checkout's .git: which ODOO_REPO and ODOO_REF it was fetched from.
 SOURCE_STAMP = "hr_relationship-source.json"
@@ -56,6 +57,11 @@ BUILD_PACKAGES = (
     "zlib1g-dev",
 )
 BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# pip builds each source distribution (psycopg2, python-ldap, ...) in an
+# isolated environment with the newest setuptools unless a constraint says
+# otherwise; setuptools 81 removed pkg_resources, which the setup.py of older
+# pins imports (cbor2 5.4.2, Odoo's pin for Python 3.11, fails to build).
+BUILD_CONSTRAINTS = ("setuptools<81",)
 # Several pins Odoo selects for Python 3.10 and 3.11 are source distributions
 # that no longer build; those it selects for 3.12 ship wheels and work on
 # older Pythons too, so older interpreters get the 3.12 selection.
@@ -197,13 +203,16 @@ class Layout:
 
 
 def python_version(python):
-    out = subprocess.run(
-        [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if out.returncode:
+    try:
+        out = subprocess.run(
+            [python, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    except OSError:  # not there, or not executable
+        out = None
+    if out is None or out.returncode:
         raise ProvisionError(f"The Python interpreter {python} does not run.")
     return tuple(int(n) for n in out.stdout.strip().split("."))
 
@@ -240,14 +249,15 @@ def read_json(path):
         return {}
 
 
-def imports_odoo18(python):
+def imports_odoo(python):
+    """Whether `python` imports Odoo of ODOO_SERIES."""
     out = subprocess.run(
         [str(python), "-c", "import odoo.release; print(odoo.release.version)"],
         capture_output=True,
         text=True,
         check=False,
     )
-    return out.returncode == 0 and out.stdout.strip().startswith("18.0")
+    return out.returncode == 0 and out.stdout.strip().startswith(ODOO_SERIES)
 
 
 # --- system packages ----------------------------------------------------------
@@ -344,7 +354,9 @@ def odoo_version_info(checkout):
 def fetch_odoo(layout):
     """A shallow checkout of ODOO_REPO at ODOO_REF in DIR/odoo."""
     if not shutil.which("git"):
-        raise ProvisionError("git is needed to fetch Odoo 18.0 but is not installed.")
+        raise ProvisionError(
+            f"git is needed to fetch Odoo {ODOO_SERIES} but is not installed."
+        )
     partial = layout.odoo.with_name(layout.odoo.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     say(f"fetching Odoo {layout.odoo_ref} from {layout.odoo_repo} into {layout.odoo}")
@@ -380,16 +392,16 @@ def fetch_odoo(layout):
             reason = (errors or lines or [f"exit code {out.returncode}"])[0]
             raise ProvisionError(
                 f"Cannot fetch Odoo {layout.odoo_ref} from {layout.odoo_repo} "
-                f"({reason}); set ODOO_REPO to a reachable clone of Odoo 18.0 "
+                f"({reason}); set ODOO_REPO to a reachable clone of Odoo {ODOO_SERIES} "
                 "(a URL or a local path) and ODOO_REF to a branch or commit in it."
             )
     version = odoo_version_info(partial)
-    if version != (18, 0):
+    if version is None or "%d.%d" % version != ODOO_SERIES:
         shutil.rmtree(partial, ignore_errors=True)
         found = "%d.%d" % version if version else "no Odoo at all"
         raise ProvisionError(
             f"{layout.odoo_repo} at {layout.odoo_ref} holds {found}, not Odoo "
-            "18.0: point ODOO_REPO/ODOO_REF at Odoo 18.0."
+            f"{ODOO_SERIES}: point ODOO_REPO/ODOO_REF at Odoo {ODOO_SERIES}."
         )
     source = {"odoo_repo": layout.odoo_repo, "odoo_ref": layout.odoo_ref}
     (partial / ".git" / SOURCE_STAMP).write_text(json.dumps(source), encoding="utf-8")
@@ -398,6 +410,16 @@ def fetch_odoo(layout):
 
 
 # --- virtual environment ------------------------------------------------------
+
+
+def pip_environment(layout):
+    """The environment of pip: BUILD_CONSTRAINTS added to PIP_CONSTRAINT, which
+    pip also applies to the isolated environments it builds sdists in."""
+    constraints = layout.venv / "build-constraints.txt"
+    constraints.write_text("\n".join(BUILD_CONSTRAINTS) + "\n", encoding="utf-8")
+    # pip splits PIP_CONSTRAINT at whitespace; keep what the caller set.
+    given = os.environ.get("PIP_CONSTRAINT", "").split()
+    return dict(os.environ, PIP_CONSTRAINT=" ".join([*given, str(constraints)]))
 
 
 def pip(layout, *args):
@@ -410,7 +432,7 @@ def pip(layout, *args):
         "--no-input",
         *args,
     ]
-    if run(cmd, log=layout.log).returncode:
+    if run(cmd, log=layout.log, env=pip_environment(layout)).returncode:
         raise ProvisionError(
             f"pip could not install {args[-1]} into {layout.venv} "
             f"({last_error(layout.log)}; see {layout.log})."
@@ -474,7 +496,7 @@ def build_venv(layout, marker_version):
 
 
 def ensure(var_dir=DEFAULT_VAR, base_python=sys.executable):
-    """Provision (or reuse) Odoo 18.0 in var_dir; return the venv's python."""
+    """Provision (or reuse) Odoo 19.0 in var_dir; return the venv's python."""
     layout = Layout(var_dir, base_python)
     layout.log.parent.mkdir(parents=True, exist_ok=True)
     check_pins()
@@ -494,12 +516,12 @@ def ensure(var_dir=DEFAULT_VAR, base_python=sys.executable):
         and same_source
         and stamp.get("odoo_commit") == git_head(layout.odoo)
         and stamp.get("requirements") == requirements_digest(layout, marker_version)
-        and imports_odoo18(layout.python)
+        and imports_odoo(layout.python)
     ):
         say(f"reusing Odoo {stamp['odoo_commit'][:12]} in {layout.venv}")
         return layout.python
 
-    say(f"provisioning Odoo 18.0 into {layout.var}")
+    say(f"provisioning Odoo {ODOO_SERIES} into {layout.var}")
     ensure_system_packages(layout)
     if same_source and git_head(layout.odoo):
         say(f"reusing the Odoo checkout {layout.odoo}")
@@ -507,10 +529,10 @@ def ensure(var_dir=DEFAULT_VAR, base_python=sys.executable):
         fetch_odoo(layout)
     layout.stamp.unlink(missing_ok=True)
     build_venv(layout, marker_version)
-    if not imports_odoo18(layout.python):
+    if not imports_odoo(layout.python):
         raise ProvisionError(
-            f"{layout.python} still cannot import Odoo 18.0 after provisioning "
-            f"(see {layout.log})."
+            f"{layout.python} still cannot import Odoo {ODOO_SERIES} after "
+            f"provisioning (see {layout.log})."
         )
     stamp = dict(
         wanted,

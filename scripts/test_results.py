@@ -39,7 +39,7 @@ def write(path, data):
 
 def run_odoo(results_path, odoo_args):
     from odoo.cli.server import Server
-    from odoo.modules.registry import Registry
+    from odoo.orm.registry import Registry
 
     exit_code = 0
     try:
@@ -49,7 +49,7 @@ def run_odoo(results_path, odoo_args):
         exit_code = code if isinstance(code, int) else (1 if code else 0)
     finally:
         databases = {}
-        for db, registry in list(Registry.registries.d.items()):
+        for db, registry in Registry.registries.snapshot.items():
             report = registry._assertion_report
             if report is None:  # loaded without --test-enable: no tests
                 databases[db] = None

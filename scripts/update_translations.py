@@ -13,6 +13,8 @@ strings and not the demo's examples."""
 import os
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from scripts import harness
 
@@ -55,24 +57,43 @@ def main():
 
 def export(odoo, installed, exported):
     """Install `installed` without demo data in a throw-away database and
-    export the template of each module of `exported`."""
+    export the template of each module of `exported` into its i18n/."""
     db = f"{harness.MODULE}_i18n_{os.getpid()}"
     try:
         # Odoo exports from an existing database only: install, then export.
-        steps = [["-i", ",".join(installed), "--without-demo=all", "--stop-after-init"]]
-        steps += [
-            [
-                f"--i18n-export={i18n_dir(module) / f'{module}.pot'}",
-                f"--modules={module}",
-            ]
-            for module in exported
-        ]
-        for step in steps:
-            command = harness.odoo_cmd(odoo, db, *step, "--no-http", "--log-level=warn")
+        # 19.0 loads no demo data unless asked (--with-demo).
+        install = harness.odoo_cmd(
+            odoo,
+            db,
+            "-i",
+            ",".join(installed),
+            "--stop-after-init",
+            "--no-http",
+            "--log-level=warn",
+        )
+        if rc := subprocess.call(install):
+            harness.die(f"Installing {', '.join(installed)} failed (exit {rc}).")
+        # `odoo i18n export` reads its connection and addons path from a
+        # configuration file only (it takes -c and -d); without -o it writes
+        # each module's template to MODULE/i18n/MODULE.pot.
+        with tempfile.TemporaryDirectory() as tmp:
+            config = Path(tmp) / "odoo.conf"
+            config.write_text(odoo_config(odoo), encoding="utf-8")
+            command = [sys.executable, "-m", "odoo", "i18n", "export"]
+            command += ["-c", str(config), "-d", db, *exported]
             if rc := subprocess.call(command):
                 harness.die(f"Exporting the translation templates failed (exit {rc}).")
     finally:
         harness.drop_db(db)
+
+
+def odoo_config(odoo):
+    """harness.odoo_options() as an Odoo configuration file."""
+    lines = ["[options]", "log_level = warn"]
+    for option in harness.odoo_options(odoo):
+        name, _sep, value = option.removeprefix("--").partition("=")
+        lines.append(f"{name.replace('-', '_')} = {value}")
+    return "\n".join(lines) + "\n"
 
 
 def i18n_dir(module):

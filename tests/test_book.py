@@ -94,7 +94,8 @@ class TestBook(unittest.TestCase):
             )
         harness.use_pgpass()
         odoo.tools.config.parse_config(
-            [*harness.odoo_options(odoo), "--log-level=warn"], setup_logging=False
+            [*harness.odoo_options(odoo), "--log-level=warn", "--no-http"],
+            setup_logging=False,
         )
         cls.registry = Registry(os.environ["ODOO_DB"])
 

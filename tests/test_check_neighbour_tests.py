@@ -1,5 +1,5 @@
 """tools/check_neighbour_tests.py reads the failing tests from Odoo's log as
-Odoo 18.0 writes them. No Odoo server, no database."""
+Odoo 19.0 writes them. No Odoo server, no database."""
 
 import tempfile
 import unittest

@@ -1,7 +1,8 @@
 """scripts/provision.py on small local git repositories: fetching by commit,
-refusing what is not Odoo 18.0, selecting Odoo's requirements and checking the
-addon's pins. No network, no Odoo server; the full provisioning from a clone of
-Odoo 18.0 is checked by .ci/run."""
+refusing what is not Odoo 19.0, selecting Odoo's requirements, constraining
+the builds of source distributions and checking the addon's pins. No network,
+no Odoo server; the full provisioning from a clone of Odoo 19.0 is checked by
+.ci/run."""
 
 import subprocess
 import sys
@@ -66,7 +67,7 @@ class TestProvision(unittest.TestCase):
 
     def test_fetches_an_older_commit_of_a_local_clone_shallowly(self):
         repo = self.tmp / "odoo-src"
-        first, _second = make_repo(repo, "(18, 0)")
+        first, _second = make_repo(repo, "(19, 0)")
         layout = self.layout(repo, first)
         provision.fetch_odoo(layout)
         self.assertEqual(provision.git_head(layout.odoo), first)
@@ -79,21 +80,26 @@ class TestProvision(unittest.TestCase):
         )
 
     def test_refuses_another_odoo_version(self):
-        repo = self.tmp / "odoo17"
-        make_repo(repo, "(17, 0)")
+        repo = self.tmp / "odoo18"
+        make_repo(repo, "(18, 0)")
         layout = self.layout(repo, "HEAD")
-        with self.assertRaisesRegex(provision.ProvisionError, "17.0, not Odoo 18.0"):
+        with self.assertRaisesRegex(provision.ProvisionError, "18.0, not Odoo 19.0"):
             provision.fetch_odoo(layout)
         self.assertFalse(layout.odoo.exists())
         self.assertFalse(layout.odoo.with_name("odoo.partial").exists())
 
     def test_unreachable_repository_is_one_sentence(self):
-        layout = self.layout(self.tmp / "missing", "18.0")
+        layout = self.layout(self.tmp / "missing", "19.0")
         with self.assertRaises(provision.ProvisionError) as caught:
             provision.fetch_odoo(layout)
         message = str(caught.exception)
         self.assertIn("does not appear to be a git repository", message)
         self.assertNotIn("\n", message)
+
+    def test_missing_interpreter_is_one_sentence(self):
+        missing = self.tmp / "no-python"
+        with self.assertRaisesRegex(provision.ProvisionError, "does not run"):
+            provision.python_version(str(missing))
 
     def test_selects_requirements_as_python_312_would(self):
         path = self.tmp / "requirements.txt"
@@ -110,6 +116,17 @@ class TestProvision(unittest.TestCase):
             tuple(map(int, provision.marker_python(sys.executable).split("."))),
             (3, 12),
         )
+
+    def test_pip_builds_with_old_setuptools_and_the_callers_constraints(self):
+        layout = self.layout(self.tmp / "odoo-src", "19.0")
+        layout.venv.mkdir(parents=True)
+        given = self.tmp / "given.txt"
+        with mock.patch.dict("os.environ", {"PIP_CONSTRAINT": str(given)}):
+            env = provision.pip_environment(layout)
+        files = env["PIP_CONSTRAINT"].split()
+        self.assertEqual(files[0], str(given))
+        self.assertEqual(len(files), 2)
+        self.assertIn("setuptools<81", Path(files[1]).read_text().split())
 
     def test_manifest_dependency_needs_a_pin(self):
         manifest = self.tmp / "__manifest__.py"

@@ -29,7 +29,7 @@ class TestRpc(OdooServerCase):
 
     def test_module_installed(self):
         version = self.xmlrpc("common").version()
-        self.assertTrue(version["server_version"].startswith("18.0"), version)
+        self.assertTrue(version["server_version"].startswith("19.0"), version)
         modules = self.call(
             "ir.module.module",
             "search_read",
@@ -141,7 +141,7 @@ class TestRpc(OdooServerCase):
                 "name": f"Plain User {self.tag}",
                 "login": login,
                 "password": password,
-                "groups_id": [(6, 0, [group])],
+                "group_ids": [(6, 0, [group])],
             },
         )
         uid = self.xmlrpc("common").authenticate(self.db, login, password, {})

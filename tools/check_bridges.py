@@ -31,15 +31,20 @@ import time
 from collections import Counter
 
 from scripts import harness
-from tools.check_upgrade import (
-    ONCE,
-    SHARED_TABLES,
-    TOUCHED_BY_UPDATES,
-    Database,
-    addon_tables,
-    table_rows,
-)
 
+# Odoo runs once, quietly, without serving.
+ONCE = ("--stop-after-init", "--log-level=warn", "--no-http")
+# Rewritten by Odoo whenever it loads a data file again.
+TOUCHED_BY_UPDATES = frozenset({"write_date", "write_uid"})
+# Tables addon_tables() compares whole beyond the addon's own (the surveys
+# and mail templates it ships records to); this check compares the surveys'
+# tables by SURVEY_TABLES instead.
+SHARED_TABLES = (
+    "survey_survey",
+    "survey_question",
+    "survey_question_answer",
+    "mail_template",
+)
 CRM_BRIDGE = "hr_relationship_crm"
 CAPTURE = "hr_relationship_capture"
 RECRUITMENT = "hr_recruitment"
@@ -101,6 +106,87 @@ env["ir.module.module"].search(
 ).button_immediate_uninstall()
 env.cr.commit()
 """
+
+
+class Database:
+    """The check's database, read through the harness's libpq connection."""
+
+    def __init__(self, name):
+        self.name = name
+
+    def rows(self, query, params=()):
+        conn = harness.pg_connect(self.name)
+        try:
+            with conn.cursor() as cr:
+                cr.execute(query, params)
+                return cr.fetchall()
+        finally:
+            conn.close()
+
+    def columns(self, table):
+        return sorted(
+            name
+            for (name,) in self.rows(
+                "SELECT column_name FROM information_schema.columns"
+                " WHERE table_schema = 'public' AND table_name = %s",
+                (table,),
+            )
+        )
+
+
+def addon_tables(db, modules):
+    """{table: columns to compare (None: all)} of the addon's shape: the tables
+    of its models, its m2m tables and the columns it adds to other tables."""
+    # Odoo gives a model an xmlid in every module that extends it: the
+    # addon's own models are those no other module names.
+    models = db.rows(
+        """
+        SELECT m.model FROM ir_model m
+          JOIN ir_model_data d ON d.model = 'ir.model' AND d.res_id = m.id
+         WHERE NOT m.transient
+         GROUP BY m.model
+        HAVING bool_and(d.module = ANY(%s))
+        """,
+        (list(modules),),
+    )
+    tables = {model.replace(".", "_"): None for (model,) in models}
+    fields = db.rows(
+        """
+        SELECT f.model, f.name, f.ttype, f.relation_table, f.store
+          FROM ir_model_fields f
+          JOIN ir_model_data d ON d.model = 'ir.model.fields' AND d.res_id = f.id
+          JOIN ir_model m ON m.id = f.model_id
+         WHERE d.module = ANY(%s) AND NOT m.transient
+        """,
+        (list(modules),),
+    )
+    for model, name, ttype, relation_table, store in fields:
+        table = model.replace(".", "_")
+        if ttype == "many2many" and relation_table:
+            tables[relation_table] = None
+        elif store and tables.get(table, ()) is not None:
+            tables.setdefault(table, set()).add(name)
+    tables.update(dict.fromkeys(SHARED_TABLES))
+    shape = {}
+    for table, columns in tables.items():
+        existing = db.columns(table)
+        if not existing:
+            continue
+        wanted = existing if columns is None else [c for c in existing if c in columns]
+        wanted = [c for c in wanted if c not in TOUCHED_BY_UPDATES]
+        if wanted:
+            shape[table] = wanted
+    return shape
+
+
+def table_rows(db, table, columns):
+    """{id: digest} of the table's rows over ``columns``, or a Counter of
+    digests for a table without ids (an m2m table)."""
+    listed = ", ".join(f't."{column}"' for column in columns)
+    digest = f"md5(ROW({listed})::text)"
+    if "id" in db.columns(table):
+        return dict(db.rows(f'SELECT t.id, {digest} FROM "{table}" t'))
+    return Counter(row for (row,) in db.rows(f'SELECT {digest} FROM "{table}" t'))
 
 
 def odoo(db, *args, **run):

@@ -106,8 +106,9 @@ def run_odoo(odoo, db, log_name, *args):
 def install(odoo, db, modules):
     harness.drop_db(db)
     print(f"Installing {','.join(modules)} with demo data in {db}", flush=True)
+    # Since 19.0 a new database gets demo data only when asked.
     rc, log_path, seconds = run_odoo(
-        odoo, db, "install", "-i", ",".join(modules), "--log-level=warn"
+        odoo, db, "install", "-i", ",".join(modules), "--with-demo", "--log-level=warn"
     )
     print(f"    {seconds:.0f}s, log: {log_path}", flush=True)
     if rc:
@@ -124,6 +125,7 @@ def run_tests(odoo, db, apps):
         "tests",
         "--test-enable",
         f"--test-tags={tags}",
+        "--http-interface=127.0.0.1",
         f"--http-port={harness.free_port()}",
         "--log-level=info",
     )
