@@ -9,7 +9,7 @@ database after the core's tests), as an organisation would:
 2. ticks "Capture meetings and mail" in Settings (``res.config.settings``,
    saved as the Save button does): ``hr_relationship_capture`` must install;
 3. installs Recruitment: ``hr_relationship_recruitment`` must install by
-   itself; then a candidate, kept as stakeholder and hired, answers the
+   itself; then an applicant, kept as stakeholder and hired, answers the
    candidate pulse that the bridge ships (its survey, answers and results);
 4. uninstalls the CRM and capture bridges and the Recruitment app, which
    takes its bridge along: the core stays installed, and every row of its
@@ -81,13 +81,16 @@ job = env["hr.job"].create({"name": "Bridges check job"})
 hired = env["hr.recruitment.stage"].create(
     {"name": "Bridges check hired", "hired_stage": True, "job_ids": job.ids}
 )
-candidate = env["hr.candidate"].create(
-    {"partner_name": "Bridges Check", "email_from": "bridges.check@example.com"}
+applicant = env["hr.applicant"].create(
+    {
+        "partner_name": "Bridges Check",
+        "email_from": "bridges.check@example.com",
+        "job_id": job.id,
+    }
 )
-env["hr.candidate.stakeholder.wizard"].create(
-    {"candidate_id": candidate.id}
+env["hr.applicant.stakeholder.wizard"].create(
+    {"applicant_id": applicant.id}
 ).action_confirm()
-applicant = env["hr.applicant"].create({"candidate_id": candidate.id, "job_id": job.id})
 applicant.stage_id = hired
 Campaign = env["hr.satisfaction.survey"]
 pulse = Campaign.search([("pulse_applicant_id", "=", applicant.id)])
