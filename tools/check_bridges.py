@@ -241,6 +241,48 @@ def column_values(db, table, column):
     return dict(db.rows(f'SELECT id, "{column}" FROM "{table}"'))
 
 
+# Rows of these tables belong to the record their columns name: a message
+# on a lead, a server action or a cron of a bridge (19.0 gives server actions
+# and crons a chatter) leaves with that record, which is the bridge's.
+OWNED_BY_RECORD = {"mail_message": ("model", "res_id")}
+
+
+def owners(db, table):
+    """{id: (model, res_id)} of the rows of ``table`` that belong to a record."""
+    model, res_id = OWNED_BY_RECORD[table]
+    return {
+        id_: (owner_model, owner_id)
+        for id_, owner_model, owner_id in db.rows(
+            f'SELECT id, "{model}", "{res_id}" FROM "{table}"'
+        )
+    }
+
+
+def record_exists(db, model, res_id):
+    table = (model or "").replace(".", "_")
+    if not res_id or not db.columns(table):
+        return False
+    return bool(db.rows(f'SELECT 1 FROM "{table}" WHERE id = %s', (res_id,)))
+
+
+def left_with_their_record(db, table, before, after, owned):
+    """The ids of ``table`` lost with the record they belong to: not lost
+    data of the core's, and listed by the record's model."""
+    gone = {
+        id_
+        for id_ in before.keys() - after.keys()
+        if id_ in owned and not record_exists(db, *owned[id_])
+    }
+    models = sorted({owned[id_][0] for id_ in gone})
+    if gone:
+        print(
+            f"[bridges] {table}: {len(gone)} rows left with their records "
+            f"({', '.join(models)})",
+            flush=True,
+        )
+    return gone
+
+
 def compare(table, before, after):
     """What differs between two table_rows() of ``table``."""
     if isinstance(before, Counter):
@@ -331,6 +373,7 @@ def main():
         for table, columns in shape.items()
     }
     before = {table: table_rows(db, table, cols) for table, cols in compared.items()}
+    owned = {table: owners(db, table) for table in OWNED_BY_RECORD if table in compared}
     before_values = {key: column_values(db, *key) for key in added}
     seconds = shell(args.db, UNINSTALL)
     print(
@@ -347,7 +390,13 @@ def main():
         if after.get(module) != "uninstalled"
     ]
     for table, columns in compared.items():
-        problems += compare(table, before[table], table_rows(db, table, columns))
+        rows = table_rows(db, table, columns)
+        if table in owned:
+            for id_ in left_with_their_record(
+                db, table, before[table], rows, owned[table]
+            ):
+                del before[table][id_]
+        problems += compare(table, before[table], rows)
     for (table, column), values in sorted(added.items()):
         fallback = FALLBACKS.get((table, column))
         found, count = fallen_back(
