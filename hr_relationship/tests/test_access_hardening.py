@@ -216,30 +216,36 @@ class TestProfileMessages(RpcCase):
         )
         self.assertTrue([row for row in rows if "Bsecret" in row["body"]])
 
+    def _thread_messages(self, search_term=None):
+        # Since 19.0 the search (and paging) goes in fetch_params.
+        return self.make_jsonrpc_request(
+            "/mail/thread/messages",
+            {
+                "thread_model": PROFILE,
+                "thread_id": self.profile.id,
+                "fetch_params": {"search_term": search_term} if search_term else {},
+            },
+        )
+
     def test_mail_routes(self):
         self.authenticate(self.owner_a.login, self.owner_a.login)
         for search_term in (None, "Bsecret"):
             with self.subTest(search_term=search_term):
-                result = self.make_jsonrpc_request(
-                    "/mail/thread/messages",
-                    {
-                        "thread_model": PROFILE,
-                        "thread_id": self.profile.id,
-                        "search_term": search_term,
-                    },
-                )
+                result = self._thread_messages(search_term)
                 self.assertNotIn(self.message_b.id, result["messages"])
                 self.assertNotIn("Bsecret", str(result["data"]))
         inbox = self.make_jsonrpc_request("/mail/inbox/messages", {})
         self.assertNotIn(self.message_b.id, inbox["messages"])
         self.assertNotIn("Bsecret", str(inbox["data"]))
-        # The new owner gets it through the same route.
+        # The new owner gets it through the same route, searched for or not.
         self.authenticate(self.owner_b.login, self.owner_b.login)
-        result = self.make_jsonrpc_request(
-            "/mail/thread/messages",
-            {"thread_model": PROFILE, "thread_id": self.profile.id},
+        for search_term in (None, "Bsecret"):
+            with self.subTest(search_term=search_term):
+                result = self._thread_messages(search_term)
+                self.assertIn(self.message_b.id, result["messages"])
+        self.assertNotIn(
+            self.message_b.id, self._thread_messages("nothing like it")["messages"]
         )
-        self.assertIn(self.message_b.id, result["messages"])
 
 
 @tagged("post_install", "-at_install")
