@@ -8,17 +8,26 @@ from odoo.addons.survey.controllers.main import Survey
 
 class HrRelationshipSurvey(Survey):
     def _check_validity(
-        self, survey_token, answer_token, ensure_token=True, check_partner=True
+        self,
+        survey_sudo,
+        answer_sudo,
+        answer_token,
+        ensure_token=True,
+        check_partner=True,
     ):
         # Answers of anonymous campaigns carry no person by design, so survey's
         # check that the logged-in person owns the answer would lock out every
         # invitee who happens to be logged in; the personal token is the key.
-        if check_partner and answer_token:
-            answer_sudo = self._fetch_from_access_token(survey_token, answer_token)[1]
-            if answer_sudo.hr_campaign_id.anonymous and not answer_sudo.partner_id:
-                check_partner = False
+        if (
+            check_partner
+            and answer_token
+            and answer_sudo.hr_campaign_id.anonymous
+            and not answer_sudo.partner_id
+        ):
+            check_partner = False
         return super()._check_validity(
-            survey_token,
+            survey_sudo,
+            answer_sudo,
             answer_token,
             ensure_token=ensure_token,
             check_partner=check_partner,

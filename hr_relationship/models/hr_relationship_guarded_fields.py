@@ -1,7 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import Command, api, models
-from odoo.osv import expression
+from odoo.fields import Domain
 
 from ..tools.record_check import checked_records
 
@@ -47,17 +47,17 @@ class HrRelationshipGuardedFields(models.AbstractModel):
         if self.env.su:
             return
         guarded = set(self._hr_guarded_fields()).intersection(names)
-        if guarded:
-            self.check_field_access_rights("read", sorted(guarded))
+        for name in sorted(guarded):
+            self._check_field_access(self._fields[name], "read")
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         # The keyword arguments go through as they came: Odoo 19.0's ORM
-        # passes active_test and bypass_access to _search.
+        # passes active_test and bypass_access to _search. The domain may
+        # come as a list or as a Domain.
         names = [
-            leaf[0].split(".", 1)[0]
-            for leaf in domain or ()
-            if expression.is_leaf(leaf) and isinstance(leaf[0], str)
+            condition.field_expr.split(".", 1)[0]
+            for condition in Domain(domain or []).iter_conditions()
         ]
         names += [term.split()[0] for term in (order or "").split(",") if term.strip()]
         self._hr_check_guarded(names)
@@ -76,32 +76,55 @@ class HrRelationshipGuardedFields(models.AbstractModel):
             self._hr_check_guarded([_spec_field(aggregate_spec)])
         return super()._read_group_select(aggregate_spec, query)
 
-    def copy_data(self, default=None):
-        # Duplicating a record stays possible for users outside the groups:
-        # the copy keeps the values they cannot see, read here as superuser.
-        checked_records(self)
-        default = dict(default or {})
-        hidden = [
+    def _hr_hidden_copy_fields(self, default=None):
+        """The guarded fields a copy takes over that the user may not read:
+        Odoo refuses to create a record with them in the user's values."""
+        if self.env.su:
+            return []
+        return [
             name
             for name in self._hr_guarded_fields()
-            if name not in default
+            if name not in (default or {})
             and self._fields[name].copy
-            and not self._fields[name].is_accessible(self.env)
+            and not self._has_field_access(self._fields[name], "read")
         ]
-        if self.env.su or not hidden:
+
+    def copy_data(self, default=None):
+        # Duplicating a record stays possible for users outside the groups:
+        # the values they cannot see are left out of the copy's values (which
+        # the user could read and create with) and written on the copy
+        # afterwards, as superuser (_hr_copy_hidden_values).
+        checked_records(self)
+        default = dict(default or {})
+        hidden = self._hr_hidden_copy_fields(default)
+        if not hidden:
             return super().copy_data(default)
-        vals_list = []
-        for record in self:
-            kept = {}
+        # Given as defaults, Odoo does not read them as the user.
+        vals_list = super().copy_data({**default, **dict.fromkeys(hidden, False)})
+        for vals in vals_list:
+            for name in hidden if vals else ():
+                vals.pop(name, None)
+        return vals_list
+
+    def copy(self, default=None):
+        copies = super().copy(default)
+        self._hr_copy_hidden_values(copies, default)
+        return copies
+
+    def _hr_copy_hidden_values(self, copies, default=None):
+        """Write on ``copies`` (made from ``self``, in the same order) the
+        guarded values that copy_data left out, as superuser."""
+        hidden = self._hr_hidden_copy_fields(default)
+        if not hidden:
+            return
+        for record, copy in zip(self.sudo(), copies.sudo(), strict=True):
+            values = {}
             for name in hidden:
                 field = self._fields[name]
-                value = record.sudo()[name]
-                kept[name] = (
+                value = record[name]
+                values[name] = (
                     [Command.set(value.ids)]
                     if field.type == "many2many"
                     else field.convert_to_write(value, record)
                 )
-            vals_list += super(HrRelationshipGuardedFields, record).copy_data(
-                {**default, **kept}
-            )
-        return vals_list
+            copy.write(values)

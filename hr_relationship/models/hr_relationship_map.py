@@ -445,7 +445,8 @@ class HrRelationshipMap(models.AbstractModel):
         columns = [
             Model._field_to_sql(Model._table, fname, query) for fname in ["id", *fnames]
         ]
-        Model.check_field_access_rights("read", list(many2many))
+        for fname in many2many:
+            Model._check_field_access(Model._fields[fname], "read")
         for fname in many2many:
             field = Model._fields[fname]
             columns.append(

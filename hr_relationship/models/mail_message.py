@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from odoo import api, models, tools
-from odoo.osv import expression
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 
@@ -36,28 +36,25 @@ class MailMessage(models.Model):
     def _hr_private_thread_domain(self):
         """Messages outside private threads, on documents the user reads, or
         written by the user."""
-        own = [
-            "|",
-            ("author_id", "=", self.env.user.partner_id.id),
-            ("create_uid", "=", self.env.uid),
-        ]
-        domain = expression.TRUE_DOMAIN
+        own = Domain("author_id", "=", self.env.user.partner_id.id) | Domain(
+            "create_uid", "=", self.env.uid
+        )
+        domain = Domain.TRUE
         for model_name in self._hr_private_thread_models():
             Document = self.env[model_name].with_context(active_test=False)
-            allowed = [("model", "!=", model_name)]
+            allowed = Domain("model", "!=", model_name)
             if Document.has_access("read"):
-                allowed = expression.OR(
-                    [allowed, [("res_id", "in", Document._search([]))]]
-                )
-            domain = expression.AND([domain, expression.OR([allowed, own])])
+                allowed |= Domain("res_id", "in", Document._search([]))
+            domain &= allowed | own
         return domain
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
         # The keyword arguments go through as they came: Odoo 19.0's ORM
-        # passes active_test and bypass_access to _search.
+        # passes active_test and bypass_access to _search. The domain may
+        # come as a list or as a Domain.
         if not self.env.su and self._hr_private_thread_models():
-            domain = expression.AND([domain, self._hr_private_thread_domain()])
+            domain = Domain(domain) & self._hr_private_thread_domain()
         return super()._search(
             domain, offset=offset, limit=limit, order=order, **kwargs
         )
@@ -91,14 +88,17 @@ class MailMessage(models.Model):
             messages_by_document[model_name][res_id].append(message_id)
         for model_name, messages_by_id in messages_by_document.items():
             documents = self.env[model_name].browse(messages_by_id)
-            doc_operation = documents._get_mail_message_access(
-                list(messages_by_id), operation
+            # The access each document needs for this message operation, as
+            # mail.message checks it itself.
+            by_operation = (
+                documents._mail_group_by_operation_for_mail_message_operation(operation)
             )
-            denied = documents._check_access(doc_operation)
-            if denied:
-                forbidden += self.browse(
-                    message_id
-                    for document_id in denied[0]._ids
-                    for message_id in messages_by_id[document_id]
-                )
+            for doc_operation, operation_documents in by_operation.items():
+                denied = operation_documents._check_access(doc_operation)
+                if denied:
+                    forbidden += self.browse(
+                        message_id
+                        for document_id in denied[0]._ids
+                        for message_id in messages_by_id[document_id]
+                    )
         return forbidden

@@ -1,6 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from odoo import api, fields, models
+from odoo.fields import Domain
 
 from odoo.addons.project.models.project_task import CLOSED_STATES
 
@@ -46,20 +47,13 @@ class ProjectTask(models.Model):
     @api.model
     def _search(self, domain, *args, **kwargs):
         # Only our field: project's own restricted x2many fields keep
-        # project's rules.
-        if (
-            domain
-            and any(
-                isinstance(leaf, (list, tuple))
-                and leaf
-                and isinstance(leaf[0], str)
-                and leaf[0].split(".", 1)[0] == "hr_internal_client_ids"
-                for leaf in domain
-            )
-            and not self.env.su
+        # project's rules. The domain may come as a list or as a Domain.
+        if not self.env.su and any(
+            condition.field_expr.split(".", 1)[0] == "hr_internal_client_ids"
+            for condition in Domain(domain or []).iter_conditions()
         ):
             # Odoo checks field groups on columns, not through many2many.
-            self.check_field_access_rights("read", ["hr_internal_client_ids"])
+            self._check_field_access(self._fields["hr_internal_client_ids"], "read")
         return super()._search(domain, *args, **kwargs)
 
     @api.model

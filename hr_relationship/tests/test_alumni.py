@@ -14,8 +14,11 @@ class TestAlumni(HrRelationshipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.hr_officer = cls._new_user(
-            "hrr_officer", f"hr.group_hr_user,base.group_partner_manager,{USER_GROUP}"
+        # Registering a departure reads the contract dates, which 19.0 shows
+        # to HR administrators only.
+        cls.hr_admin = cls._new_user(
+            "hrr_hr_admin",
+            f"hr.group_hr_manager,base.group_partner_manager,{USER_GROUP}",
         )
         cls.leaver = cls.env["hr.employee"].create(
             {
@@ -36,14 +39,14 @@ class TestAlumni(HrRelationshipCase):
         wizard = (
             self.env["hr.departure.wizard"]
             .with_user(user)
-            .with_context(active_id=employee.id, toggle_active=True)
-            .create({"employee_id": employee.id, **values})
+            .with_context(active_ids=employee.ids, employee_termination=True)
+            .create({"employee_ids": [Command.set(employee.ids)], **values})
         )
         return wizard.action_register_departure()
 
     def test_departure_keeps_alumnus(self):
         action = self._depart(
-            self.hr_officer,
+            self.hr_admin,
             self.leaver,
             keep_as_alumnus=True,
             alumnus_consent=True,
@@ -101,7 +104,7 @@ class TestAlumni(HrRelationshipCase):
         )
 
     def test_departure_without_consent(self):
-        self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+        self._depart(self.hr_admin, self.leaver, keep_as_alumnus=True)
         alumnus = self._alumni_of(self.leaver)
         self.assertEqual(len(alumnus), 1)
         self.assertFalse(alumnus.consent)
@@ -109,7 +112,7 @@ class TestAlumni(HrRelationshipCase):
 
     def test_departure_without_keeping(self):
         partners_before = self.env["res.partner"].search_count([])
-        self._depart(self.hr_officer, self.leaver, alumnus_consent=True)
+        self._depart(self.hr_admin, self.leaver, alumnus_consent=True)
         self.assertFalse(self.leaver.active)
         self.assertFalse(self._alumni_of(self.leaver))
         self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
@@ -127,13 +130,15 @@ class TestAlumni(HrRelationshipCase):
         first.active = False
         self.assertEqual(self.leaver._create_alumnus_stakeholders(), first)
 
-    def test_hr_officer_without_contact_creation(self):
+    def test_hr_administrator_without_contact_creation(self):
         """Keeping an alumnus is an HR decision; it must not depend on the
         separate 'Contact Creation' right."""
-        officer = self._new_user("hrr_officer_nc", f"hr.group_hr_user,{USER_GROUP}")
-        self.assertFalse(officer.has_group("base.group_partner_manager"))
+        hr_admin = self._new_user(
+            "hrr_hr_admin_nc", f"hr.group_hr_manager,{USER_GROUP}"
+        )
+        self.assertFalse(hr_admin.has_group("base.group_partner_manager"))
         self._depart(
-            officer,
+            hr_admin,
             self.leaver,
             keep_as_alumnus=True,
             alumnus_consent=True,
@@ -152,8 +157,8 @@ class TestAlumni(HrRelationshipCase):
         )
         self.client_ops.client_lead_id = self.leaver
         self.assertFalse(self.client_ops.client_lead_departed)
-        # The registering officer owns neither the role nor the client.
-        self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+        # The registering HR administrator owns neither the role nor the client.
+        self._depart(self.hr_admin, self.leaver, keep_as_alumnus=True)
         self.assertFalse(role.active)
         self.assertIn("Role closed", role.message_ids[0].body)
         self.assertTrue(self.client_ops.client_lead_departed)
@@ -186,12 +191,12 @@ class TestAlumni(HrRelationshipCase):
         self.client_ops.client_lead_id = self.leaver
         self.env.ref("base.lang_en").date_format = "%d.%m.%Y"
         self._depart(
-            self.hr_officer,
+            self.hr_admin,
             self.leaver,
             keep_as_alumnus=True,
             departure_date=date(2026, 12, 6),
         )
-        alumnus = self._alumni_of(self.leaver).with_user(self.hr_officer)
+        alumnus = self._alumni_of(self.leaver).with_user(self.hr_admin)
         self.assertEqual(alumnus.interaction_count, 2)
         self.assertEqual(alumnus.interaction_ids, talks)
         self.assertEqual(alumnus.last_interaction_date, date(2026, 11, 20))
@@ -202,12 +207,12 @@ class TestAlumni(HrRelationshipCase):
     def test_departure_asks_for_email_and_purpose(self):
         self.leaver.private_email = False
         with self.assertRaisesRegex(UserError, "private email address"):
-            self._depart(self.hr_officer, self.leaver, keep_as_alumnus=True)
+            self._depart(self.hr_admin, self.leaver, keep_as_alumnus=True)
         # Refused before anything was written: the employee is still here.
         self.assertTrue(self.leaver.active)
         with self.assertRaisesRegex(UserError, "consented to"):
             self._depart(
-                self.hr_officer,
+                self.hr_admin,
                 self.leaver,
                 keep_as_alumnus=True,
                 alumnus_email="lotte@home.example.com",
@@ -218,7 +223,7 @@ class TestAlumni(HrRelationshipCase):
 
     def test_departure_with_another_private_email(self):
         self._depart(
-            self.hr_officer,
+            self.hr_admin,
             self.leaver,
             keep_as_alumnus=True,
             alumnus_email="lotte@home.example.com",

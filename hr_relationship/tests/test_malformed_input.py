@@ -442,6 +442,8 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
                 for model, records in person_models
             },
             **{(model, "copy_data"): self._record_cases() for model in copied_models},
+            **{(model, "copy"): self._record_cases() for model in copied_models},
+            ("survey.survey", "copy"): self._record_cases(),
             ("hr.relationship.network", "who_knows"): [
                 (["hr.stakeholder", "abc"], {}),
                 (["hr.stakeholder", -1], {}),
@@ -500,6 +502,7 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
                 ([projects.ids, {"internal_client_id": "abc"}], {}),
             ],
             ("hr.relationship.guarded.fields", "copy_data"): [([[1]], {})],
+            ("hr.relationship.guarded.fields", "copy"): [([[1]], {})],
             ("hr.relationship.overview", "get_overview"): [
                 ([], {"rows": "x"}),
                 ([], {"rows": 0}),

@@ -515,7 +515,7 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
 
         # Nobody may follow an answer back to a person, administrators neither.
         survey_user = self.user
-        survey_user.groups_id = [
+        survey_user.group_ids = [
             Command.link(self.env.ref("survey.group_survey_manager").id)
         ]
         as_user = answers.with_user(survey_user)
@@ -523,7 +523,7 @@ class TestSatisfactionSurvey(SatisfactionSurveyMixin, HrRelationshipCase):
             as_user.read(["hr_stakeholder_id"])
         self.assertEqual(as_user.read(["partner_id", "email"])[0]["partner_id"], False)
         manager = self.manager
-        manager.groups_id = [
+        manager.group_ids = [
             Command.link(self.env.ref("survey.group_survey_manager").id)
         ]
         linked = answers.with_user(manager).read(["hr_stakeholder_id"])

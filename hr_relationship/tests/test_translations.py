@@ -63,7 +63,7 @@ class TestDutchTranslation(TransactionCase):
         upstream = module.upstream_dependencies(exclude_states=("uninstallable",))
         cls._ours = {cls._module, *upstream.mapped("name")}
         buffer = io.BytesIO()
-        trans_export(False, [cls._module], buffer, "po", cls.env.cr)
+        trans_export(False, [cls._module], buffer, "po", cls.env)
         exported = polib.pofile(buffer.getvalue().decode())
         demo_ids = cls._demo_xml_ids()
         cls.template = {

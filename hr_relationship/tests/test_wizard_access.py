@@ -133,13 +133,16 @@ class TestWizardAccess(CompanyBMixin, RpcCase):
 
     def test_departure_wizard(self):
         Wizard = self.env["hr.departure.wizard"].with_user(self.user_b)
-        spec = {"employee_id": {"fields": {"display_name": {}}}}
+        spec = {"employee_ids": {"fields": {"display_name": {}}}}
+        anna = [Command.set(self.emp_anna.ids)]
         with self.assertRaises(AccessError):
-            Wizard.onchange({"employee_id": self.emp_anna.id}, [], spec)
+            Wizard.onchange({"employee_ids": anna}, [], spec)
         with self.assertRaises(AccessError):
-            Wizard.with_context(active_id=self.emp_anna.id).default_get(["employee_id"])
+            Wizard.with_context(active_ids=self.emp_anna.ids).default_get(
+                ["employee_ids"]
+            )
         with self.assertRaises(AccessError):
-            Wizard.create({"employee_id": self.emp_anna.id})
+            Wizard.create({"employee_ids": anna})
 
     def test_privacy_lookup(self):
         """A lookup line crafted with another company's stakeholder exports
@@ -181,9 +184,9 @@ class TestWizardAccess(CompanyBMixin, RpcCase):
                 "onchange",
                 [
                     [],
-                    {"employee_id": self.emp_anna.id},
+                    {"employee_ids": [[6, 0, [self.emp_anna.id]]]},
                     [],
-                    {"employee_id": {"fields": {"display_name": {}}}},
+                    {"employee_ids": {"fields": {"display_name": {}}}},
                 ],
                 {},
             ),

@@ -13,7 +13,7 @@ employee's, else the user's.
 
 Every set of records is a ``_search`` subquery, so that access rights,
 record rules and the active flag apply as they do elsewhere; the columns
-read go through ``_field_to_sql`` or ``check_field_access_rights``, so that
+read go through ``_field_to_sql`` or ``_check_field_access``, so that
 field groups apply. Each walking step costs two queries whatever the size
 of the book: one for the raw neighbours (with a limit), one to resolve them
 into persons.
@@ -194,7 +194,8 @@ class MapReader:
             {"employee", "user", "department", "partner"} if client_ids else set()
         )
         for model_name, fname in self._read_fields():
-            env[model_name].check_field_access_rights("read", [fname])
+            Model = env[model_name]
+            Model._check_field_access(Model._fields[fname], "read")
         self.domains = self._domains(filters, client_ids, focus_project_id)
         self._bases = {}
         self._base_queries = {}

@@ -109,12 +109,14 @@ class HrDepartureWizard(models.TransientModel):
                 "views": [(False, "form")],
                 "target": "current",
             }
+        # The name last: Odoo 19.0's term extractor reads a parenthesis that
+        # follows _() with no name between as another _() call.
         return {
             "type": "ir.actions.act_window",
-            "name": _("Alumni"),
             "res_model": "hr.stakeholder",
             "domain": [("id", "in", alumni.ids)],
             "view_mode": "list,form",
             "views": [(False, "list"), (False, "form")],
             "target": "current",
+            "name": _("Alumni"),
         }

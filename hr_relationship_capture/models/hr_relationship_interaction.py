@@ -16,7 +16,7 @@ capture never fails (``_hr_capture_insert_or_skip``)."""
 
 import logging
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from email.utils import parsedate_to_datetime
 
 import psycopg2
@@ -410,13 +410,17 @@ class HrRelationshipInteraction(models.Model):
         """SQL selecting one row per stakeholder, thread and day to capture
         from mail.message ``message`` in ``scope``: capture_key, message_id,
         company_id, user_id, stakeholder_ids, name, date, internal_client_id,
-        summary, model, res_id. A key captured already gives no row."""
+        summary, model, res_id, unnamed. A key captured already gives no row.
+
+        A message without a subject is named after its document once
+        inserted (``unnamed``, see _hr_name_after_documents): the document's
+        name is no column (mail.message.record_name is computed since 19.0)."""
         return SQL(
             """
             WITH message AS (
                 SELECT message.id, message.model, message.res_id,
                        message.author_id, message.date, message.subject,
-                       message.record_name, message.body
+                       message.body
                   FROM mail_message message
              LEFT JOIN mail_message_subtype subtype
                     ON subtype.id = message.subtype_id
@@ -478,19 +482,19 @@ class HrRelationshipInteraction(models.Model):
                        found.message_id, found.company_id, found.user_id,
                        ARRAY[found.stakeholder_id] AS stakeholder_ids,
                        message.model, message.res_id, message.date::date AS date,
-                       message.subject, message.record_name, message.body
+                       NULLIF(btrim(message.subject), '') AS subject,
+                       message.body
                   FROM found JOIN message ON message.id = found.message_id
                  ORDER BY capture_key, message.date, message.id
             )
             SELECT keyed.capture_key, keyed.message_id, keyed.company_id,
                    keyed.user_id, keyed.stakeholder_ids,
-                   left(COALESCE(NULLIF(btrim(keyed.subject), ''),
-                                 NULLIF(btrim(keyed.record_name), ''),
-                                 %(default_name)s), 256) AS name,
+                   left(COALESCE(keyed.subject, %(default_name)s), 256) AS name,
                    keyed.date,
                    %(client)s AS internal_client_id,
                    %(body)s AS summary,
-                   keyed.model, keyed.res_id
+                   keyed.model, keyed.res_id,
+                   keyed.subject IS NULL AS unnamed
               FROM keyed
               JOIN res_company company ON company.id = keyed.company_id
              WHERE NOT EXISTS (
@@ -663,10 +667,12 @@ class HrRelationshipInteraction(models.Model):
                 "candidate.event_id, NULL::integer, 'calendar.event', "
                 "candidate.event_id"
             )
+            unnamed = SQL("FALSE")
         else:
             link = SQL(
                 "NULL::integer, candidate.message_id, candidate.model, candidate.res_id"
             )
+            unnamed = SQL("candidate.unnamed")
         self.env.cr.execute(
             SQL(
                 """
@@ -698,17 +704,71 @@ class HrRelationshipInteraction(models.Model):
                 SELECT (SELECT array_agg(id) FROM inserted),
                        (SELECT array_agg(DISTINCT stakeholder_id) FROM linked),
                        (SELECT array_agg(DISTINCT internal_client_id)
-                          FROM inserted WHERE internal_client_id IS NOT NULL)
+                          FROM inserted WHERE internal_client_id IS NOT NULL),
+                       (SELECT array_agg(inserted.id)
+                          FROM inserted
+                          JOIN candidate
+                            ON candidate.capture_key = inserted.capture_key
+                         WHERE %(unnamed)s)
                 """,
                 candidates=candidates,
                 type="meeting" if source == "calendar" else "email",
                 source=source,
                 link=link,
+                unnamed=unnamed,
                 uid=self.env.uid,
             )
         )
-        interaction_ids, stakeholder_ids, client_ids = self.env.cr.fetchone()
+        interaction_ids, stakeholder_ids, client_ids, unnamed_ids = (
+            self.env.cr.fetchone()
+        )
+        if unnamed_ids:
+            self._hr_name_after_documents(unnamed_ids)
         return interaction_ids or [], stakeholder_ids or [], client_ids or []
+
+    @api.model
+    def _hr_name_after_documents(self, interaction_ids):
+        """Name the captured e-mail interactions ``interaction_ids``, whose
+        message had no subject, after the document the message is on, as
+        mail shows it (its display name, read as superuser). One query per
+        model of document, plus one for the update."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, origin_model, origin_res_id "
+                "FROM hr_relationship_interaction WHERE id = ANY(%s)",
+                list(interaction_ids),
+            )
+        )
+        by_document = defaultdict(lambda: defaultdict(list))
+        for interaction_id, model, res_id in self.env.cr.fetchall():
+            by_document[model][res_id].append(interaction_id)
+        named_ids, names = [], []
+        for model, interactions_by_res_id in by_document.items():
+            if model not in self.env:
+                continue
+            documents = (
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .browse(interactions_by_res_id)
+                .exists()
+            )
+            for document in documents:
+                if name := (document.display_name or "").strip():
+                    for interaction_id in interactions_by_res_id[document.id]:
+                        named_ids.append(interaction_id)
+                        names.append(name[:256])
+        if named_ids:
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE hr_relationship_interaction interaction "
+                    "SET name = named.name "
+                    "FROM unnest(%s::integer[], %s::varchar[]) named(id, name) "
+                    "WHERE interaction.id = named.id",
+                    named_ids,
+                    names,
+                )
+            )
 
     @api.model
     def _hr_backfill(self, since, companies):

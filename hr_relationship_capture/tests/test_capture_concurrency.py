@@ -6,6 +6,7 @@ import time
 from markupsafe import Markup
 
 from odoo import Command, api
+from odoo.orm.environments import Transaction
 from odoo.tests import TransactionCase, tagged
 
 # Seconds a transaction waits for the other one at most.
@@ -87,7 +88,7 @@ class TestCaptureConcurrency(TransactionCase):
             with self.registry.cursor() as cr:
                 # The test runs while the server holds the registries' lock:
                 # the thread gets the registry itself instead of asking.
-                cr.transaction = api.Transaction(self.registry)
+                cr.transaction = Transaction(self.registry)
                 env = api.Environment(cr, self.admin_id, {})
                 # The transaction's snapshot: both begin before either commits.
                 cr.execute("SELECT 1")

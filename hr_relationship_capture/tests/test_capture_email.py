@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from markupsafe import Markup
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import tagged
 
 from .common import CaptureCase
@@ -16,7 +16,7 @@ class TestCaptureEmail(CaptureCase):
         # Any record with a chatter: a project, whose thread is no stakeholder's.
         project_user = cls.env.ref("project.group_project_manager")
         (cls.user | cls.internal_user).write(
-            {"groups_id": [Command.link(project_user.id)]}
+            {"group_ids": [Command.link(project_user.id)]}
         )
         cls.project = cls.env["project.project"].create(
             {"name": "HRR onboarding", "company_id": cls.company.id}
@@ -69,6 +69,16 @@ class TestCaptureEmail(CaptureCase):
         )
         action = interaction.action_open_capture_origin()
         self.assertEqual(action["res_id"], self.project.id)
+
+    def test_mail_without_subject_is_named_after_its_document(self):
+        self._post(self.project, self.anna_partner, subject=False)
+        self.assertEqual(self._captured().name, "HRR onboarding")
+        # Inside the backfill as well.
+        self._captured().unlink()
+        self.Interaction._hr_backfill(
+            fields.Date.subtract(self.today, days=1), self.company
+        )
+        self.assertEqual(self._captured().name, "HRR onboarding")
 
     def test_a_captured_mail_moves_the_figures_at_once(self):
         """A mail is a contact like a logged one: the stakeholder's network

@@ -63,8 +63,8 @@ class TestGuardedFields(core.AccessHardeningMixin, RpcCase):
     def test_xmlrpc(self):
         fname = "referred_stakeholder_id"
         calls = [
-            ("read_group", [[], ["name"], [fname]], {"lazy": True}),
-            ("web_read_group", [[], ["__count"], [fname]], {}),
+            ("formatted_read_group", [[], [fname], ["__count"]], {}),
+            ("web_read_group", [[], [fname], ["__count"]], {}),
             ("read", [self.lead.ids, [fname]], {}),
             ("export_data", [self.lead.ids, [f"{fname}/name"]], {}),
         ]
@@ -74,4 +74,5 @@ class TestGuardedFields(core.AccessHardeningMixin, RpcCase):
 
     def test_copy_keeps_what_the_user_cannot_see(self):
         copy = self.lead.with_user(self.outsider).copy()
-        self.assertEqual(copy.referred_stakeholder_id, self.sh_anna)
+        # Read as superuser: since 19.0 the outsider's records refuse it.
+        self.assertEqual(copy.sudo().referred_stakeholder_id, self.sh_anna)

@@ -20,7 +20,7 @@ class TestMalformedInput(core.MalformedInputMixin, HttpCase, HrRelationshipCase)
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.caller.groups_id += cls.env.ref("sales_team.group_sale_manager")
+        cls.caller.group_ids += cls.env.ref("sales_team.group_sale_manager")
 
     def _cases(self):
         stakeholders = self.sh_anna | self.sh_bob
