@@ -206,11 +206,11 @@ def generate_messages(env, messages, stakeholders, clients, users):
                        threads.ids[1 + mod(n, %(clients)s)] AS thread
                   FROM generate_series(%(first)s, %(last)s) n, hr, book, threads
             ), inserted AS (
-                INSERT INTO mail_message (subject, body, model, res_id, record_name,
+                INSERT INTO mail_message (subject, body, model, res_id,
                     message_type, subtype_id, is_internal, author_id, date,
                     create_date, write_date, create_uid, write_uid)
                 SELECT %(tag)s || ' ' || n, '<p>Bench message ' || n || '</p>',
-                       'hr.internal.client', thread, NULL,
+                       'hr.internal.client', thread,
                        CASE kind WHEN 2 THEN 'email' WHEN 4 THEN 'notification'
                             ELSE 'comment' END,
                        CASE kind WHEN 3 THEN %(note)s ELSE %(comment)s END,

@@ -36,7 +36,7 @@ import argparse
 import statistics
 import time
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL
 
 from bench.benchlib import environment, prepare, run_counted, vacuum

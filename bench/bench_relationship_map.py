@@ -40,7 +40,7 @@ import json
 import statistics
 import time
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL, config
 
 from bench.bench_map_render import MapPage, map_action, odoo_server

@@ -21,7 +21,7 @@ its time does grow. Everything is rolled back at the end.
 import argparse
 import os
 
-from odoo import Command
+from odoo.fields import Command
 from odoo.tools import SQL
 
 from bench.benchlib import configure, environment, run_counted

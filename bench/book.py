@@ -27,7 +27,8 @@ stopped. Every method returns the ids it made, in the order of ``n``.
 import json
 from datetime import date
 
-from odoo import Command, fields
+from odoo import fields
+from odoo.fields import Command
 from odoo.tools import SQL
 
 RELATIONSHIP_USER = "hr_relationship.group_hr_relationship_user"
