@@ -18,6 +18,11 @@ registry.category("web_tour.tours").add("hr_stakeholder_freelancer_tour", {
             run: "click",
         },
         {
+            // The contact is created (its address field shows) before the
+            // next field is opened: a redraw would close the open menu.
+            trigger: ".o_form_view .o_field_widget[name=partner_email] input",
+        },
+        {
             // A selection field is a dropdown menu (SelectMenu) since 19.0.
             trigger: ".o_form_view .o_field_widget[name=relation_type] .o_select_menu_toggler",
             run: "click",
