@@ -6,8 +6,9 @@
     python3 -m tools.readme_screenshots [--url http://localhost:8069] [--lang nl_NL]
 
 Logs in as the demo administrator, opens the overview and the relationship
-map on a desktop (1600x1000) and on a phone (390x844) and writes the PNG
-files the README shows into hr_relationship/static/description/. Look at
+map on a desktop (1600x1000) and on a phone (390x844), and the power-interest
+grid on a desktop for the app store page, and writes the PNG files the
+README and that page show into hr_relationship/static/description/. Look at
 them before committing them. Uses the harness's headless Chromium, so it
 starts no browser of its own and reaches nothing but the given server.
 """
@@ -57,6 +58,14 @@ SHOTS = (
         "/odoo/action-hr_relationship.action_relationship_map",
         MAP_DRAWN,
         "node",
+    ),
+    (
+        # The app store page (index.html), not the README.
+        "power_interest_grid.png",
+        DESKTOP,
+        "/odoo/action-hr_relationship.hr_stakeholder_action_grid",
+        ".o_kanban_record",
+        None,
     ),
 )
 
