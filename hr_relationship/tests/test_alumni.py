@@ -44,6 +44,46 @@ class TestAlumni(HrRelationshipCase):
         )
         return wizard.action_register_departure()
 
+    def test_several_leavers_each_kept_under_their_own_address(self):
+        """Employees who leave together each become an alumnus under the
+        private address on their own file; the one address field is for a
+        single leaver."""
+        colleague = self.env["hr.employee"].create(
+            {
+                "name": "Pim Partner",
+                "company_id": self.company.id,
+                "private_email": "pim.private@example.com",
+            }
+        )
+        leavers = self.leaver | colleague
+        wizard = (
+            self.env["hr.departure.wizard"]
+            .with_user(self.hr_admin)
+            .with_context(active_ids=leavers.ids, employee_termination=True)
+            .create(
+                {"employee_ids": [Command.set(leavers.ids)], "keep_as_alumnus": True}
+            )
+        )
+        self.assertFalse(wizard.is_single_departure)
+        self.assertFalse(wizard.alumnus_email)
+        action = wizard.action_register_departure()
+        alumni = self._alumni_of(self.leaver) | self._alumni_of(colleague)
+        self.assertEqual(
+            sorted(alumni.mapped("email")),
+            ["lotte.private@example.com", "pim.private@example.com"],
+        )
+        self.assertEqual(action["domain"], [("id", "in", alumni.ids)])
+
+    def test_several_leavers_one_without_private_address(self):
+        colleague = self.env["hr.employee"].create(
+            {"name": "Nadia Noaddress", "company_id": self.company.id}
+        )
+        leavers = self.leaver | colleague
+        with self.assertRaisesRegex(UserError, "Nadia Noaddress"):
+            self._depart(self.hr_admin, leavers, keep_as_alumnus=True)
+        self.assertEqual(leavers.filtered("active"), leavers)
+        self.assertFalse(self._alumni_of(self.leaver) | self._alumni_of(colleague))
+
     def test_departure_keeps_alumnus(self):
         action = self._depart(
             self.hr_admin,
