@@ -4,7 +4,7 @@
     "name": "HR Relationship Management",
     "summary": "Internal clients, stakeholders, interactions and customer-value "
     "surveys for HR, in one relational view",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
@@ -74,6 +74,7 @@
         "wizard/hr_improvement_plan_wizard_views.xml",
         "views/survey_templates.xml",
         "views/menus.xml",
+        "views/hr_internal_client_partnership_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",

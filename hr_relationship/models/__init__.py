@@ -48,3 +48,4 @@ from . import hr_employee_network
 from . import res_partner_network
 from . import hr_relationship_portfolio_snapshot
 from . import hr_relationship_demo
+from . import hr_internal_client_partnership

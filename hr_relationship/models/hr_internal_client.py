@@ -61,6 +61,15 @@ class HrInternalClient(models.Model):
     )
     needs = fields.Html(help="What this internal client needs from HR.")
     expectations = fields.Html(help="What this internal client expects from HR.")
+    service_ids = fields.Many2many(
+        "hr.relationship.service",
+        "hr_internal_client_service_rel",
+        "internal_client_id",
+        "service_id",
+        string="HR Services Agreed",
+        help="The HR services agreed with this client, shown on its lead's "
+        "HR partnership page.",
+    )
     stakeholder_ids = fields.Many2many(
         "hr.stakeholder",
         "hr_internal_client_stakeholder_rel",

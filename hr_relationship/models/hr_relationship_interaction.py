@@ -109,7 +109,7 @@ class HrRelationshipInteraction(models.Model):
     # Apps that log interactions themselves add their sources (the
     # bridges: calendar, e-mail, mailbox, recruitment).
     source = fields.Selection(
-        [("manual", "Manual")],
+        [("manual", "Manual"), ("client_page", "Client's Own Page")],
         required=True,
         default="manual",
         readonly=True,
