@@ -44,3 +44,5 @@ from . import test_ui_first_week
 from . import test_migration_anonymous_answers
 from . import test_wizard_access
 from . import test_migration_campaign_name
+from . import test_client_page
+from . import test_test_loader
