@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import SQL
 from odoo.tools.misc import formatLang
 
@@ -231,6 +232,35 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         self.env["hr.satisfaction.result"].flush_model()
         for model in self.env["hr.relationship.health.mixin"]._health_models():
             model.flush_model()
+
+    @api.model
+    def _contact_overdue_domain(self, due_from=None, due_before=None):
+        """Domain of the records of this model whose contact is overdue
+        today, the warning sign of health (the due date each model gives in
+        _health_due_date_sql, before today); with ``due_from`` and
+        ``due_before`` (dates), only those that fell due from the one and
+        before the other. For whatever counts overdue contacts beside the
+        engine (bridges such as the digest's), so that there is one
+        definition; a search with it still applies access rules, the active
+        filter and the rest of its domain."""
+        due = self._health_due_date_sql()
+        conditions = [SQL("%s < %s", due, fields.Date.context_today(self))]
+        if due_from:
+            conditions.append(SQL("%s >= %s", due, due_from))
+        if due_before:
+            conditions.append(SQL("%s < %s", due, due_before))
+        # The subquery reads the table itself, which the ORM flushes only for
+        # the fields a domain names.
+        self.flush_model()
+        return Domain(
+            "id",
+            "any!",
+            SQL(
+                "SELECT rec.id FROM %s rec WHERE %s",
+                SQL.identifier(self._table),
+                SQL(" AND ").join(conditions),
+            ),
+        )
 
     @api.model
     def _health_judged_sql(self, record_ids, settings, today):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.fields import Domain
 
 from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import is_record_id
@@ -135,12 +136,10 @@ class HrRelationshipOverview(models.AbstractModel):
         """CSAT and NPS of the company's whole campaigns among internal
         clients, oldest first (candidates are no customers of HR); a
         campaign without answers behind a figure leaves a gap, not a zero."""
-        results = self.env["hr.satisfaction.result"].search(
-            [
-                ("scope", "=", "campaign"),
-                ("company_id", "in", self.env.companies.ids),
-                ("campaign_id.audience", "=", "internal_clients"),
-            ],
+        Result = self.env["hr.satisfaction.result"]
+        results = Result.search(
+            Result._customer_value_domain()
+            & Domain("company_id", "in", self.env.companies.ids),
             order="date desc, id desc",
             limit=TREND_CAMPAIGNS,
         )

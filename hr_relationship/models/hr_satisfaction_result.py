@@ -3,6 +3,7 @@
 from collections import Counter, defaultdict
 
 from odoo import Command, api, fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 from ..tools.anonymity import min_group_size, withheld_groups
@@ -174,6 +175,18 @@ class HrSatisfactionResult(models.Model):
                 if target
                 else result.campaign_id.name
             )
+
+    @api.model
+    def _customer_value_domain(self):
+        """The results that tell HR's customer value: those of whole
+        campaigns among internal clients (candidates are no customers of
+        HR), which the overview's trend and the digest read."""
+        return Domain(
+            [
+                ("scope", "=", "campaign"),
+                ("campaign_id.audience", "=", "internal_clients"),
+            ]
+        )
 
     # ------------------------------------------------------------
     # Computation from survey answers

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
+from odoo.fields import Domain
 from odoo.tests import HttpCase, freeze_time, tagged
 
 from .common import BUSINESS_PARTNER_GROUP, HrRelationshipCase, SatisfactionSurveyMixin
@@ -293,6 +294,49 @@ class TestRelationshipHealth(SatisfactionSurveyMixin, HrRelationshipCase):
             self.client_ops.health_reasons.splitlines(),
         )
         self.assertNotEqual(self.client_ops.health_state, "healthy")
+
+    @freeze_time(TODAY)
+    def test_overdue_domain_finds_the_warning_sign(self):
+        """_contact_overdue_domain, for code beside the engine (the digest
+        bridge), finds what the health factors call an overdue contact, on
+        each model's due date, within the days asked."""
+        self._interaction(client=self.client_sales, date=days_ago(32))
+        self._interaction(client=self.client_ops, date=days_ago(30))
+        self._interaction(self.sh_anna, date=days_ago(33))
+        scope = Domain("company_id", "=", self.company.id)
+        Client = self.env["hr.internal.client"]
+        self.assertIn("Contact 2 days overdue", self.client_sales.health_reasons)
+        # Operations is due today: not overdue yet.
+        self.assertNotIn("overdue", self.client_ops.health_reasons or "")
+        self.assertEqual(
+            Client.search(scope & Client._contact_overdue_domain()), self.client_sales
+        )
+        self.assertEqual(
+            Client.search(
+                scope
+                & Client._contact_overdue_domain(
+                    due_from=days_ago(2), due_before=days_ago(1)
+                )
+            ),
+            self.client_sales,
+        )
+        self.assertFalse(
+            Client.search(scope & Client._contact_overdue_domain(due_from=days_ago(1)))
+        )
+        self.assertFalse(
+            Client.search(
+                scope & Client._contact_overdue_domain(due_before=days_ago(2))
+            )
+        )
+        Stakeholder = self.env["hr.stakeholder"]
+        self.assertEqual(
+            Stakeholder.search(scope & Stakeholder._contact_overdue_domain()),
+            self.sh_anna,
+        )
+        self.assertEqual(
+            Stakeholder.search(scope & Domain("is_contact_overdue", "=", True)),
+            self.sh_anna,
+        )
 
     @freeze_time(TODAY)
     def test_one_warning_sign_keeps_from_healthy(self):

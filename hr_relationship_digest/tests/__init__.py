@@ -1,0 +1,2 @@
+from . import test_digest_kpis
+from . import test_translations
