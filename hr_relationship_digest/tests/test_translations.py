@@ -12,6 +12,3 @@ class TestDutchTranslation(core.TestDutchTranslation):
     as the core's."""
 
     _module = "hr_relationship_digest"
-    # Odoo 19.0's loader runs only the test methods a class defines itself
-    # unless told otherwise: these are all the core's.
-    allow_inherited_tests_method = True
