@@ -1,7 +1,7 @@
 """`make test`: (a) install the core and every bridge with demo data in a
 throw-away database and run their Odoo tests, (b) install the core alone (no
-CRM, Recruitment or Calendar; Odoo installs Skills with Employees, and the
-skills bridge follows) with demo data and run its tests there,
+CRM, Recruitment or Calendar; Odoo installs Skills and the digest with
+Employees, and their bridges follow) with demo data and run its tests there,
 (c) run the top-level tests/ against a server on the first database, (d) prove
 that the core alone installs without demo data, then drop the databases. The
 closing line is "N passed, N failed[, N skipped]". (The upgrade of a database
