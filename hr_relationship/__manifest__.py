@@ -73,8 +73,8 @@
         "wizard/privacy_lookup_wizard_views.xml",
         "wizard/hr_improvement_plan_wizard_views.xml",
         "views/survey_templates.xml",
-        "views/menus.xml",
         "views/hr_internal_client_partnership_views.xml",
+        "views/menus.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
