@@ -7,7 +7,9 @@
 
 Logs in as the demo administrator, opens the overview and the relationship
 map on a desktop (1600x1000) and on a phone (390x844), and the power-interest
-grid on a desktop for the app store page, and writes the PNG files the
+grid on a desktop for the app store page; signed in as the demo's head of
+Sales, who leads an internal client without a relationship role, their
+*My HR Partnership* page; and writes the PNG files the
 README and that page show into hr_relationship/static/description/. Look at
 them before committing them. Uses the harness's headless Chromium, so it
 starts no browser of its own and reaches nothing but the given server.
@@ -29,13 +31,18 @@ PHONE = {
 }
 # The map has drawn its people (the SVG renderer of a small book).
 MAP_DRAWN = ".o_hr_map_canvas[data-loading='0'] .o_hr_map_node"
-# (file name, page, what shows that the page has drawn, what to do then)
+# The demo's head of Sales, who leads an internal client and holds no
+# relationship role (hr_relationship/demo/hr_relationship_demo.xml).
+CLIENT_LEAD = "jeffrey"
+# (file name, page, what shows that the page has drawn, what to do then,
+# who is signed in: None for --login)
 SHOTS = (
     (
         "overview.png",
         DESKTOP,
         "/odoo/action-hr_relationship.hr_relationship_overview_action",
         ".o_hr_overview_card",
+        None,
         None,
     ),
     (
@@ -44,12 +51,14 @@ SHOTS = (
         "/odoo/action-hr_relationship.hr_relationship_overview_action",
         ".o_hr_overview_card",
         None,
+        None,
     ),
     (
         "relationship_map.png",
         DESKTOP,
         "/odoo/action-hr_relationship.action_relationship_map",
         MAP_DRAWN,
+        None,
         None,
     ),
     (
@@ -58,6 +67,7 @@ SHOTS = (
         "/odoo/action-hr_relationship.action_relationship_map",
         MAP_DRAWN,
         "node",
+        None,
     ),
     (
         # The app store page (index.html), not the README.
@@ -66,6 +76,16 @@ SHOTS = (
         "/odoo/action-hr_relationship.hr_stakeholder_action_grid",
         ".o_kanban_record",
         None,
+        None,
+    ),
+    (
+        # The internal client's own page, as its lead opens it.
+        "client_page.png",
+        DESKTOP,
+        "/odoo/action-hr_relationship.hr_internal_client_partnership_action",
+        ".o_kanban_record",
+        "open",
+        CLIENT_LEAD,
     ),
 )
 
@@ -85,15 +105,18 @@ def main():
     parser.add_argument("--out", default=DESCRIPTION)
     args = parser.parse_args()
     with harness.chromium() as browser:
-        for name, device, path, drawn, then in SHOTS:
+        for name, device, path, drawn, then, user in SHOTS:
             context = browser.new_context(**device)
             page = context.new_page()
-            login(page, args.url, args.login)
+            login(page, args.url, user or args.login)
             page.goto(f"{args.url}{path}")
             page.wait_for_selector(drawn, timeout=60_000)
             if then == "node":
                 # The phone picture shows a person's key facts in the sheet.
                 page.locator(".o_hr_map_node").first.dispatch_event("click")
+            elif then == "open":
+                page.locator(drawn).first.click()
+                page.wait_for_selector(".o_form_view", timeout=60_000)
             time.sleep(2)
             target = os.path.join(args.out, name)
             page.screenshot(path=target)

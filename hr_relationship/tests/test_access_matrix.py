@@ -106,7 +106,8 @@ MATRIX = {
     },
     ("hr.satisfaction.service.result", None): {"create": "M", "create_b": ""},
     # Configuration.
-    ("hr.relationship.service", "svc"): {"read": "UBM", "write": "M", "unlink": "M"},
+    # Every employee reads the HR services: a client lead sees those agreed.
+    ("hr.relationship.service", "svc"): {"read": "EUBM", "write": "M", "unlink": "M"},
     ("hr.relationship.service", None): {"create": "M"},
     # Health history is written by the system only. A stakeholder's snapshot
     # holds that person's latest answers: it is read like their results.
@@ -240,6 +241,23 @@ MATRIX = {
     },
     ("hr.relationship.portfolio.snapshot", None): {"create": ""},
 }
+MATRIX.update(
+    {
+        # "My HR partnership": only the lead reads their client's row, whatever
+        # their role; nobody writes through it.
+        ("hr.internal.client.partnership", "pship_lead"): {
+            "read": "E",
+            "write": "",
+            "unlink": "",
+        },
+        ("hr.internal.client.partnership", "pship_other"): {
+            "read": "",
+            "write": "",
+            "unlink": "",
+        },
+        ("hr.internal.client.partnership", None): {"create": ""},
+    }
+)
 # Models that only administrators have any access rights on.
 ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
 WRITE_VALUES = {
@@ -251,6 +269,7 @@ WRITE_VALUES = {
     "hr.satisfaction.result": {"nps": 12.0},
     "hr.satisfaction.service.result": {"gap": 0.5},
     "hr.relationship.service": {"description": "Matrix"},
+    "hr.internal.client.partnership": {"name": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
     "hr.relationship.portfolio": {"key_person_count": 0},
     "hr.relationship.portfolio.snapshot": {"coverage": 1.0},
@@ -486,6 +505,17 @@ class AccessMatrixMixin:
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
         }
+        # The plain employee leads the business partner's client.
+        c_bp.client_lead_id = Employee.create(
+            {
+                "name": "Ellen Lead",
+                "company_id": cls.company.id,
+                "user_id": cls.internal_user.id,
+            }
+        )
+        Partnership = env["hr.internal.client.partnership"]
+        cls.targets["pship_lead"] = Partnership.browse(c_bp.id)
+        cls.targets["pship_other"] = Partnership.browse(cls.client_ops.id)
         cls.targets.update(cls._project_and_relation_targets(s_bp, s_b))
         for name, record in cls.targets.items():
             assert len(record) == 1, name
@@ -708,6 +738,8 @@ class AccessMatrixMixin:
             }
         if model == "hr.relationship.service":
             return {"name": f"HRR Service {role}"}
+        if model == "hr.internal.client.partnership":
+            return {"name": f"HRR Partnership {role}"}
         if model == "hr.relationship.health.snapshot":
             stakeholder = self.targets["s_b" if operation == "create_b" else "s_other"]
             return {

@@ -328,6 +328,12 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
         )
         partners = self.partner_ext | self.caller.partner_id
         campaigns = self.campaign | self.campaign.copy()
+        tasks = self.env["project.task"].create(
+            [
+                {"name": "HRR malformed task A", "project_id": projects[0].id},
+                {"name": "HRR malformed task B", "project_id": projects[0].id},
+            ]
+        )
         get_graph = [
             ([], {"depth": "abc"}),
             ([], {"depth": [1]}),
@@ -464,6 +470,12 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.internal.client", "action_view_concerns"): self._single(clients),
             ("hr.improvement.action.mixin", "action_view_improvement_actions"): [
                 ([[1]], {})
+            ],
+            ("project.task", "action_hr_feedback_helped"): self._single(tasks),
+            ("project.task", "action_hr_feedback_not_helped"): self._single(tasks),
+            ("project.task", "write"): [
+                ([tasks[:1].ids, {"hr_client_feedback": "helped"}], {}),
+                ([tasks[:1].ids, {"hr_client_feedback": "maybe"}], {}),
             ],
             ("hr.internal.client", "action_view_improvement_actions"): self._single(
                 clients
