@@ -3,6 +3,8 @@
 import json
 from datetime import datetime, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
@@ -320,6 +322,15 @@ class TestMailPlugin(HttpCase, HrRelationshipCase):
                 {"email_body": body, "email_date": "2999-01-01"},
                 "The mail is dated 2999-01-01, after today: only a mail that has "
                 "been written can be logged.",
+            ),
+            (
+                # Refused by the interaction's own check, once its row is
+                # inserted: the route must undo the insert.
+                "date before the earliest",
+                {"email_body": body, "email_date": "1899-12-31"},
+                "Interaction Email with Erik Extern is dated 1899-12-31: an "
+                "interaction happens from 1900-01-01 on and can be planned up to "
+                f"{self.today + relativedelta(years=5)}.",
             ),
         ):
             with self.subTest(case=case):
