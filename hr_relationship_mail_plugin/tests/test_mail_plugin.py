@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.hr_relationship.tests import test_malformed_input as malformed
 from odoo.addons.hr_relationship.tests.common import (
     MANAGER_GROUP,
     USER_GROUP,
@@ -24,6 +25,7 @@ SECRETS = {
     "motivators": "MAIL-PLUGIN-SECRET-MOTIVATORS",
 }
 LOG_ROUTE = "/mail_plugin/hr_stakeholder/log_interaction"
+MODULE = "hr_relationship_mail_plugin"
 
 
 @tagged("post_install", "-at_install")
@@ -352,6 +354,12 @@ class TestMailPlugin(HttpCase, HrRelationshipCase):
         self.assertEqual(
             result, {"error": "De e-mail bevat geen tekst om vast te leggen."}
         )
+
+    def test_no_model_method_to_call_over_rpc(self):
+        """The route is the module's one way in: it adds no public model
+        method, which RPC could call past the route's checks (the core's
+        malformed-input test leaves a bridge's methods to the bridge)."""
+        self.assertEqual(malformed._public_methods(self.env.registry, MODULE), set())
 
     # ------------------------------------------------------------
     # The add-in's own text
