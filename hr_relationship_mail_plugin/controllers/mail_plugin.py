@@ -46,9 +46,10 @@ class MailPluginController(mail_plugin.MailPluginController):
         :return: ``{"interaction_id", "name"}``, or ``{"error": message}``
             (in the user's language) when nothing was logged
         """
-        # Optional parameters, so that a missing one gets the message below
-        # rather than a server error; the savepoint undoes whatever a refused
-        # creation may have written before its checks failed.
+        # Optional parameters, so that a missing one is refused with a readable
+        # message (the model checks each) rather than a server error; the
+        # savepoint undoes whatever a refused creation wrote before its own
+        # checks failed, since the answer below is no error to the request.
         try:
             with request.env.cr.savepoint():
                 interaction = request.env[
