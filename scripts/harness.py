@@ -46,6 +46,7 @@ BRIDGES = (
     "hr_relationship_capture",
     "hr_relationship_skills",
     "hr_relationship_digest",
+    "hr_relationship_mail_plugin",
 )
 MODULES = (MODULE, *BRIDGES)
 # Set once the harness re-runs itself in the provisioned virtual environment.

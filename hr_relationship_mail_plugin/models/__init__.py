@@ -1,0 +1,2 @@
+from . import hr_relationship_interaction
+from . import hr_stakeholder

@@ -1,0 +1,2 @@
+from . import test_mail_plugin
+from . import test_translations
