@@ -316,8 +316,13 @@ class TestRelationshipsDashboard(
                     self.assertNotEqual(
                         group.get("internal_client_id", (None,))[0],
                         self.client_ops.id,
+                        "The withheld result of a client is shown.",
                     )
-                    self.assertNotEqual(group.get("campaign_id", (None,))[0], hidden.id)
+                    self.assertNotEqual(
+                        group.get("campaign_id", (None,))[0],
+                        hidden.id,
+                        "The withheld result of a campaign is shown.",
+                    )
                     for measure in ("csat:avg", "nps:avg"):
                         if measure in group:
                             self.assertEqual(
