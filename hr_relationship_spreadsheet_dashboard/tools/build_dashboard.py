@@ -183,7 +183,7 @@ def kpi_pivots():
 # --- Sheets -----------------------------------------------------------------
 
 # Two blocks of four columns with a narrow gap between them.
-COLS = [250, 105, 105, 105, 40, 250, 105, 105, 105]
+COLS = [250, 110, 110, 110, 40, 250, 110, 110, 110]
 LEFT, RIGHT = 0, 5
 COL_X = [sum(COLS[:i]) for i in range(len(COLS))]
 BLOCK_WIDTH = sum(COLS[:4])
@@ -478,7 +478,7 @@ def build():
         ("Open Concerns", "concerns", "#FFF7ED"),
         ("Open Actions", "actions", "#FFF7ED"),
     )
-    card_width, gap, card_height = 224, 12, 100
+    card_width, gap, card_height = 230, 12, 100
     dashboard.rows[0] = 2 * card_height + 30
     for index, (label, menu, color) in enumerate(cards):
         chart_id = fig_id(f"card {label}")
