@@ -10,9 +10,11 @@ map on a desktop (1600x1000) and on a phone (390x844), and the power-interest
 grid on a desktop for the app store page; signed in as the demo's head of
 Sales, who leads an internal client without a relationship role, their
 *My HR Partnership* page; and writes the PNG files the
-README and that page show into hr_relationship/static/description/. Look at
-them before committing them. Uses the harness's headless Chromium, so it
-starts no browser of its own and reaches nothing but the given server.
+README and that page show into hr_relationship/static/description/, and the
+Relationships dashboard of the Dashboards app into its bridge's
+static/description/. Look at them before committing them. Uses the harness's
+headless Chromium, so it starts no browser of its own and reaches nothing but
+the given server.
 """
 
 import argparse
@@ -34,6 +36,20 @@ MAP_DRAWN = ".o_hr_map_canvas[data-loading='0'] .o_hr_map_node"
 # The demo's head of Sales, who leads an internal client and holds no
 # relationship role (hr_relationship/demo/hr_relationship_demo.xml).
 CLIENT_LEAD = "jeffrey"
+# The id of the Relationships dashboard, asked of the server as the user.
+DASHBOARD_ID = """async () => {
+    const response = await fetch("/web/dataset/call_kw", {
+        method: "POST",
+        headers: {"Content-Type": "application/json"},
+        body: JSON.stringify({jsonrpc: "2.0", method: "call", params: {
+            model: "ir.model.data", method: "search_read", args: [[
+                ["module", "=", "hr_relationship_spreadsheet_dashboard"],
+                ["name", "=", "spreadsheet_dashboard_relationships"],
+            ], ["res_id"]], kwargs: {},
+        }}),
+    });
+    return (await response.json()).result[0].res_id;
+}"""
 # (file name, page, what shows that the page has drawn, what to do then,
 # who is signed in: None for --login)
 SHOTS = (
@@ -87,6 +103,21 @@ SHOTS = (
         "open",
         CLIENT_LEAD,
     ),
+    (
+        # An absolute path: the bridge's README shows it, whatever --out says.
+        os.path.join(
+            harness.REPO,
+            "hr_relationship_spreadsheet_dashboard",
+            "static",
+            "description",
+            "dashboard.png",
+        ),
+        DESKTOP,
+        "/odoo/dashboards",
+        ".o-spreadsheet",
+        "dashboard",
+        None,
+    ),
 )
 
 
@@ -117,6 +148,14 @@ def main():
             elif then == "open":
                 page.locator(drawn).first.click()
                 page.wait_for_selector(".o_form_view", timeout=60_000)
+            elif then == "dashboard":
+                # The app opens its first dashboard: open ours by its id,
+                # whatever its name in the user's language.
+                dashboard_id = page.evaluate(DASHBOARD_ID)
+                page.goto(f"{args.url}{path}?dashboard_id={dashboard_id}")
+                page.wait_for_selector(drawn, timeout=60_000)
+                # The figures load after the spreadsheet.
+                time.sleep(5)
             time.sleep(2)
             target = os.path.join(args.out, name)
             page.screenshot(path=target)
