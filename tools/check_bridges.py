@@ -11,10 +11,13 @@ database after the core's tests), as an organisation would:
 3. installs Recruitment: ``hr_relationship_recruitment`` must install by
    itself; then an applicant, kept as stakeholder and hired, answers the
    candidate pulse that the bridge ships (its survey, answers and results);
-4. uninstalls the CRM and capture bridges and the Recruitment app, which
-   takes its bridge along: the core stays installed, and every row of its
-   tables (its own columns) and of the surveys' tables is as it was after
-   step 3, but for the selection values the bridges added to the core's
+4. installs the mail plugin: ``hr_relationship_mail_plugin`` must install
+   by itself; a mail is then logged through its route's method (an
+   interaction of its source);
+5. uninstalls the CRM, capture and mail plugin bridges and the Recruitment
+   app, which takes its bridge along: the core stays installed, and every
+   row of its tables (its own columns) and of the surveys' tables is as it
+   was after step 4, but for the selection values the bridges added to the core's
    fields: those rows are kept with the field's default, or no audience for
    a candidates' campaign (``FALLBACKS``, as DEVELOPERS.md says).
 
@@ -49,7 +52,11 @@ CRM_BRIDGE = "hr_relationship_crm"
 CAPTURE = "hr_relationship_capture"
 RECRUITMENT = "hr_recruitment"
 RECRUITMENT_BRIDGE = "hr_relationship_recruitment"
-BRIDGES = (CRM_BRIDGE, CAPTURE, RECRUITMENT_BRIDGE)
+MAIL_PLUGIN = "mail_plugin"
+MAIL_PLUGIN_BRIDGE = "hr_relationship_mail_plugin"
+# Installed by their app and checked here; the digest and skills bridges come
+# with the core (Employees needs both apps) and leave only with it.
+BRIDGES = (CRM_BRIDGE, CAPTURE, RECRUITMENT_BRIDGE, MAIL_PLUGIN_BRIDGE)
 # Compared whole beside the core's tables: the surveys and their answers,
 # which hang on a bridge's survey too. Not the mail templates (of the core's
 # shared tables): no bridge ships one.
@@ -103,9 +110,17 @@ pulse.action_close()
 assert pulse.result_ids, "the candidate pulse stored no results"
 env.cr.commit()
 """
+# A mail logged from Outlook or Gmail, through the bridge's own method.
+LOG_PLUGIN_MAIL = """
+stakeholder = env["hr.stakeholder"].search([], limit=1)
+env["hr.relationship.interaction"]._hr_log_plugin_mail(
+    stakeholder.id, "<p>Bridges check mail</p>", "Bridges check"
+)
+env.cr.commit()
+"""
 UNINSTALL = f"""
 env["ir.module.module"].search(
-    [("name", "in", {[CRM_BRIDGE, CAPTURE, RECRUITMENT]!r})]
+    [("name", "in", {[CRM_BRIDGE, CAPTURE, MAIL_PLUGIN_BRIDGE, RECRUITMENT]!r})]
 ).button_immediate_uninstall()
 env.cr.commit()
 """
@@ -360,6 +375,12 @@ def main():
         harness.die(f"installing {RECRUITMENT} did not install {RECRUITMENT_BRIDGE}")
     seconds = shell(args.db, ANSWER_PULSE)
     print(f"[bridges] answer the candidate pulse: {seconds:.1f} s", flush=True)
+    seconds = odoo(args.db, "-i", MAIL_PLUGIN, *ONCE)
+    print(f"[bridges] install {MAIL_PLUGIN}: {seconds:.1f} s", flush=True)
+    if states().get(MAIL_PLUGIN_BRIDGE) != "installed":
+        harness.die(f"installing {MAIL_PLUGIN} did not install {MAIL_PLUGIN_BRIDGE}")
+    seconds = shell(args.db, LOG_PLUGIN_MAIL)
+    print(f"[bridges] log a mail from the add-in: {seconds:.1f} s", flush=True)
 
     added = bridge_values(db, shape)
     unknown = sorted(set(added) - set(FALLBACKS))
@@ -377,7 +398,8 @@ def main():
     before_values = {key: column_values(db, *key) for key in added}
     seconds = shell(args.db, UNINSTALL)
     print(
-        f"[bridges] uninstall the CRM and capture bridges and {RECRUITMENT}: "
+        f"[bridges] uninstall the CRM, capture and mail plugin bridges and "
+        f"{RECRUITMENT}: "
         f"{seconds:.1f} s",
         flush=True,
     )

