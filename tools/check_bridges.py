@@ -14,10 +14,12 @@ database after the core's tests), as an organisation would:
 4. installs the mail plugin: ``hr_relationship_mail_plugin`` must install
    by itself; a mail is then logged through its route's method (an
    interaction of its source);
-5. uninstalls the CRM, capture and mail plugin bridges and the Recruitment
-   app, which takes its bridge along: the core stays installed, and every
+5. installs Dashboards: ``hr_relationship_spreadsheet_dashboard`` must
+   install by itself;
+6. uninstalls the CRM, capture, mail plugin and dashboard bridges and the
+   Recruitment app, which takes its bridge along: the core stays installed, and every
    row of its tables (its own columns) and of the surveys' tables is as it
-   was after step 4, but for the selection values the bridges added to the core's
+   was after step 5, but for the selection values the bridges added to the core's
    fields: those rows are kept with the field's default, or no audience for
    a candidates' campaign (``FALLBACKS``, as DEVELOPERS.md says).
 
@@ -54,9 +56,20 @@ RECRUITMENT = "hr_recruitment"
 RECRUITMENT_BRIDGE = "hr_relationship_recruitment"
 MAIL_PLUGIN = "mail_plugin"
 MAIL_PLUGIN_BRIDGE = "hr_relationship_mail_plugin"
+DASHBOARDS = "spreadsheet_dashboard"
+DASHBOARD_BRIDGE = "hr_relationship_spreadsheet_dashboard"
 # Installed by their app and checked here; the digest and skills bridges come
 # with the core (Employees needs both apps) and leave only with it.
-BRIDGES = (CRM_BRIDGE, CAPTURE, RECRUITMENT_BRIDGE, MAIL_PLUGIN_BRIDGE)
+BRIDGES = (
+    CRM_BRIDGE,
+    CAPTURE,
+    RECRUITMENT_BRIDGE,
+    MAIL_PLUGIN_BRIDGE,
+    DASHBOARD_BRIDGE,
+)
+# Uninstalled at the end: the bridges an app or a setting installed, and
+# Recruitment, which takes its bridge along.
+LEAVING = (CRM_BRIDGE, CAPTURE, MAIL_PLUGIN_BRIDGE, DASHBOARD_BRIDGE, RECRUITMENT)
 # Compared whole beside the core's tables: the surveys and their answers,
 # which hang on a bridge's survey too. Not the mail templates (of the core's
 # shared tables): no bridge ships one.
@@ -120,7 +133,7 @@ env.cr.commit()
 """
 UNINSTALL = f"""
 env["ir.module.module"].search(
-    [("name", "in", {[CRM_BRIDGE, CAPTURE, MAIL_PLUGIN_BRIDGE, RECRUITMENT]!r})]
+    [("name", "in", {list(LEAVING)!r})]
 ).button_immediate_uninstall()
 env.cr.commit()
 """
@@ -381,6 +394,10 @@ def main():
         harness.die(f"installing {MAIL_PLUGIN} did not install {MAIL_PLUGIN_BRIDGE}")
     seconds = shell(args.db, LOG_PLUGIN_MAIL)
     print(f"[bridges] log a mail from the add-in: {seconds:.1f} s", flush=True)
+    seconds = odoo(args.db, "-i", DASHBOARDS, *ONCE)
+    print(f"[bridges] install {DASHBOARDS}: {seconds:.1f} s", flush=True)
+    if states().get(DASHBOARD_BRIDGE) != "installed":
+        problems.append(f"installing {DASHBOARDS} did not install {DASHBOARD_BRIDGE}")
 
     added = bridge_values(db, shape)
     unknown = sorted(set(added) - set(FALLBACKS))
@@ -398,8 +415,8 @@ def main():
     before_values = {key: column_values(db, *key) for key in added}
     seconds = shell(args.db, UNINSTALL)
     print(
-        f"[bridges] uninstall the CRM, capture and mail plugin bridges and "
-        f"{RECRUITMENT}: "
+        f"[bridges] uninstall the CRM, capture, mail plugin and dashboard "
+        f"bridges and {RECRUITMENT}: "
         f"{seconds:.1f} s",
         flush=True,
     )
