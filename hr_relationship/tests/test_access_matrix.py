@@ -258,6 +258,8 @@ MATRIX.update(
         ("hr.internal.client.partnership", None): {"create": ""},
     }
 )
+# Models every employee has read rights on (their records' rules decide).
+EMPLOYEE_MODELS = {"hr.relationship.service", "hr.internal.client.partnership"}
 # Models that only administrators have any access rights on.
 ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
 WRITE_VALUES = {
@@ -833,7 +835,9 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
                 record = self.targets[target]
                 with self.subTest(role=ROLES[role], model=model, record=target):
                     Model = self.env[model].with_user(user)
-                    if role == "E" or (model in ADMIN_ONLY_MODELS and role != "M"):
+                    if (role == "E" and model not in EMPLOYEE_MODELS) or (
+                        model in ADMIN_ONLY_MODELS and role != "M"
+                    ):
                         with self.assertRaises(AccessError):
                             Model.search([("id", "=", record.id)])
                         continue

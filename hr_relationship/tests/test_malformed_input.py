@@ -565,6 +565,7 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.person.relation.side", "unlink"): self._record_cases(),
             # Refused by name: Odoo never lets RPC call init.
             ("hr.person.relation.side", "init"): [([], {})],
+            ("hr.internal.client.partnership", "init"): [([], {})],
             ("hr.employee", "init"): [([], {})],
             ("hr.relationship.map", "get_graph"): get_graph,
             ("hr.relationship.map", "get_node_details"): get_node_details,
