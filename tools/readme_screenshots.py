@@ -134,9 +134,14 @@ def main():
     parser.add_argument("--url", default="http://localhost:8069")
     parser.add_argument("--login", default="admin")
     parser.add_argument("--out", default=DESCRIPTION)
+    parser.add_argument(
+        "--only", action="append", help="take only this file (repeatable)"
+    )
     args = parser.parse_args()
     with harness.chromium() as browser:
         for name, device, path, drawn, then, user in SHOTS:
+            if args.only and os.path.basename(name) not in args.only:
+                continue
             context = browser.new_context(**device)
             page = context.new_page()
             login(page, args.url, user or args.login)
