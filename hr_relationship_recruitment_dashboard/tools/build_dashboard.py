@@ -82,7 +82,9 @@ def build():
         ("Referrers (All Time)", f'=PIVOT.VALUE({k_referrers},"__count")', "2"),
     )
     data = builder.kpi_sheet(kpis)
-    dashboard = builder.Sheet()
+    # The left block's labels are longer (departments with their parents,
+    # relations such as "Alumnus (Ex-employee)") and its figures short.
+    dashboard = builder.Sheet(cols=[270, 180, 95, 95, 40, 250, 110, 110, 110])
     dashboard.scorecards(
         [
             ("Referrals (12 Months)", RANKING, "#EFF6FF"),

@@ -44,11 +44,10 @@ def fig_id(name):
     return str(uuid.uuid5(NAMESPACE, name))
 
 
-# Two blocks of four columns with a narrow gap between them.
+# Two blocks of four columns with a narrow gap between them; a sheet may
+# share a block's width out differently (a wider label, narrower figures).
 COLS = [250, 110, 110, 110, 40, 250, 110, 110, 110]
 LEFT, RIGHT = 0, 5
-COL_X = [sum(COLS[:i]) for i in range(len(COLS))]
-BLOCK_WIDTH = sum(COLS[:4])
 LETTERS = "ABCDEFGHIJ"
 # A section: a title row, a header row, ten lines, a blank row; a chart
 # beside the table as high as its lines.
@@ -96,7 +95,8 @@ VIEWS = [[False, "list"], [False, "pivot"], [False, "graph"], [False, "form"]]
 
 
 class Sheet:
-    def __init__(self):
+    def __init__(self, cols=COLS):
+        self.cols = list(cols)
         self.rows = {}
         self.cells = {}
         self.styles = {}
@@ -136,7 +136,7 @@ class Sheet:
                 "height": height,
                 "tag": "chart",
                 "data": data,
-                "offset": {"x": COL_X[col], "y": self.y(row)},
+                "offset": {"x": sum(self.cols[:col]), "y": self.y(row)},
                 "col": 0,
                 "row": 0,
             }
@@ -216,10 +216,10 @@ class Sheet:
         return {
             "id": sheet_id,
             "name": name,
-            "colNumber": len(COLS),
+            "colNumber": len(self.cols),
             "rowNumber": max(rows, 1),
             "rows": {str(r): {"size": size} for r, size in sorted(self.rows.items())},
-            "cols": {str(c): {"size": size} for c, size in enumerate(COLS)},
+            "cols": {str(c): {"size": size} for c, size in enumerate(self.cols)},
             "merges": [],
             "cells": self.cells,
             "styles": self.styles,
@@ -301,7 +301,7 @@ def graph(
         title,
         col,
         row + 1,
-        BLOCK_WIDTH,
+        sum(sheet.cols[col : col + 4]),
         height,
         {
             "title": {"text": ""},
