@@ -82,9 +82,10 @@ def build():
         ("Referrers (All Time)", f'=PIVOT.VALUE({k_referrers},"__count")', "2"),
     )
     data = builder.kpi_sheet(kpis)
-    # The left block's labels are longer (departments with their parents,
-    # relations such as "Alumnus (Ex-employee)") and its figures short.
-    dashboard = builder.Sheet(cols=[270, 180, 95, 95, 40, 250, 110, 110, 110])
+    # Wider than the Relationships dashboard's: the left block's labels are
+    # longer (departments with their parents, relations such as "Alumnus
+    # (Ex-employee)"), and the figures' headers longer in Dutch.
+    dashboard = builder.Sheet(cols=[270, 160, 120, 120, 40, 250, 120, 120, 100])
     dashboard.scorecards(
         [
             ("Referrals (12 Months)", RANKING, "#EFF6FF"),
