@@ -48,6 +48,7 @@ BRIDGES = (
     "hr_relationship_digest",
     "hr_relationship_mail_plugin",
     "hr_relationship_spreadsheet_dashboard",
+    "hr_relationship_recruitment_dashboard",
 )
 MODULES = (MODULE, *BRIDGES)
 # Set once the harness re-runs itself in the provisioned virtual environment.

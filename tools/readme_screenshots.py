@@ -4,6 +4,7 @@
 
     make demo            # in another shell: the demo database on :8069
     python3 -m tools.readme_screenshots [--url http://localhost:8069] [--lang nl_NL]
+    python3 -m tools.readme_screenshots [--url ...] [END-OF-FILE-PATH ...]
 
 Logs in as the demo administrator, opens the overview and the relationship
 map on a desktop (1600x1000) and on a phone (390x844), and the power-interest
@@ -11,10 +12,11 @@ grid on a desktop for the app store page; signed in as the demo's head of
 Sales, who leads an internal client without a relationship role, their
 *My HR Partnership* page; and writes the PNG files the
 README and that page show into hr_relationship/static/description/, and the
-Relationships dashboard of the Dashboards app into its bridge's
-static/description/. Look at them before committing them. Uses the harness's
-headless Chromium, so it starts no browser of its own and reaches nothing but
-the given server.
+Relationships and Referrals and Hires dashboards of the Dashboards app into
+their bridges' static/description/ (the latter needs Recruitment installed).
+Given the ends of file paths, it takes only those shots. Look at them before
+committing them. Uses the harness's headless Chromium, so it starts no
+browser of its own and reaches nothing but the given server.
 """
 
 import argparse
@@ -36,15 +38,16 @@ MAP_DRAWN = ".o_hr_map_canvas[data-loading='0'] .o_hr_map_node"
 # The demo's head of Sales, who leads an internal client and holds no
 # relationship role (hr_relationship/demo/hr_relationship_demo.xml).
 CLIENT_LEAD = "jeffrey"
-# The id of the Relationships dashboard, asked of the server as the user.
-DASHBOARD_ID = """async () => {
+# The id of a dashboard, by its module and xmlid name, asked of the server as
+# the user.
+DASHBOARD_ID = """async ([module, name]) => {
     const response = await fetch("/web/dataset/call_kw", {
         method: "POST",
         headers: {"Content-Type": "application/json"},
         body: JSON.stringify({jsonrpc: "2.0", method: "call", params: {
             model: "ir.model.data", method: "search_read", args: [[
-                ["module", "=", "hr_relationship_spreadsheet_dashboard"],
-                ["name", "=", "spreadsheet_dashboard_relationships"],
+                ["module", "=", module],
+                ["name", "=", name],
             ], ["res_id"]], kwargs: {},
         }}),
     });
@@ -115,7 +118,24 @@ SHOTS = (
         DESKTOP,
         "/odoo/dashboards",
         ".o-spreadsheet",
-        "dashboard",
+        "dashboard:hr_relationship_spreadsheet_dashboard."
+        "spreadsheet_dashboard_relationships",
+        None,
+    ),
+    (
+        # The Referrals and Hires dashboard, on a database with Recruitment.
+        os.path.join(
+            harness.REPO,
+            "hr_relationship_recruitment_dashboard",
+            "static",
+            "description",
+            "dashboard.png",
+        ),
+        DESKTOP,
+        "/odoo/dashboards",
+        ".o-spreadsheet",
+        "dashboard:hr_relationship_recruitment_dashboard."
+        "spreadsheet_dashboard_referrals",
         None,
     ),
 )
@@ -135,12 +155,14 @@ def main():
     parser.add_argument("--login", default="admin")
     parser.add_argument("--out", default=DESCRIPTION)
     parser.add_argument(
-        "--only", action="append", help="take only this file (repeatable)"
+        "only",
+        nargs="*",
+        help="take only the shots whose file path ends with one of these",
     )
     args = parser.parse_args()
     with harness.chromium() as browser:
         for name, device, path, drawn, then, user in SHOTS:
-            if args.only and os.path.basename(name) not in args.only:
+            if args.only and not name.endswith(tuple(args.only)):
                 continue
             context = browser.new_context(**device)
             page = context.new_page()
@@ -153,10 +175,11 @@ def main():
             elif then == "open":
                 page.locator(drawn).first.click()
                 page.wait_for_selector(".o_form_view", timeout=60_000)
-            elif then == "dashboard":
+            elif then and then.startswith("dashboard:"):
                 # The app opens its first dashboard: open ours by its id,
                 # whatever its name in the user's language.
-                dashboard_id = page.evaluate(DASHBOARD_ID)
+                xmlid = then.removeprefix("dashboard:").split(".")
+                dashboard_id = page.evaluate(DASHBOARD_ID, xmlid)
                 page.goto(f"{args.url}{path}?dashboard_id={dashboard_id}")
                 page.wait_for_selector(drawn, timeout=60_000)
                 # The figures load after the spreadsheet.

@@ -1,6 +1,5 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import importlib.util
 import json
 import re
 
@@ -8,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import fields
 from odoo.tests import tagged
-from odoo.tools import file_open, file_path
+from odoo.tools import file_open
 from odoo.tools.safe_eval import safe_eval
 
 from odoo.addons.hr_relationship.tests.common import (
@@ -16,6 +15,8 @@ from odoo.addons.hr_relationship.tests.common import (
     RpcCase,
     SatisfactionSurveyMixin,
 )
+
+from ..tools import build_dashboard, dashboard_builder
 
 MODULE = "hr_relationship_spreadsheet_dashboard"
 DASHBOARD = f"{MODULE}.spreadsheet_dashboard_relationships"
@@ -26,20 +27,14 @@ PIVOT_HEADER = re.compile(r'PIVOT\.HEADER\((\d+),"#([^"]+)",\d+\)')
 LIST_VALUE = re.compile(r'ODOO\.LIST\((\d+),\d+,"([^"]+)"\)')
 
 
-def load_generator():
-    spec = importlib.util.spec_from_file_location(
-        "hr_relationship_build_dashboard",
-        file_path(f"{MODULE}/tools/build_dashboard.py"),
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 class DashboardMixin:
+    """What the tests of every relationship dashboard check: its group and
+    who sees it, that its file is its generator's output, and that every
+    source names stored fields and reads as a relationship user."""
+
     @classmethod
-    def _setup_dashboard(cls):
-        cls.dashboard = cls.env.ref(DASHBOARD)
+    def _setup_dashboard(cls, xmlid=DASHBOARD):
+        cls.dashboard = cls.env.ref(xmlid)
         cls.data = json.loads(cls.dashboard.spreadsheet_data)
 
     def _sources(self):
@@ -97,33 +92,10 @@ class DashboardMixin:
             self._aggregates(Model, measures),
         )
 
-
-@tagged("post_install", "-at_install")
-class TestRelationshipsDashboard(
-    DashboardMixin, SatisfactionSurveyMixin, HrRelationshipCase
-):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls._setup_dashboard()
-        cls._setup_survey_refs()
-
-    def test_dashboard_in_human_resources_group(self):
-        group = self.env.ref("spreadsheet_dashboard.spreadsheet_dashboard_group_hr")
-        self.assertEqual(self.dashboard.dashboard_group_id, group)
-        self.assertIn(self.dashboard, group.published_dashboard_ids)
-        self.assertEqual(
-            self.dashboard.group_ids,
-            self.env.ref("hr_relationship.group_hr_relationship_user"),
-        )
-
-    def test_visible_to_relationship_users_only(self):
+    def _assert_visible_to(self, users):
+        """``users``: (user, whether the dashboard is theirs to see)."""
         group = self.dashboard.dashboard_group_id
-        for user, visible in (
-            (self.user, True),
-            (self.manager, True),
-            (self.internal_user, False),
-        ):
+        for user, visible in users:
             with self.subTest(user=user.login):
                 Dashboard = self.env["spreadsheet.dashboard"].with_user(user)
                 found = Dashboard.search([("id", "=", self.dashboard.id)])
@@ -141,17 +113,18 @@ class TestRelationshipsDashboard(
                 shown = [d["id"] for g in groups for d in g["published_dashboard_ids"]]
                 self.assertEqual(self.dashboard.id in shown, visible)
 
-    def test_shipped_file_is_the_generator_output(self):
-        with file_open(JSON_PATH) as shipped:
-            text = shipped.read()
+    def _assert_shipped(self, json_path, text):
+        """The file the module ships is ``text``, what its generator writes."""
+        with file_open(json_path) as shipped:
+            shipped_text = shipped.read()
         self.assertEqual(
+            shipped_text,
             text,
-            load_generator().render(),
-            f"{JSON_PATH} is not what tools/build_dashboard.py writes: run it.",
+            f"{json_path} is not what its tools/build_dashboard.py writes: run it.",
         )
-        self.assertEqual(self.data, json.loads(text))
+        self.assertEqual(self.data, json.loads(shipped_text))
 
-    def test_sources_name_stored_fields(self):
+    def _assert_sources_name_stored_fields(self):
         sources = list(self._sources())
         self.assertTrue(sources)
         for kind, name, model_name, _domain, groupby, measures in sources:
@@ -182,7 +155,7 @@ class TestRelationshipsDashboard(
                     field = Model._fields[order["name"]]
                     self.assertTrue(field._description_sortable(self.env))
 
-    def test_formulas_name_the_sources(self):
+    def _assert_formulas_name_the_sources(self, minimum):
         """A cell asks only for what its pivot or list loads: a measure or a
         dimension the pivot does not have shows an error in the dashboard."""
         pivots, lists = self.data["pivots"], self.data["lists"]
@@ -203,7 +176,7 @@ class TestRelationshipsDashboard(
             for list_id, field in LIST_VALUE.findall(cell):
                 self.assertIn(field, lists[list_id]["columns"])
                 checked += 1
-        self.assertGreater(checked, 100)
+        self.assertGreater(checked, minimum)
         # Every pivot and list is shown somewhere.
         used = " ".join(cells)
         for pivot_id in pivots:
@@ -217,21 +190,14 @@ class TestRelationshipsDashboard(
                 ref = figure["data"]["keyValue"].removeprefix("Data!")
                 self.assertTrue(data_cells["cells"][ref].startswith("="), ref)
 
-    def test_sources_read_as_relationship_user(self):
-        self.env["hr.relationship.concern"].create(
-            {
-                "name": "HRR Concern",
-                "company_id": self.company.id,
-                "internal_client_id": self.client_sales.id,
-                "user_id": self.user.id,
-            }
-        )
+    def _assert_sources_read_as(self, user):
+        """Every pivot, chart and list of the dashboard reads as ``user``."""
         for source in self._sources():
             with self.subTest(kind=source[0], source=source[1]):
-                self.assertIsInstance(self._read(self.user, source), list)
+                self.assertIsInstance(self._read(user, source), list)
         for odoo_list in self.data["lists"].values():
             with self.subTest(kind="list", source=odoo_list["name"]):
-                Model = self.env[odoo_list["model"]].with_user(self.user)
+                Model = self.env[odoo_list["model"]].with_user(user)
                 Model.web_search_read(
                     self._domain(odoo_list["domain"], Model.env),
                     {
@@ -248,6 +214,69 @@ class TestRelationshipsDashboard(
                     ),
                     limit=10,
                 )
+
+    def _assert_data_route(self, user, refused, secret):
+        """The route the Dashboards app loads the dashboard from serves it to
+        ``user`` and refuses it to ``refused``, without naming ``secret``
+        (a model the dashboard reads)."""
+        url = f"/spreadsheet/dashboard/data/{self.dashboard.id}"
+        self.authenticate(user.login, user.login)
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.json()["snapshot"]["lists"], self.data["lists"])
+        self.authenticate(refused.login, refused.login)
+        response = self.url_open(url)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(secret, response.text)
+
+
+@tagged("post_install", "-at_install")
+class TestRelationshipsDashboard(
+    DashboardMixin, SatisfactionSurveyMixin, HrRelationshipCase
+):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_dashboard()
+        cls._setup_survey_refs()
+
+    def test_dashboard_in_human_resources_group(self):
+        group = self.env.ref("spreadsheet_dashboard.spreadsheet_dashboard_group_hr")
+        self.assertEqual(self.dashboard.dashboard_group_id, group)
+        self.assertIn(self.dashboard, group.published_dashboard_ids)
+        self.assertEqual(
+            self.dashboard.group_ids,
+            self.env.ref("hr_relationship.group_hr_relationship_user"),
+        )
+
+    def test_visible_to_relationship_users_only(self):
+        self._assert_visible_to(
+            ((self.user, True), (self.manager, True), (self.internal_user, False))
+        )
+
+    def test_shipped_file_is_the_generator_output(self):
+        self._assert_shipped(
+            JSON_PATH, dashboard_builder.render(build_dashboard.build())
+        )
+
+    def test_sources_name_stored_fields(self):
+        self._assert_sources_name_stored_fields()
+
+    def test_formulas_name_the_sources(self):
+        """A cell asks only for what its pivot or list loads: a measure or a
+        dimension the pivot does not have shows an error in the dashboard."""
+        self._assert_formulas_name_the_sources(100)
+
+    def test_sources_read_as_relationship_user(self):
+        self.env["hr.relationship.concern"].create(
+            {
+                "name": "HRR Concern",
+                "company_id": self.company.id,
+                "internal_client_id": self.client_sales.id,
+                "user_id": self.user.id,
+            }
+        )
+        self._assert_sources_read_as(self.user)
         # The open concern counts, in the scorecard and in its age.
         open_concerns = [
             s
@@ -346,12 +375,4 @@ class TestRelationshipsDashboardRoute(DashboardMixin, RpcCase):
         cls._setup_dashboard()
 
     def test_data_route(self):
-        url = f"/spreadsheet/dashboard/data/{self.dashboard.id}"
-        self.authenticate(self.user.login, self.user.login)
-        response = self.url_open(url)
-        self.assertEqual(response.status_code, 200)
-        self.assertEqual(response.json()["snapshot"]["lists"], self.data["lists"])
-        self.authenticate(self.internal_user.login, self.internal_user.login)
-        response = self.url_open(url)
-        self.assertNotEqual(response.status_code, 200)
-        self.assertNotIn("hr.satisfaction.result", response.text)
+        self._assert_data_route(self.user, self.internal_user, "hr.satisfaction.result")
