@@ -15,7 +15,8 @@ database after the core's tests), as an organisation would:
    by itself; a mail is then logged through its route's method (an
    interaction of its source);
 5. installs Dashboards: ``hr_relationship_spreadsheet_dashboard`` must
-   install by itself;
+   install by itself, and with Recruitment there,
+   ``hr_relationship_recruitment_dashboard`` too;
 6. uninstalls the CRM, capture, mail plugin and dashboard bridges and the
    Recruitment app, which takes its bridge along: the core stays installed, and every
    row of its tables (its own columns) and of the surveys' tables is as it
@@ -58,6 +59,8 @@ MAIL_PLUGIN = "mail_plugin"
 MAIL_PLUGIN_BRIDGE = "hr_relationship_mail_plugin"
 DASHBOARDS = "spreadsheet_dashboard"
 DASHBOARD_BRIDGE = "hr_relationship_spreadsheet_dashboard"
+# Needs both the dashboard and the recruitment bridges; leaves with either.
+RECRUITMENT_DASHBOARD = "hr_relationship_recruitment_dashboard"
 # Installed by their app and checked here; the digest and skills bridges come
 # with the core (Employees needs both apps) and leave only with it.
 BRIDGES = (
@@ -66,6 +69,7 @@ BRIDGES = (
     RECRUITMENT_BRIDGE,
     MAIL_PLUGIN_BRIDGE,
     DASHBOARD_BRIDGE,
+    RECRUITMENT_DASHBOARD,
 )
 # Uninstalled at the end: the bridges an app or a setting installed, and
 # Recruitment, which takes its bridge along.
@@ -396,8 +400,11 @@ def main():
     print(f"[bridges] log a mail from the add-in: {seconds:.1f} s", flush=True)
     seconds = odoo(args.db, "-i", DASHBOARDS, *ONCE)
     print(f"[bridges] install {DASHBOARDS}: {seconds:.1f} s", flush=True)
-    if states().get(DASHBOARD_BRIDGE) != "installed":
-        problems.append(f"installing {DASHBOARDS} did not install {DASHBOARD_BRIDGE}")
+    problems += [
+        f"installing {DASHBOARDS} did not install {bridge}"
+        for bridge in (DASHBOARD_BRIDGE, RECRUITMENT_DASHBOARD)
+        if states().get(bridge) != "installed"
+    ]
 
     added = bridge_values(db, shape)
     unknown = sorted(set(added) - set(FALLBACKS))
