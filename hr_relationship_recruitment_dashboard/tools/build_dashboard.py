@@ -216,4 +216,4 @@ def build():
 if __name__ == "__main__":
     OUTPUT.parent.mkdir(parents=True, exist_ok=True)
     OUTPUT.write_text(builder.render(build()), encoding="utf-8")
-    print(f"Wrote {OUTPUT}")
+    sys.stdout.write(f"Wrote {OUTPUT}\n")

@@ -46,7 +46,7 @@ def fig_id(name):
 
 # Two blocks of four columns with a narrow gap between them; a sheet may
 # share a block's width out differently (a wider label, narrower figures).
-COLS = [250, 110, 110, 110, 40, 250, 110, 110, 110]
+COLS = (250, 110, 110, 110, 40, 250, 110, 110, 110)
 LEFT, RIGHT = 0, 5
 LETTERS = "ABCDEFGHIJ"
 # A section: a title row, a header row, ten lines, a blank row; a chart
