@@ -26,6 +26,7 @@
         "security/hr_satisfaction_rules.xml",
         "security/hr_relationship_project_rules.xml",
         "security/hr_relationship_concern_rules.xml",
+        "security/hr_relationship_commitment_rules.xml",
         "security/hr_relationship_network_rules.xml",
         "security/hr_relationship_wizard_rules.xml",
         "data/hr_relationship_service_data.xml",
@@ -40,6 +41,7 @@
         "data/mail_template_you_said_data.xml",
         "data/mail_template_invite_data.xml",
         "data/hr_relationship_concern_data.xml",
+        "data/hr_relationship_commitment_data.xml",
         "data/ir_cron_network_data.xml",
         "views/relationship_map_views.xml",
         "views/hr_internal_client_views.xml",
@@ -56,6 +58,7 @@
         "views/hr_person_relation_views.xml",
         "views/hr_person_relation_side_views.xml",
         "views/hr_relationship_concern_views.xml",
+        "views/hr_relationship_commitment_views.xml",
         "views/hr_relationship_topic_views.xml",
         "views/project_task_views.xml",
         "views/hr_relationship_overview_views.xml",
@@ -83,6 +86,7 @@
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
         "demo/hr_relationship_localise_demo.xml",
+        "demo/hr_relationship_commitment_demo.xml",
         # Last: computes health once everything above is there.
         "demo/hr_relationship_health_demo.xml",
         # After health: portfolios count the relationships at risk.

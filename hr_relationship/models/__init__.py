@@ -6,6 +6,8 @@ from . import project_task
 from . import hr_relationship_topic
 from . import hr_relationship_concern
 from . import hr_relationship_concern_mixin
+from . import hr_relationship_commitment
+from . import hr_relationship_commitment_mixin
 from . import hr_improvement_action_mixin
 from . import hr_internal_client
 from . import hr_project_stakeholder

@@ -19,10 +19,12 @@ class HrInternalClient(models.Model):
         "mail.activity.mixin",
         "hr.relationship.health.mixin",
         "hr.relationship.concern.mixin",
+        "hr.relationship.commitment.mixin",
         "hr.improvement.action.mixin",
     ]
     _order = "name, id"
     _concern_field = "internal_client_id"
+    _commitment_field = "internal_client_id"
     _improvement_field = "hr_internal_client_ids"
 
     name = fields.Char(required=True, tracking=True)

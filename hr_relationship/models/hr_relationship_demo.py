@@ -21,6 +21,7 @@ LOGGED_MODELS = (
     "hr.project.stakeholder",
     "hr.relationship.interaction",
     "hr.relationship.concern",
+    "hr.relationship.commitment",
     "hr.satisfaction.survey",
     "survey.user_input",
 )

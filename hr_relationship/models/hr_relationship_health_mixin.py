@@ -230,6 +230,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         attitude is read from its stakeholders)."""
         self.env["hr.relationship.interaction"].flush_model()
         self.env["hr.satisfaction.result"].flush_model()
+        self.env["hr.relationship.commitment"].flush_model()
         for model in self.env["hr.relationship.health.mixin"]._health_models():
             model.flush_model()
 
@@ -271,9 +272,11 @@ class HrRelationshipHealthMixin(models.AbstractModel):
 
         The formula lives only here. The score is the mean of the known
         components weighted by the settings; the state follows the score's
-        thresholds, and warning signs cap it: with an overdue contact or a
-        blocker in the relationship it is at best "needs attention", with
-        both it is at risk, whatever the other figures say."""
+        thresholds, and warning signs cap it: with one of an overdue
+        contact, a blocker in the relationship or a promise of HR's that is
+        overdue (an open commitment past its due date) it is at best "needs
+        attention", with two of them it is at risk, whatever the other
+        figures say."""
         weights = {
             "satisfaction": settings["weight_satisfaction"],
             "nps": settings["weight_nps"],
@@ -306,6 +309,14 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                 %(sentiment)s
             ), attitude AS (
                 %(attitude)s
+            ), commitments AS (
+                -- Commitments point at the record by the same field as
+                -- its survey results.
+                SELECT com.%(link)s AS id, COUNT(*) AS overdue
+                  FROM hr_relationship_commitment com
+                 WHERE com.%(link)s IN (SELECT id FROM scope)
+                   AND com.state = 'open' AND com.date_due < %(today)s
+                 GROUP BY com.%(link)s
             ), survey AS (
                 -- The latest answered result: its figures, and whether
                 -- they are known (a result stores "no answer" as 0).
@@ -340,6 +351,7 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                        (sentiment.mean + 2) * 25 AS sentiment,
                        attitude.attitude::numeric AS attitude,
                        COALESCE(attitude.blockers, 0) AS blockers,
+                       COALESCE(commitments.overdue, 0) AS overdue_commitments,
                        scope.cadence > 0 AND scope.last_interaction_date IS NULL
                            AS never_contacted,
                        CASE WHEN scope.due < %(today)s
@@ -349,13 +361,14 @@ class HrRelationshipHealthMixin(models.AbstractModel):
              LEFT JOIN survey ON survey.id = scope.id
              LEFT JOIN sentiment ON sentiment.id = scope.id
              LEFT JOIN attitude ON attitude.id = scope.id
+             LEFT JOIN commitments ON commitments.id = scope.id
             ), scored AS (
                 SELECT components.*,
                        ROUND(((%(weighted_sum)s)
                               / NULLIF(%(known_weight)s, 0))::numeric, 1)
                            AS score,
                        (overdue_days IS NOT NULL)::int + (blockers > 0)::int
-                           AS signs
+                           + (overdue_commitments > 0)::int AS signs
                   FROM components
             ), judged AS (
                 SELECT scored.*,
@@ -434,7 +447,8 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                             OR rec.health_state IS DISTINCT FROM judged.state)
                 ), snapshot AS (%(snapshot)s)
                 SELECT id, owner_id, score, satisfaction, nps, recency, sentiment,
-                       attitude, blockers, never_contacted, overdue_days
+                       attitude, blockers, never_contacted, overdue_days,
+                       overdue_commitments
                   FROM judged
                  WHERE state = 'at_risk' AND old_state IS DISTINCT FROM 'at_risk'
                 """,
@@ -478,7 +492,8 @@ class HrRelationshipHealthMixin(models.AbstractModel):
                     """
                     %s
                     SELECT id, satisfaction, nps, recency, sentiment, attitude,
-                           blockers, never_contacted, overdue_days
+                           blockers, never_contacted, overdue_days,
+                           overdue_commitments
                       FROM judged
                     """,
                     self._health_judged_sql(records._origin.ids, settings, today),
@@ -509,6 +524,14 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         elif row["overdue_days"]:
             reasons.append(
                 self.env._("Contact %(days)s days overdue", days=row["overdue_days"])
+            )
+        if row["overdue_commitments"] == 1:
+            reasons.append(self.env._("1 commitment overdue"))
+        elif row["overdue_commitments"]:
+            reasons.append(
+                self.env._(
+                    "%(count)s commitments overdue", count=row["overdue_commitments"]
+                )
             )
         labels = {
             "satisfaction": self.env._("Low satisfaction"),

@@ -121,6 +121,9 @@ class HrRelationshipInteraction(models.Model):
     concern_ids = fields.One2many(
         "hr.relationship.concern", "interaction_id", string="Concerns"
     )
+    commitment_ids = fields.One2many(
+        "hr.relationship.commitment", "interaction_id", string="Commitments"
+    )
 
     @api.depends("sentiment")
     def _compute_sentiment_score(self):
@@ -224,6 +227,27 @@ class HrRelationshipInteraction(models.Model):
                 "default_topic_ids": [Command.set(self.topic_ids.ids)],
                 "default_deadline": fields.Date.to_string(
                     self.env["hr.relationship.concern"]._default_deadline()
+                ),
+            },
+        }
+
+    def action_log_commitment(self):
+        """Open a new commitment made in this interaction, to its people and
+        due a fortnight after it: a draft until the user saves it."""
+        checked_records(self, single=True)
+        Commitment = self.env["hr.relationship.commitment"]
+        values = Commitment._values_from_interaction(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log a Commitment"),
+            "res_model": Commitment._name,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+            "context": {
+                **{f"default_{name}": value for name, value in values.items()},
+                "default_date_due": fields.Date.to_string(
+                    Commitment._default_date_due(self.date)
                 ),
             },
         }

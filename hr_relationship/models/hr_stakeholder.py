@@ -67,9 +67,11 @@ class HrStakeholder(models.Model):
         "mail.activity.mixin",
         "hr.relationship.health.mixin",
         "hr.relationship.concern.mixin",
+        "hr.relationship.commitment.mixin",
     ]
     _order = "name, id"
     _concern_field = "stakeholder_id"
+    _commitment_field = "stakeholder_id"
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     active = fields.Boolean(default=True)

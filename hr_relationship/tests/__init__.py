@@ -31,6 +31,7 @@ from . import test_migration_project_stakeholder
 from . import test_ui_positions
 from . import test_value_cycle
 from . import test_concern
+from . import test_commitment
 from . import test_relationship_map_phone
 from . import test_network
 from . import test_result_formulas

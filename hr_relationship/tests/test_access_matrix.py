@@ -211,6 +211,30 @@ MATRIX = {
     },
     ("hr.relationship.concern", "q_b"): {"read": "", "write": "", "unlink": ""},
     ("hr.relationship.concern", None): {"create": "UBM", "create_b": ""},
+    # Commitments: like concerns, and the business partner changes those
+    # made to their clients whoever owns them.
+    ("hr.relationship.commitment", "m_user"): {
+        "read": "UBM",
+        "write": "UM",
+        "unlink": "UM",
+    },
+    ("hr.relationship.commitment", "m_bp"): {
+        "read": "UBM",
+        "write": "BM",
+        "unlink": "BM",
+    },
+    ("hr.relationship.commitment", "m_bp_client"): {
+        "read": "UBM",
+        "write": "BM",
+        "unlink": "BM",
+    },
+    ("hr.relationship.commitment", "m_other"): {
+        "read": "UBM",
+        "write": "M",
+        "unlink": "M",
+    },
+    ("hr.relationship.commitment", "m_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.relationship.commitment", None): {"create": "UBM", "create_b": ""},
     # Topics: tags anyone with a role adds to.
     ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
     ("hr.relationship.topic", None): {"create": "UBM"},
@@ -276,6 +300,7 @@ WRITE_VALUES = {
     "hr.relationship.portfolio": {"key_person_count": 0},
     "hr.relationship.portfolio.snapshot": {"coverage": 1.0},
     "hr.relationship.concern": {"deadline": "2026-03-01"},
+    "hr.relationship.commitment": {"date_due": "2026-03-01"},
     "hr.relationship.topic": {"color": 3},
     "hr.relationship.retention.log": {"reason": "request"},
     "hr.project.stakeholder": {"target_attitude": "champion"},
@@ -431,6 +456,16 @@ class AccessMatrixMixin:
                 }
             )
 
+        def commitment(client, user):
+            return env["hr.relationship.commitment"].create(
+                {
+                    "name": "HRR Matrix",
+                    "company_id": client.company_id.id,
+                    "internal_client_id": client.id,
+                    "user_id": user.id,
+                }
+            )
+
         Portfolio = env["hr.relationship.portfolio"]
         coach = Employee.create(
             {"name": "Coach", "company_id": cls.company.id, "user_id": cls.bp.id}
@@ -503,6 +538,11 @@ class AccessMatrixMixin:
             "q_bp": concern(c_bp, cls.bp),
             "q_other": concern(cls.client_ops, cls.other_user),
             "q_b": concern(c_b, cls.bp),
+            "m_user": commitment(cls.client_sales, cls.user),
+            "m_bp": commitment(c_bp, cls.bp),
+            "m_bp_client": commitment(c_bp, cls.other_user),
+            "m_other": commitment(cls.client_ops, cls.other_user),
+            "m_b": commitment(c_b, cls.bp),
             "topic": env["hr.relationship.topic"].create({"name": "HRR Matrix"}),
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
@@ -665,7 +705,7 @@ class AccessMatrixMixin:
 
     def _cycle_and_network_values(self, model, role, user, company, client):
         """Create values of the value cycle's and the network's models."""
-        if model == "hr.relationship.concern":
+        if model in ("hr.relationship.concern", "hr.relationship.commitment"):
             return {
                 "name": "HRR New",
                 "company_id": company.id,

@@ -429,6 +429,16 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
                 "internal_client_id": self.client_sales.id,
             }
         )
+        commitments = self.env["hr.relationship.commitment"].create(
+            [
+                {
+                    "name": f"HRR malformed commitment {n}",
+                    "company_id": self.company.id,
+                    "internal_client_id": self.client_sales.id,
+                }
+                for n in range(2)
+            ]
+        )
         portfolios = self.env["hr.relationship.portfolio"].create(
             [
                 {"user_id": self.user.id, "company_id": self.company.id},
@@ -466,6 +476,37 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
                 ([concern.ids, {"state": "lost"}], {}),
             ],
             ("hr.relationship.concern.mixin", "action_view_concerns"): [([[1]], {})],
+            ("hr.relationship.interaction", "action_log_commitment"): self._single(
+                interactions
+            ),
+            ("hr.relationship.commitment", "create"): [
+                ([{"name": "x", "company_id": self.company.id}], {}),
+                ([{"name": "x", "internal_client_id": 999999}], {}),
+                (
+                    [
+                        {
+                            "name": "x",
+                            "internal_client_id": self.client_sales.id,
+                            "state": "done",
+                        }
+                    ],
+                    {},
+                ),
+            ],
+            ("hr.relationship.commitment", "write"): [
+                ([[999999], {"name": "x"}], {}),
+                ([commitments.ids, {"state": "broken"}], {}),
+                ([commitments.ids, {"internal_client_id": False}], {}),
+            ],
+            **{
+                ("hr.relationship.commitment", method): self._record_cases()
+                for method in ("action_keep", "action_cancel", "action_reopen")
+            },
+            ("hr.relationship.commitment.mixin", "action_view_commitments"): [
+                ([[1]], {})
+            ],
+            ("hr.stakeholder", "action_view_commitments"): self._single(stakeholders),
+            ("hr.internal.client", "action_view_commitments"): self._single(clients),
             ("hr.stakeholder", "action_view_concerns"): self._single(stakeholders),
             ("hr.internal.client", "action_view_concerns"): self._single(clients),
             ("hr.improvement.action.mixin", "action_view_improvement_actions"): [
