@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 from ..tools.record_check import checked_records
 
@@ -125,8 +126,9 @@ class HrRelationshipCommitment(models.Model):
             raise ValidationError(
                 self.env._("Unsupported search on overdue commitments.")
             )
-        domain = self._overdue_domain()
-        return domain if (operator == "=") == value else ["!", *domain]
+        domain = Domain(self._overdue_domain())
+        # Not overdue: the negation of the whole domain, not of its first leaf.
+        return domain if (operator == "=") == value else ~domain
 
     @api.model
     def _overdue_domain(self):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 from odoo.tools import html2plaintext
 
 OPEN_STATES = ("new", "in_progress")
@@ -111,7 +112,8 @@ class HrRelationshipConcern(models.Model):
             ("state", "in", OPEN_STATES),
             ("deadline", "<", fields.Date.context_today(self)),
         ]
-        return domain if (operator == "=") == value else ["!", *domain]
+        # Not overdue: the negation of the whole domain, not of its first leaf.
+        return domain if (operator == "=") == value else ~Domain(domain)
 
     @api.onchange("project_id")
     def _onchange_project_id(self):

@@ -129,6 +129,8 @@ class TestConcern(HrRelationshipCase):
         self.assertIn(overdue, Concern.search([("is_overdue", "=", True)]))
         self.assertNotIn(resolved, Concern.search([("is_overdue", "=", True)]))
         self.assertIn(resolved, Concern.search([("is_overdue", "=", False)]))
+        # The negation covers the whole condition: open and not yet due too.
+        self.assertIn(due_today, Concern.search([("is_overdue", "=", False)]))
 
         Concern._cron_notify_overdue()
         activity = self._overdue_activities(overdue)
