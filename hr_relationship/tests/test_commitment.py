@@ -259,6 +259,17 @@ class TestCommitment(CommitmentMixin, HrRelationshipCase):
         with self.assertRaisesRegex(UserError, "is not a status of a commitment"):
             commitment.write({"state": "done"})
 
+    def test_the_refusal_reads_in_the_users_language(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_relationship"], ["nl_NL"], overwrite=True
+        )
+        self.user.lang = "nl_NL"
+        with self.assertRaisesRegex(ValidationError, "Bij toezegging HRR"):
+            self.Commitment.with_user(self.user).create(
+                {"name": "HRR nobody", "company_id": self.company.id}
+            )
+
     def test_the_owner_changes_it_others_read_it(self):
         commitment = self._commitment()
         other = commitment.with_user(self.other_user)

@@ -14,6 +14,7 @@ REPORT_MEASURES = {
     "hr_project_support_snapshot_view_graph": "support_index",
     "hr_relationship_health_snapshot_view_graph": "health_score",
     "hr_relationship_interaction_view_graph": "sentiment_score",
+    "hr_relationship_commitment_view_graph": "kept_on_time",
     "hr_relationship_portfolio_view_graph": "key_person_count",
     "hr_satisfaction_result_view_graph": "csat",
     "hr_satisfaction_service_result_view_graph": "gap",
