@@ -265,10 +265,10 @@ class TestCommitment(CommitmentMixin, HrRelationshipCase):
             ["hr_relationship"], ["nl_NL"], overwrite=True
         )
         self.user.lang = "nl_NL"
+        # A request runs in its user's language, as the web client sends it.
+        as_user = self.Commitment.with_user(self.user).with_context(lang=self.user.lang)
         with self.assertRaisesRegex(ValidationError, "Bij toezegging HRR"):
-            self.Commitment.with_user(self.user).create(
-                {"name": "HRR nobody", "company_id": self.company.id}
-            )
+            as_user.create({"name": "HRR nobody", "company_id": self.company.id})
 
     def test_the_owner_changes_it_others_read_it(self):
         commitment = self._commitment()
