@@ -481,7 +481,10 @@ COMMITMENT_MARKERS = {
 # "will"/"zal" of anyone is a commitment when it has a date: "Jan will send
 # the figures by Friday".
 DATED_MARKERS = {
-    "nl": re.compile(r"\b(?:zal|zullen|gaat|gaan|stuurt|levert|regelt|belt)\b"),
+    # Dutch says the future in the present: "we ronden het vrijdag af".
+    "nl": re.compile(
+        r"\b(?:zal|zullen|gaat|gaan|stuurt|levert|regelt|belt|ik|we|wij)\b"
+    ),
     "en": re.compile(r"\b(?:will|'ll|’ll|is going to|are going to|promised)\b"),
 }
 # What looks like a promise but reports or asks.
