@@ -1,7 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import date
+from datetime import timedelta
 
+from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
@@ -169,11 +170,11 @@ class TestTextAnalysis(HrRelationshipCase):
         )
 
     def test_default_reference_date_is_today(self):
-        due = self._one("Ik bel de teamleider morgen terug.")["commitments"][0][
-            "due_date"
-        ]
+        today = fields.Date.context_today(self.env.user.with_user(self.user))
+        result = self._one("Ik bel de teamleider morgen terug.")
         self.assertEqual(
-            due, date.fromordinal(date.today().toordinal() + 1).isoformat()
+            result["commitments"][0]["due_date"],
+            (today + timedelta(days=1)).isoformat(),
         )
 
     def test_what_is_not_a_commitment(self):
