@@ -51,3 +51,4 @@ from . import res_partner_network
 from . import hr_relationship_portfolio_snapshot
 from . import hr_relationship_demo
 from . import hr_internal_client_partnership
+from . import hr_relationship_text_analysis

@@ -47,3 +47,4 @@ from . import test_wizard_access
 from . import test_migration_campaign_name
 from . import test_client_page
 from . import test_test_loader
+from . import test_text_analysis
