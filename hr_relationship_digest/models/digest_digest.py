@@ -17,6 +17,9 @@ KPI_ACTIONS = {
     "kpi_hr_relationship_concern": "hr_relationship.hr_relationship_concern_action",
     "kpi_hr_relationship_csat": "hr_relationship.action_hr_satisfaction_result",
     "kpi_hr_relationship_nps": "hr_relationship.action_hr_satisfaction_result",
+    "kpi_hr_relationship_commitment": (
+        "hr_relationship.hr_relationship_commitment_action"
+    ),
 }
 
 
@@ -55,6 +58,12 @@ class DigestDigest(models.Model):
         export_string_translation=False,
     )
 
+    kpi_hr_relationship_commitment = fields.Boolean("Commitments Due")
+    kpi_hr_relationship_commitment_value = fields.Integer(
+        compute="_compute_kpi_hr_relationship_commitment_value",
+        export_string_translation=False,
+    )
+
     def _compute_kpi_hr_relationship_overdue_value(self):
         """Contacts that fell overdue in the period and still are, of every
         kind of relationship with a health (stakeholders and internal
@@ -90,6 +99,24 @@ class DigestDigest(models.Model):
         self._hr_relationship_check_access()
         self._calculate_company_based_kpi(
             "hr.relationship.concern", "kpi_hr_relationship_concern_value"
+        )
+
+    def _compute_kpi_hr_relationship_commitment_value(self):
+        """HR's promises that came due in the period, kept or not: the
+        denominator of the say-do ratio. As a campaign's closing, a
+        commitment due today counts in today's digest."""
+        self._hr_relationship_check_access()
+        first_day, last_day = self._hr_relationship_days()
+        self._hr_relationship_assign(
+            "kpi_hr_relationship_commitment_value",
+            self._hr_relationship_by_company(
+                "hr.relationship.commitment",
+                [
+                    ("state", "!=", "cancelled"),
+                    ("date_due", ">", first_day),
+                    ("date_due", "<=", last_day),
+                ],
+            ),
         )
 
     def _compute_kpi_hr_relationship_csat_value(self):

@@ -21,6 +21,7 @@ KPIS = (
     "kpi_hr_relationship_concern",
     "kpi_hr_relationship_csat",
     "kpi_hr_relationship_nps",
+    "kpi_hr_relationship_commitment",
 )
 TODAY = fields.Date.today()
 
@@ -110,6 +111,31 @@ class TestDigestKpis(SatisfactionSurveyMixin, HrRelationshipCase):
             (fields.Datetime.now() - timedelta(days=10), concerns[2].id),
         )
         Concern.invalidate_model(["create_date"])
+
+        # Promises to Operations due today, 3, 10 and 40 days ago and
+        # tomorrow; one cancelled, one of the other company.
+        Commitment = cls.env["hr.relationship.commitment"]
+        commitments = Commitment.create(
+            [
+                {
+                    "name": f"HRR promise {days}",
+                    "internal_client_id": client.id,
+                    "company_id": client.company_id.id,
+                    "date_due": TODAY - timedelta(days=days),
+                }
+                for days, client in (
+                    (0, cls.client_ops),
+                    (3, cls.client_ops),
+                    (10, cls.client_ops),
+                    (40, cls.client_ops),
+                    (-1, cls.client_ops),
+                    (2, cls.client_ops),
+                    (2, cls.client_company_2),
+                )
+            ]
+        )
+        commitments[1].action_keep()
+        commitments[5].action_cancel()
 
         cls._setup_results()
         cls.digest = cls.env["digest.digest"].create(
@@ -280,6 +306,13 @@ class TestDigestKpis(SatisfactionSurveyMixin, HrRelationshipCase):
     def test_new_concerns_raised_in_the_period(self):
         self.assertEqual(
             self._columns("kpi_hr_relationship_concern", self.manager), [2, 2, 3]
+        )
+
+    def test_commitments_that_came_due_in_the_period(self):
+        # Kept or not; never the cancelled one, tomorrow's or the other
+        # company's.
+        self.assertEqual(
+            self._columns("kpi_hr_relationship_commitment", self.manager), [1, 2, 3]
         )
 
     def test_csat_and_nps_of_campaigns_closed_in_the_period(self):
