@@ -294,25 +294,3 @@ class TestDepartureTour(HttpCase):
         self.assertFalse(leaver.active)
         self.assertEqual(alumnus.partner_id.email, "lotte@home.example.com")
         self.assertEqual(alumnus.consent_purpose, "Alumni events and rehiring")
-
-    def test_departure_of_several_flow(self):
-        lotte, bram = self.env["hr.employee"].create(
-            [
-                {"name": "Lotte Leaver", "private_email": "lotte.private@example.com"},
-                {"name": "Bram Leaver", "private_email": "bram.private@example.com"},
-            ]
-        )
-        self.start_tour(
-            f"/odoo/employees/{lotte.id}",
-            "hr_relationship_departure_several_tour",
-            login="admin",
-        )
-        self.assertFalse(lotte.active)
-        self.assertFalse(bram.active)
-        alumni = self.env["hr.stakeholder"].search(
-            [("former_employee_id", "in", (lotte | bram).ids)]
-        )
-        self.assertEqual(
-            sorted(alumni.mapped("partner_id.email")),
-            ["bram.private@example.com", "lotte.private@example.com"],
-        )
