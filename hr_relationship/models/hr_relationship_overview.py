@@ -95,6 +95,19 @@ class HrRelationshipOverview(models.AbstractModel):
                 score_field="response_rate",
             ),
             self._card(
+                "commitments",
+                _("My commitments due this week or overdue"),
+                "hr.relationship.commitment",
+                domain=[
+                    ("user_id", "=", uid),
+                    ("state", "=", "open"),
+                    ("date_due", "<=", self._week_end(today)),
+                ],
+                rows=rows,
+                order="date_due, id",
+                date_field="date_due",
+            ),
+            self._card(
                 "interactions",
                 _("My recent interactions"),
                 "hr.relationship.interaction",
@@ -105,6 +118,12 @@ class HrRelationshipOverview(models.AbstractModel):
             ),
         ]
         return {"cards": cards, "trend": self._customer_value_trend()}
+
+    @api.model
+    def _week_end(self, today):
+        """The Sunday that ends ``today``'s week (weeks start on Monday, as
+        in the Netherlands and ISO 8601)."""
+        return today + timedelta(days=6 - today.weekday())
 
     @api.model
     def _card(

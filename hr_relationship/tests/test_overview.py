@@ -64,6 +64,44 @@ class TestOverview(HrRelationshipCase):
         )
         self.assertEqual(cards["clients_at_risk"]["rows"][0]["score"], 20.0)
 
+    def test_commitments_due_this_week(self):
+        # TODAY is a Monday: the week ends on Sunday the 21st.
+        Commitment = self.env["hr.relationship.commitment"]
+        due = {
+            name: Commitment.create(
+                {
+                    "name": name,
+                    "company_id": self.company.id,
+                    "stakeholder_id": self.sh_anna.id,
+                    "user_id": (owner or self.user).id,
+                    "date_due": day,
+                }
+            )
+            for name, day, owner in (
+                ("overdue", TODAY - timedelta(days=14), None),
+                ("sunday", date(2026, 6, 21), None),
+                ("next monday", date(2026, 6, 22), None),
+                ("someone else's", TODAY, self.other_user),
+            )
+        }
+        Commitment.create(
+            {
+                "name": "kept",
+                "company_id": self.company.id,
+                "stakeholder_id": self.sh_anna.id,
+                "user_id": self.user.id,
+                "date_due": TODAY,
+            }
+        ).action_keep()
+        cards, _trend = self._overview(self.user)
+        card = cards["commitments"]
+        self.assertEqual(card["count"], 2)
+        self.assertEqual(
+            [row["id"] for row in card["rows"]],
+            (due["overdue"] | due["sunday"]).ids,
+        )
+        self.assertEqual(card["rows"][1]["date"], date(2026, 6, 21))
+
     def _queries(self, overview):
         self.env.invalidate_all()
         before = self.env.cr.sql_log_count

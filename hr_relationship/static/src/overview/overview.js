@@ -17,6 +17,7 @@ const CARD_ICONS = {
     clients_at_risk: "fa-building-o",
     stakeholders_at_risk: "fa-user-times",
     campaigns: "fa-bar-chart",
+    commitments: "fa-handshake-o",
     interactions: "fa-comments",
 };
 
