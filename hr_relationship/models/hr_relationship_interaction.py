@@ -138,13 +138,15 @@ class HrRelationshipInteraction(models.Model):
         domain="[('share', '=', False)]",
     )
     # What the health and the reports read: the person's choice, else what
-    # the text suggests. Writing it is choosing (the form, RPC, the apps
-    # that log interactions), so that a choice survives any later edit of
-    # the text.
+    # the text suggests. Writing it is choosing it (RPC, data files, the
+    # apps that log interactions): create and write take it as
+    # sentiment_chosen, so that a choice survives any later edit of the
+    # text. Not an inverse: that would write the choice again after the
+    # insert, through every override of write (an app's interaction would
+    # read as edited by hand).
     sentiment = fields.Selection(
         SENTIMENTS,
         compute="_compute_sentiment",
-        inverse="_inverse_sentiment",
         store=True,
         precompute=True,
         required=True,
@@ -235,15 +237,21 @@ class HrRelationshipInteraction(models.Model):
                 or "neutral"
             )
 
-    def _inverse_sentiment(self):
-        for interaction in self:
-            interaction.sentiment_chosen = interaction.sentiment
+    @api.model
+    def _sentiment_as_chosen(self, vals):
+        """``vals`` with the sentiment written as the one chosen."""
+        if "sentiment" not in vals:
+            return vals
+        vals = dict(vals)
+        sentiment = vals.pop("sentiment")
+        vals.setdefault("sentiment_chosen", sentiment)
+        return vals
 
     def _suggested_commitments(self):
-        """[{text, due_date}] of the promises the summary holds that are not
-        commitments of this interaction yet (by name, whatever the case),
-        due when the text says, counted from the interaction's date, else
-        as a commitment logged by hand."""
+        """[{text, date_due, dated}] of the promises the summary holds that
+        are not commitments of this interaction yet (by name, whatever the
+        case): due when the text says (``dated``), counted from the
+        interaction's date, else when a commitment logged by hand is."""
         self.ensure_one()
         text = html2plaintext(self.summary or "")[:MAX_TEXT_LENGTH]
         if not text.strip():
@@ -257,11 +265,12 @@ class HrRelationshipInteraction(models.Model):
             if key in made:
                 continue
             made.add(key)
+            due = fields.Date.to_date(promise["due_date"])
             suggested.append(
                 {
                     "text": promise["text"],
-                    "due_date": promise["due_date"] or False,
-                    "date_due": fields.Date.to_date(promise["due_date"]) or default_due,
+                    "date_due": due or default_due,
+                    "dated": bool(due),
                 }
             )
         return suggested
@@ -299,7 +308,7 @@ class HrRelationshipInteraction(models.Model):
                     self.env._(
                         "due %(date)s", date=format_date(self.env, promise["date_due"])
                     )
-                    if promise["due_date"]
+                    if promise["dated"]
                     else self.env._(
                         "due %(date)s (no date in the text)",
                         date=format_date(self.env, promise["date_due"]),
@@ -317,10 +326,14 @@ class HrRelationshipInteraction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._sentiment_as_chosen(vals) for vals in vals_list]
         interactions = super().create(vals_list)
         # Pulses go only after the interaction types chosen in the settings.
         self.env["hr.satisfaction.survey"]._send_pulses_for_interactions(interactions)
         return interactions
+
+    def write(self, vals):
+        return super().write(self._sentiment_as_chosen(vals))
 
     @api.onchange("project_id")
     def _onchange_project_id(self):
