@@ -104,6 +104,22 @@ class TestSentimentSuggestion(HrRelationshipCase):
         self.assertEqual(interaction.sentiment, "very_negative")
         self.assertEqual(interaction.sentiment_score, -2)
 
+    def test_the_form_suggests_while_the_text_is_typed(self):
+        Interaction = self.env["hr.relationship.interaction"].with_user(self.user)
+        with Form(Interaction) as form:
+            form.name = "Gesprek"
+            form.stakeholder_ids.add(self.sh_anna)
+            self.assertFalse(form.sentiment_chosen)
+            self.assertEqual(form.sentiment_suggested, "neutral")
+            form.summary = Markup(
+                "<p>Ze is niet tevreden. Ik stuur je vrijdag de offerte.</p>"
+            )
+            self.assertEqual(form.sentiment_suggested, "negative")
+            self.assertEqual(form.sentiment_evidence, '"niet tevreden"')
+            self.assertEqual(form.suggested_commitment_count, 1)
+        self.assertEqual(form.record.sentiment, "negative")
+        self.assertFalse(form.record.sentiment_chosen)
+
     def test_without_a_choice_the_sentiment_follows_the_text(self):
         interaction = self._logged("Ze is tevreden over de samenwerking.")
         interaction.summary = Markup("<p>Ze is niet tevreden.</p>")
