@@ -165,25 +165,25 @@ class TestCaptureEmail(CaptureCase):
         """Nobody chose how the mail felt: its subject and the body the
         company keeps say it, live and in the backfill."""
         self.company.hr_capture_keep_body = True
-        self.project.with_user(self.user).with_context(
-            mail_post_autofollow=False
-        ).message_post(
-            body=Markup("<p>De manager is niet tevreden over de planning.</p>"),
-            subject="Planning vacatures",
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=self.anna_partner.ids,
-        )
-        # A body without opinion: the subject says it.
-        self.other_project.with_user(self.user).with_context(
-            mail_post_autofollow=False
-        ).message_post(
-            body=Markup("<p>See the attachment.</p>"),
-            subject="Great news on the onboarding",
-            message_type="comment",
-            subtype_xmlid="mail.mt_comment",
-            partner_ids=self.anna_partner.ids,
-        )
+        mails = [
+            (
+                self.project,
+                "Planning vacatures",
+                "De manager is niet tevreden over de planning.",
+            ),
+            # A body without opinion: the subject says it.
+            (self.other_project, "Great news on the onboarding", "See the attachment."),
+        ]
+        for record, subject, body in mails:
+            record.with_user(self.user).with_context(
+                mail_post_autofollow=False
+            ).message_post(
+                body=Markup("<p>%s</p>") % body,
+                subject=subject,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.anna_partner.ids,
+            )
         expected = [
             {
                 "name": "Planning vacatures",
