@@ -84,6 +84,10 @@ def generate_health_inputs(env, client_count, answer_count):
                    sentiment = (ARRAY['very_negative', 'negative', 'neutral',
                                       'positive', 'very_positive'])
                                [1 + mod(moment.id, 5)],
+                   sentiment_chosen = (ARRAY['very_negative', 'negative',
+                                             'neutral', 'positive',
+                                             'very_positive'])
+                                      [1 + mod(moment.id, 5)],
                    internal_client_id = CASE WHEN mod(moment.id, 10) = 0
                        THEN clients.ids[1 + mod(moment.id / 10,
                                                 array_length(clients.ids, 1))]

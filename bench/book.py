@@ -76,7 +76,12 @@ WRITTEN = {
         "interest",
         "is_below_target",
     },
-    "hr.relationship.interaction": {"sentiment_score"},
+    "hr.relationship.interaction": {
+        "sentiment",
+        "sentiment_score",
+        "sentiment_suggested",
+        "sentiment_evidence",
+    },
 }
 
 
@@ -88,7 +93,11 @@ def _addon():
         hr_stakeholder,
     )
 
-    return hr_stakeholder.HIGH_SCORE, hr_relationship_interaction.SENTIMENT_SCORES
+    return (
+        hr_stakeholder.HIGH_SCORE,
+        hr_relationship_interaction.SENTIMENT_SCORES,
+        hr_relationship_interaction.suggest_sentiment,
+    )
 
 
 def _ids(cr):
@@ -412,8 +421,11 @@ class Book:
     def interactions(self, moments, name="Bench contact"):
         """Interactions (meetings logged by hand) of ``moments``, a query of
         ``(n, date, user_id, stakeholder_id, internal_client_id, sentiment)``
-        rows: one interaction each, with its stakeholder. Call
+        rows: one interaction each, with its stakeholder; ``sentiment`` is
+        the one chosen (NULL: none, the subject's counts). Call
         :meth:`settle` once the book's interactions are in."""
+        # They share their subject and have no summary: one suggestion.
+        suggested, evidence = _addon()[2](name, False)
         self.env.cr.execute(
             SQL(
                 """
@@ -426,11 +438,15 @@ class Book:
                 ), created AS (
                     INSERT INTO hr_relationship_interaction (id, name, date,
                         interaction_type, source, company_id, user_id,
-                        internal_client_id, sentiment, sentiment_score,
+                        internal_client_id, sentiment_chosen, sentiment,
+                        sentiment_score, sentiment_suggested, sentiment_evidence,
                         create_date, write_date, create_uid, write_uid)
                     SELECT id, %(name)s, date, 'meeting', 'manual', %(company)s,
                            user_id, internal_client_id, sentiment,
-                           COALESCE((%(scores)s::jsonb ->> sentiment)::int, 0),
+                           COALESCE(sentiment, %(suggested)s),
+                           COALESCE((%(scores)s::jsonb
+                                     ->> COALESCE(sentiment, %(suggested)s))::int, 0),
+                           %(suggested)s, %(evidence)s,
                            %(now)s, %(now)s, %(uid)s, %(uid)s
                       FROM moments
                      ORDER BY id
@@ -444,6 +460,8 @@ class Book:
                 name=name,
                 company=self.company_id,
                 scores=json.dumps(_addon()[1]),
+                suggested=suggested,
+                evidence=evidence or None,
                 now=self.now,
                 uid=self.env.uid,
             )

@@ -3,12 +3,23 @@
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date, html2plaintext
 
+from ..tools import text_analysis
 from ..tools.record_check import checked_records
+from .hr_relationship_text_analysis import MAX_TEXT_LENGTH
 
+SENTIMENTS = [
+    ("very_negative", "Very Negative"),
+    ("negative", "Negative"),
+    ("neutral", "Neutral"),
+    ("positive", "Positive"),
+    ("very_positive", "Very Positive"),
+]
 SENTIMENT_SCORES = {
     "very_negative": -2,
     "negative": -1,
@@ -20,6 +31,51 @@ SENTIMENT_SCORES = {
 # planned one (after today), within what HR can plan.
 EARLIEST_DATE = date(1900, 1, 1)
 PLANNING_HORIZON_YEARS = 5
+# The text analysis scores -1..1: within its neutral band a text is neutral,
+# from here on very positive or very negative.
+STRONG_SENTIMENT = 0.6
+# Evidence phrases the form shows at most.
+MAX_EVIDENCE = 5
+
+
+def sentiment_of_score(score):
+    """The sentiment (a value of SENTIMENTS) of a text analysis score."""
+    if score <= -STRONG_SENTIMENT:
+        return "very_negative"
+    if score < -text_analysis.NEUTRAL_BAND:
+        return "negative"
+    if score >= STRONG_SENTIMENT:
+        return "very_positive"
+    if score > text_analysis.NEUTRAL_BAND:
+        return "positive"
+    return "neutral"
+
+
+def suggest_sentiment(name, summary):
+    """(sentiment, evidence) the text analysis suggests for an interaction
+    of subject ``name`` and HTML ``summary``; the language is detected."""
+    # The full stop keeps a negation at the end of the subject off the first
+    # words of the summary.
+    text = f"{name or ''}.\n{html2plaintext(summary or '')}"[:MAX_TEXT_LENGTH]
+    analysis = text_analysis.analyse(text)
+    return sentiment_of_score(analysis["sentiment"]), evidence_of(analysis)
+
+
+def evidence_of(analysis):
+    """The phrases behind an analysis' sentiment, quoted: those that pull
+    its way (all of them for a neutral text, whose phrases cancel out), the
+    strongest first."""
+    evidence = analysis["evidence"]
+    if analysis["label"] == "positive":
+        evidence = [item for item in evidence if item["score"] > 0]
+    elif analysis["label"] == "negative":
+        evidence = [item for item in evidence if item["score"] < 0]
+    strongest = sorted(evidence, key=lambda item: -abs(item["score"]))
+    phrases = []
+    for item in strongest:
+        if item["text"] not in phrases:
+            phrases.append(item["text"])
+    return ", ".join(f'"{phrase}"' for phrase in phrases[:MAX_EVIDENCE]) or False
 
 
 class HrRelationshipInteraction(models.Model):
@@ -81,20 +137,45 @@ class HrRelationshipInteraction(models.Model):
         index=True,
         domain="[('share', '=', False)]",
     )
+    # What the health and the reports read: the person's choice, else what
+    # the text suggests. Writing it is choosing it (RPC, data files, the
+    # apps that log interactions): create and write take it as
+    # sentiment_chosen, so that a choice survives any later edit of the
+    # text. Not an inverse: that would write the choice again after the
+    # insert, through every override of write (an app's interaction would
+    # read as edited by hand).
     sentiment = fields.Selection(
-        [
-            ("very_negative", "Very Negative"),
-            ("negative", "Negative"),
-            ("neutral", "Neutral"),
-            ("positive", "Positive"),
-            ("very_positive", "Very Positive"),
-        ],
+        SENTIMENTS,
+        compute="_compute_sentiment",
+        store=True,
+        precompute=True,
         required=True,
-        default="neutral",
+        help="The sentiment chosen, or else the one suggested from the text.",
+    )
+    sentiment_chosen = fields.Selection(
+        SENTIMENTS,
+        string="Chosen Sentiment",
+        help="How the contact felt, as you judge it. Left empty, the "
+        "sentiment suggested from the subject and summary counts.",
+    )
+    sentiment_suggested = fields.Selection(
+        SENTIMENTS,
+        string="Suggested Sentiment",
+        compute="_compute_sentiment_suggested",
+        store=True,
+        precompute=True,
+        help="The sentiment the text analysis reads in the subject and summary.",
+    )
+    sentiment_evidence = fields.Char(
+        compute="_compute_sentiment_suggested",
+        store=True,
+        precompute=True,
+        help="The words of the text the suggested sentiment rests on.",
     )
     sentiment_score = fields.Integer(
         compute="_compute_sentiment_score",
         store=True,
+        precompute=True,
         aggregator="avg",
         help="Sentiment from -2 (very negative) to 2 (very positive).",
     )
@@ -125,6 +206,119 @@ class HrRelationshipInteraction(models.Model):
         "hr.relationship.commitment", "interaction_id", string="Commitments"
     )
 
+    suggested_commitment_count = fields.Integer(
+        compute="_compute_suggested_commitments",
+    )
+    suggested_commitments_html = fields.Html(
+        string="Suggested Commitments",
+        compute="_compute_suggested_commitments",
+        sanitize=False,
+        help="The promises the text analysis finds in the summary that are "
+        "not logged as commitments of this interaction yet.",
+    )
+    suggested_commitments_label = fields.Char(
+        compute="_compute_suggested_commitments",
+    )
+
+    @api.depends("name", "summary")
+    def _compute_sentiment_suggested(self):
+        for interaction in self:
+            (
+                interaction.sentiment_suggested,
+                interaction.sentiment_evidence,
+            ) = suggest_sentiment(interaction.name, interaction.summary)
+
+    @api.depends("sentiment_chosen", "sentiment_suggested")
+    def _compute_sentiment(self):
+        for interaction in self:
+            interaction.sentiment = (
+                interaction.sentiment_chosen
+                or interaction.sentiment_suggested
+                or "neutral"
+            )
+
+    @api.model
+    def _sentiment_as_chosen(self, vals):
+        """``vals`` with the sentiment written as the one chosen."""
+        if "sentiment" not in vals:
+            return vals
+        vals = dict(vals)
+        sentiment = vals.pop("sentiment")
+        vals.setdefault("sentiment_chosen", sentiment)
+        return vals
+
+    def _suggested_commitments(self):
+        """[{text, date_due, dated}] of the promises the summary holds that
+        are not commitments of this interaction yet (by name, whatever the
+        case): due when the text says (``dated``), counted from the
+        interaction's date, else when a commitment logged by hand is."""
+        self.ensure_one()
+        text = html2plaintext(self.summary or "")[:MAX_TEXT_LENGTH]
+        if not text.strip():
+            return []
+        day = self.date or fields.Date.context_today(self)
+        made = {name.strip().casefold() for name in self.commitment_ids.mapped("name")}
+        default_due = self.env["hr.relationship.commitment"]._default_date_due(day)
+        suggested = []
+        for promise in text_analysis.analyse(text, reference=day)["commitments"]:
+            key = promise["text"].strip().casefold()
+            if key in made:
+                continue
+            made.add(key)
+            due = fields.Date.to_date(promise["due_date"])
+            suggested.append(
+                {
+                    "text": promise["text"],
+                    "date_due": due or default_due,
+                    "dated": bool(due),
+                }
+            )
+        return suggested
+
+    @api.depends("summary", "date", "commitment_ids.name")
+    def _compute_suggested_commitments(self):
+        for interaction in self:
+            suggested = interaction._suggested_commitments()
+            interaction.suggested_commitment_count = len(suggested)
+            interaction.suggested_commitments_html = (
+                interaction._suggested_commitments_html(suggested)
+            )
+            interaction.suggested_commitments_label = (
+                (
+                    self.env._("Confirm 1 Suggested Commitment")
+                    if len(suggested) == 1
+                    else self.env._(
+                        "Confirm %(count)s Suggested Commitments", count=len(suggested)
+                    )
+                )
+                if suggested
+                else False
+            )
+
+    def _suggested_commitments_html(self, suggested):
+        if not suggested:
+            return False
+        items = Markup("").join(
+            Markup(
+                "<li>%(text)s <span class='text-muted text-nowrap'>%(due)s</span></li>"
+            )
+            % {
+                "text": promise["text"],
+                "due": (
+                    self.env._(
+                        "due %(date)s", date=format_date(self.env, promise["date_due"])
+                    )
+                    if promise["dated"]
+                    else self.env._(
+                        "due %(date)s (no date in the text)",
+                        date=format_date(self.env, promise["date_due"]),
+                    )
+                ),
+            }
+            for promise in suggested
+        )
+        return Markup("<ul class='mb-0'>%s</ul>") % items
+
     @api.depends("sentiment")
     def _compute_sentiment_score(self):
         for interaction in self:
@@ -132,10 +326,14 @@ class HrRelationshipInteraction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [self._sentiment_as_chosen(vals) for vals in vals_list]
         interactions = super().create(vals_list)
         # Pulses go only after the interaction types chosen in the settings.
         self.env["hr.satisfaction.survey"]._send_pulses_for_interactions(interactions)
         return interactions
+
+    def write(self, vals):
+        return super().write(self._sentiment_as_chosen(vals))
 
     @api.onchange("project_id")
     def _onchange_project_id(self):
@@ -251,3 +449,25 @@ class HrRelationshipInteraction(models.Model):
                 ),
             },
         }
+
+    def action_use_suggested_sentiment(self):
+        """Let the text say again: forget the sentiment chosen."""
+        checked_records(self)
+        self.sentiment_chosen = False
+        return True
+
+    def action_confirm_suggested_commitments(self):
+        """Make the commitments suggested from the summary, in one go; those
+        made already are not suggested any more, so a second click makes
+        none."""
+        checked_records(self, single=True)
+        suggested = self._suggested_commitments()
+        if suggested:
+            self.env["hr.relationship.commitment"]._create_from_interaction(
+                self,
+                [
+                    {"text": promise["text"], "due_date": promise["date_due"]}
+                    for promise in suggested
+                ],
+            )
+        return True

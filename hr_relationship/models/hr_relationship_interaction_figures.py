@@ -11,8 +11,12 @@ FIGURE_FIELDS = {
     "internal_client_id",
     "user_id",
     "sentiment",
+    "sentiment_chosen",
     "company_id",
 }
+# What changes the sentiment suggested from the text, and so the sentiment
+# where nobody chose one: the figures follow when it does.
+SENTIMENT_TEXT_FIELDS = {"name", "summary"}
 # Set by a batch that refreshes the figures once at its end rather than at
 # each of its writes (the capture of meetings, in hr_relationship_capture).
 FIGURES_LATER_CONTEXT = "hr_relationship_figures_later"
@@ -48,6 +52,8 @@ class HrRelationshipInteraction(models.Model):
 
     def write(self, vals):
         if not FIGURE_FIELDS & set(vals):
+            if SENTIMENT_TEXT_FIELDS & set(vals):
+                return self._write_sentiment_text(vals)
             return super().write(vals)
         stakeholders, clients = self._touched_relationships()
         result = super().write(vals)
@@ -56,6 +62,14 @@ class HrRelationshipInteraction(models.Model):
         self._refresh_figures(
             stakeholders | stakeholders_after, clients | clients_after
         )
+        return result
+
+    def _write_sentiment_text(self, vals):
+        before = {interaction: interaction.sentiment for interaction in self}
+        result = super().write(vals)
+        changed = self.filtered(lambda i: i.sentiment != before[i])
+        if changed:
+            self._refresh_figures(*changed._touched_relationships())
         return result
 
     def unlink(self):

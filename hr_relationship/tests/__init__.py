@@ -48,3 +48,5 @@ from . import test_migration_campaign_name
 from . import test_client_page
 from . import test_test_loader
 from . import test_text_analysis
+from . import test_interaction_suggestions
+from . import test_migration_sentiment_chosen

@@ -36,6 +36,8 @@ from odoo.tools import (
 from odoo.addons.hr_relationship.models.hr_relationship_interaction import (
     EARLIEST_DATE,
     PLANNING_HORIZON_YEARS,
+    SENTIMENT_SCORES,
+    suggest_sentiment,
 )
 from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_USER
 from odoo.addons.hr_relationship.tools.record_check import checked_records
@@ -64,6 +66,7 @@ HAND_FIELDS = {
     "project_id",
     "user_id",
     "sentiment",
+    "sentiment_chosen",
     "summary",
     "topic_ids",
 }
@@ -683,6 +686,8 @@ class HrRelationshipInteraction(models.Model):
                         internal_client_id, capture_key, calendar_event_id,
                         mail_message_id, origin_model, origin_res_id,
                         create_uid, create_date, write_uid, write_date)
+                    -- Nobody chose a sentiment: what the text suggests
+                    -- replaces this placeholder below.
                     SELECT candidate.name, candidate.date, %(type)s, %(source)s,
                            candidate.company_id, candidate.user_id, 'neutral', 0,
                            candidate.summary, candidate.internal_client_id,
@@ -724,7 +729,49 @@ class HrRelationshipInteraction(models.Model):
         )
         if unnamed_ids:
             self._hr_name_after_documents(unnamed_ids)
+        if interaction_ids:
+            self._hr_capture_suggest_sentiment(interaction_ids)
         return interaction_ids or [], stakeholder_ids or [], client_ids or []
+
+    @api.model
+    def _hr_capture_suggest_sentiment(self, interaction_ids):
+        """The sentiment of the interactions just inserted, as their subject
+        and body suggest it (nobody chose one): their texts in one query,
+        analysed in one batch, written in one statement (what the computes
+        of the sentiment fields give without a choice)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, name, summary FROM hr_relationship_interaction "
+                "WHERE id = ANY(%s)",
+                list(interaction_ids),
+            )
+        )
+        ids, suggested, evidence, scores = [], [], [], []
+        for interaction_id, name, summary in self.env.cr.fetchall():
+            sentiment, phrases = suggest_sentiment(name, summary)
+            ids.append(interaction_id)
+            suggested.append(sentiment)
+            evidence.append(phrases or None)
+            scores.append(SENTIMENT_SCORES[sentiment])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE hr_relationship_interaction interaction
+                   SET sentiment_suggested = suggestion.sentiment,
+                       sentiment_evidence = suggestion.evidence,
+                       sentiment = suggestion.sentiment,
+                       sentiment_score = suggestion.score
+                  FROM unnest(%s::integer[], %s::varchar[], %s::varchar[],
+                              %s::integer[])
+                       AS suggestion(id, sentiment, evidence, score)
+                 WHERE interaction.id = suggestion.id
+                """,
+                ids,
+                suggested,
+                evidence,
+                scores,
+            )
+        )
 
     @api.model
     def _hr_name_after_documents(self, interaction_ids):

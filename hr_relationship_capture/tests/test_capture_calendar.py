@@ -5,7 +5,7 @@ from datetime import timedelta
 from freezegun import freeze_time
 
 from odoo import Command, fields
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import SQL
 
 from .common import MANAGER_GROUP, CaptureCase
@@ -155,6 +155,27 @@ class TestCaptureCalendar(CaptureCase):
         self.assertTrue(interaction.exists())
         self.assertFalse(interaction.calendar_event_id)
         self.assertEqual(interaction.sentiment, "positive")
+
+    def test_choosing_the_sentiment_on_the_form_is_an_edit_by_hand(self):
+        event = self._meeting(self.user.partner_id | self.anna_partner)
+        interaction = self._captured(event)
+        self.assertFalse(interaction.sentiment_chosen)
+        with Form(interaction.with_user(self.user)) as form:
+            form.sentiment_chosen = "negative"
+        self.assertTrue(interaction.is_capture_edited)
+        # An app that logs an interaction with its sentiment chooses it, and
+        # edits nothing by hand.
+        logged = self.Interaction.create(
+            {
+                "name": "HRR logged by an app",
+                "source": "email",
+                "company_id": self.company.id,
+                "stakeholder_ids": [Command.set(self.sh_anna.ids)],
+                "sentiment": "positive",
+            }
+        )
+        self.assertEqual(logged.sentiment_chosen, "positive")
+        self.assertFalse(logged.is_capture_edited)
 
     def test_a_future_meeting_is_a_planned_contact(self):
         day = self.today + timedelta(days=10)

@@ -161,6 +161,59 @@ class TestCaptureEmail(CaptureCase):
         self.assertIn("Shall we m", summary)
         self.assertNotIn("onboarding", summary)
 
+    def test_a_captured_mail_gets_the_sentiment_its_text_suggests(self):
+        """Nobody chose how the mail felt: its subject and the body the
+        company keeps say it, live and in the backfill."""
+        self.company.hr_capture_keep_body = True
+        mails = [
+            (
+                self.project,
+                "Planning vacatures",
+                "De manager is niet tevreden over de planning.",
+            ),
+            # A body without opinion: the subject says it.
+            (self.other_project, "Great news on the onboarding", "See the attachment."),
+        ]
+        for record, subject, body in mails:
+            record.with_user(self.user).with_context(
+                mail_post_autofollow=False
+            ).message_post(
+                body=Markup("<p>%s</p>") % body,
+                subject=subject,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.anna_partner.ids,
+            )
+        expected = [
+            {
+                "name": "Planning vacatures",
+                "sentiment_chosen": False,
+                "sentiment_suggested": "negative",
+                "sentiment_evidence": '"niet tevreden"',
+                "sentiment": "negative",
+                "sentiment_score": -1,
+            },
+            {
+                "name": "Great news on the onboarding",
+                "sentiment_chosen": False,
+                "sentiment_suggested": "positive",
+                "sentiment_evidence": '"great"',
+                "sentiment": "positive",
+                "sentiment_score": 1,
+            },
+        ]
+        self.assertRecordValues(self._captured().sorted("origin_res_id"), expected)
+        # As stored, not only as cached.
+        self.env.invalidate_all()
+        self.assertRecordValues(self._captured().sorted("origin_res_id"), expected)
+
+        self._captured().unlink()
+        self.Interaction._hr_backfill(
+            fields.Date.subtract(self.today, days=1), self.company
+        )
+        self.env.invalidate_all()
+        self.assertRecordValues(self._captured().sorted("origin_res_id"), expected)
+
     def test_a_batch_of_messages_costs_no_more_queries_than_one(self):
         Message = self.env["mail.message"]
 

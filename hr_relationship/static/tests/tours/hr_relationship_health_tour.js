@@ -22,7 +22,7 @@ registry.category("web_tour.tours").add("hr_relationship_health_tour", {
             run: "edit Talk about the reorganisation",
         },
         {
-            trigger: ".modal .o_field_widget[name=sentiment] input[data-value=negative]",
+            trigger: ".modal .o_field_widget[name=sentiment_chosen] input[data-value=negative]",
             run: "click",
         },
         {

@@ -107,7 +107,7 @@ registry.category("web_tour.tours").add("hr_relationship_tour", {
             trigger: ".modal .o_field_widget[name=interaction_type] .o_select_menu_toggler:value(Call)",
         },
         {
-            trigger: ".modal .o_field_widget[name=sentiment] input[data-value=very_positive]",
+            trigger: ".modal .o_field_widget[name=sentiment_chosen] input[data-value=very_positive]",
             run: "click",
         },
         {
