@@ -9,6 +9,7 @@ from . import test_privacy_rpc
 from . import test_referrals_actions
 from . import test_relationship_map
 from . import test_ui_tour
+from . import test_ui_promises
 from . import test_satisfaction_survey
 from . import test_health
 from . import test_access_matrix
