@@ -453,11 +453,13 @@ class HrSatisfactionCampaign(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "hr_relationship.action_hr_satisfaction_theme"
         )
-        action["name"] = _("Themes of %s", self.name)
+        action["name"] = action["display_name"] = _("Themes of %s", self.name)
         action["domain"] = [("campaign_id", "=", self.id)]
+        # The form shows the whole campaign's: here those per client and
+        # per service (one filter group: either).
         action["context"] = {
-            "search_default_group_client": 1,
-            "search_default_group_service": 1,
+            "search_default_scope_client": 1,
+            "search_default_scope_service": 1,
             "fill_temporal": False,
         }
         return action

@@ -136,6 +136,12 @@ class TestSatisfactionThemes(ThemesMixin, HrRelationshipCase):
         sales = self._themes(campaign, "internal_client", self.client_sales)
         self.assertEqual(sales["recruitment"].answer_count, 2)
         self.assertEqual(sales["onboarding"].answer_count, 2)
+        action = campaign.with_user(self.user).action_view_themes()
+        self.assertEqual(action["display_name"], "Themes of Value check")
+        self.assertEqual(
+            self.env["hr.satisfaction.theme"].search(action["domain"]),
+            campaign.theme_ids | sales["recruitment"] | sales["onboarding"],
+        )
         # Operations has one respondent: no theme of its own.
         self.assertFalse(self._themes(campaign, "internal_client", self.client_ops))
         self.assertFalse(self._themes(campaign, "service"))
