@@ -67,6 +67,7 @@
         "views/hr_satisfaction_campaign_views.xml",
         "views/hr_satisfaction_result_views.xml",
         "views/hr_satisfaction_service_result_views.xml",
+        "views/hr_satisfaction_theme_views.xml",
         "views/hr_relationship_service_views.xml",
         "views/survey_question_views.xml",
         "views/hr_relationship_health_snapshot_views.xml",

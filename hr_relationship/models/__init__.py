@@ -32,6 +32,7 @@ from . import hr_satisfaction_withheld_mixin
 from . import hr_satisfaction_campaign_cycle
 from . import hr_satisfaction_result
 from . import hr_satisfaction_service_result
+from . import hr_satisfaction_theme
 from . import survey_survey
 from . import survey_question
 from . import survey_user_input

@@ -75,6 +75,10 @@ class HrRelationshipDemo(models.AbstractModel):
         self._load_terms()
         env = self.with_context(lang=lang).env
         self._localise_texts(env, lang)
+        # The themes are made of the open answers' words, now in the
+        # database's language.
+        Theme = env["hr.satisfaction.theme"].sudo()
+        Theme._compute_for_campaigns(Theme.search([]).campaign_id)
         self._localise_creation_messages(env)
 
     @api.model

@@ -87,6 +87,15 @@ class HrSatisfactionCampaign(models.Model):
     result_ids = fields.One2many(
         "hr.satisfaction.result", "campaign_id", string="Results", readonly=True
     )
+    # The whole campaign's; those per internal client and HR service are in
+    # the themes report (action_view_themes).
+    theme_ids = fields.One2many(
+        "hr.satisfaction.theme",
+        "campaign_id",
+        string="Themes",
+        domain=[("scope", "=", "campaign")],
+        readonly=True,
+    )
     participant_count = fields.Integer(compute="_compute_counts")
     invited_count = fields.Integer(compute="_compute_counts")
     responded_count = fields.Integer(compute="_compute_counts")
@@ -437,4 +446,20 @@ class HrSatisfactionCampaign(models.Model):
             for view_id, kind in action["views"]
             if kind == view_type
         ]
+        return action
+
+    def action_view_themes(self):
+        checked_records(self, single=True)
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_relationship.action_hr_satisfaction_theme"
+        )
+        action["name"] = action["display_name"] = _("Themes of %s", self.name)
+        action["domain"] = [("campaign_id", "=", self.id)]
+        # The form shows the whole campaign's: here those per client and
+        # per service (one filter group: either).
+        action["context"] = {
+            "search_default_scope_client": 1,
+            "search_default_scope_service": 1,
+            "fill_temporal": False,
+        }
         return action

@@ -270,6 +270,8 @@ class HrSatisfactionResult(models.Model):
         )
         self._withhold_small_groups(campaigns, min_group_size(self.env))
         self._blank_unanswered(results)
+        # After the withholding: the themes follow the withheld groups.
+        self.env["hr.satisfaction.theme"]._compute_for_campaigns(campaigns)
         return results
 
     @api.model
@@ -674,15 +676,19 @@ class HrSatisfactionResult(models.Model):
     @api.model
     def _withhold_closed_anonymous(self):
         """Apply the current minimum group size to every closed anonymous
-        campaign: after the setting is raised, and on each update of the app,
-        so that results stored before it existed are withheld too."""
+        campaign, its results and themes: after the setting is raised, and on
+        each update of the app, so that results stored before it existed are
+        withheld too."""
         campaigns = (
             self.env["hr.satisfaction.survey"]
             .sudo()
             .with_context(active_test=False)
             .search([("anonymous", "=", True), ("state", "=", "closed")])
         )
-        return self.sudo()._withhold_small_groups(campaigns, min_group_size(self.env))
+        min_group = min_group_size(self.env)
+        withheld = self.sudo()._withhold_small_groups(campaigns, min_group)
+        self.env["hr.satisfaction.theme"].sudo()._withhold_closed_anonymous(min_group)
+        return withheld
 
     @api.model
     def _store_withheld(self, reasons, min_group):

@@ -33,7 +33,9 @@ class SurveyQuestion(models.Model):
         "hr.relationship.service",
         string="HR Service",
         ondelete="restrict",
-        help="The HR service whose importance or performance this question rates.",
+        help="The HR service whose importance or performance this question "
+        "rates or, for an open question, that its answers are about: their "
+        "themes are then shown per HR service too.",
         groups="hr_relationship.group_hr_relationship_user",
     )
 

@@ -105,6 +105,10 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.satisfaction.service.result", None): {"create": "M", "create_b": ""},
+    # Themes of the open answers: read like the aggregate results.
+    ("hr.satisfaction.theme", "th"): {"read": "UBM", "write": "M", "unlink": "M"},
+    ("hr.satisfaction.theme", "th_b"): {"read": "", "write": "", "unlink": ""},
+    ("hr.satisfaction.theme", None): {"create": "M", "create_b": ""},
     # Configuration.
     # Every employee reads the HR services: a client lead sees those agreed.
     ("hr.relationship.service", "svc"): {"read": "EUBM", "write": "M", "unlink": "M"},
@@ -294,6 +298,7 @@ WRITE_VALUES = {
     "hr.satisfaction.survey": {"name": "Matrix"},
     "hr.satisfaction.result": {"nps": 12.0},
     "hr.satisfaction.service.result": {"gap": 0.5},
+    "hr.satisfaction.theme": {"answer_count": 3},
     "hr.relationship.service": {"description": "Matrix"},
     "hr.internal.client.partnership": {"name": "Matrix"},
     "hr.relationship.health.snapshot": {"health_score": 42.0},
@@ -421,6 +426,20 @@ class AccessMatrixMixin:
                 }
             )
 
+        Theme = env["hr.satisfaction.theme"]
+
+        def theme(campaign):
+            return Theme.create(
+                {
+                    "campaign_id": campaign.id,
+                    "company_id": campaign.company_id.id,
+                    "date": "2026-01-15",
+                    "scope": "campaign",
+                    "theme": "workload",
+                    "answer_count": 6,
+                }
+            )
+
         Snapshot = env["hr.relationship.health.snapshot"]
 
         def snapshot(stakeholder=None, client=None):
@@ -529,6 +548,8 @@ class AccessMatrixMixin:
             "r_b": r_b,
             "sr": service_result(r_campaign),
             "sr_b": service_result(r_b),
+            "th": theme(k_bp),
+            "th_b": theme(k_b),
             "svc": cls.service,
             "snap": snapshot(cls.sh_anna),
             "snap_bp": snapshot(s_bp),
@@ -777,6 +798,14 @@ class AccessMatrixMixin:
                 "result_id": result.id,
                 "company_id": company.id,
                 "service_id": self.service.id,
+            }
+        if model == "hr.satisfaction.theme":
+            return {
+                "campaign_id": campaign.id,
+                "company_id": company.id,
+                "date": "2026-02-01",
+                "scope": "campaign",
+                "theme": "onboarding",
             }
         if model == "hr.relationship.service":
             return {"name": f"HRR Service {role}"}

@@ -18,6 +18,8 @@ REPORT_MEASURES = {
     "hr_relationship_portfolio_view_graph": "key_person_count",
     "hr_satisfaction_result_view_graph": "csat",
     "hr_satisfaction_service_result_view_graph": "gap",
+    # The themes most respondents share.
+    "hr_satisfaction_theme_view_graph": "answer_count",
     "hr_stakeholder_view_graph": "__count",
     "hr_stakeholder_view_graph_network": "__count",
     # Counts people; a bridge adds what they referred (its own view).
