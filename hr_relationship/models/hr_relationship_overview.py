@@ -15,6 +15,8 @@ MAX_CARD_ROWS = 50
 UPCOMING_DAYS = 14
 # Closed campaigns the customer-value trend goes back over.
 TREND_CAMPAIGNS = 12
+# The period whose survey themes the overview shows: a quarter.
+THEME_DAYS = 90
 
 
 class HrRelationshipOverview(models.AbstractModel):
@@ -117,7 +119,11 @@ class HrRelationshipOverview(models.AbstractModel):
                 date_field="date",
             ),
         ]
-        return {"cards": cards, "trend": self._customer_value_trend()}
+        return {
+            "cards": cards,
+            "themes": self._themes_card(today, rows),
+            "trend": self._customer_value_trend(),
+        }
 
     @api.model
     def _week_end(self, today):
@@ -147,6 +153,26 @@ class HrRelationshipOverview(models.AbstractModel):
                     "score": score_field and values[record.id][score_field],
                 }
                 for record in records
+            ],
+        }
+
+    @api.model
+    def _themes_card(self, today, rows):
+        """What internal clients wrote most about in the campaigns of the
+        last quarter, with its tone; the domain opens the themes behind."""
+        Theme = self.env["hr.satisfaction.theme"]
+        date_from = today - timedelta(days=THEME_DAYS)
+        tones = dict(Theme._fields["sentiment_label"]._description_selection(self.env))
+        return {
+            "title": _(
+                "What internal clients wrote in the last %(days)s days",
+                days=THEME_DAYS,
+            ),
+            "model": Theme._name,
+            "domain": list(Theme._strongest_themes_domain(date_from, today)),
+            "rows": [
+                {**row, "tone": tones.get(row["label"], "")}
+                for row in Theme._strongest_themes(date_from, today, limit=rows)
             ],
         }
 

@@ -417,15 +417,7 @@ class HrSatisfactionTheme(models.Model):
         sentiment, label}], most answers first. The sentiment is the mean of
         the campaigns' own."""
         groups = self._read_group(
-            Domain(
-                [
-                    ("scope", "=", "campaign"),
-                    ("withheld", "=", False),
-                    ("date", ">=", date_from),
-                    ("date", "<=", date_to),
-                    ("campaign_id.audience", "=", "internal_clients"),
-                ]
-            ),
+            self._strongest_themes_domain(date_from, date_to),
             ["theme"],
             ["answer_count:sum", "sentiment:avg"],
             order="answer_count:sum desc, theme",
@@ -440,3 +432,17 @@ class HrSatisfactionTheme(models.Model):
             }
             for theme, count, sentiment in groups
         ]
+
+    @api.model
+    def _strongest_themes_domain(self, date_from, date_to):
+        """The themes ``_strongest_themes`` ranks: of the whole campaigns
+        among internal clients closed in the period, not withheld."""
+        return Domain(
+            [
+                ("scope", "=", "campaign"),
+                ("withheld", "=", False),
+                ("date", ">=", date_from),
+                ("date", "<=", date_to),
+                ("campaign_id.audience", "=", "internal_clients"),
+            ]
+        )

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import BaseCase, tagged
 
@@ -152,6 +152,33 @@ class TestSatisfactionThemes(ThemesMixin, HrRelationshipCase):
             [(t["theme"], t["answer_count"], t["label"]) for t in strongest],
             [("recruitment", 3, "negative"), ("onboarding", 2, "positive")],
         )
+
+    def test_overview_shows_the_strongest_themes(self):
+        campaign = self._closed_named_campaign()
+        overview = (
+            self.env["hr.relationship.overview"].with_user(self.user).get_overview()
+        )
+        themes = overview["themes"]
+        self.assertEqual(
+            [
+                (row["theme"], row["answer_count"], row["tone"])
+                for row in themes["rows"]
+            ],
+            [("recruitment", 3, "Negative"), ("onboarding", 2, "Positive")],
+        )
+        # Its link opens the themes it ranks.
+        self.assertEqual(
+            self.env[themes["model"]].with_user(self.user).search(themes["domain"]),
+            campaign.theme_ids,
+        )
+        # A campaign closed before the quarter is out of it.
+        campaign.theme_ids.write(
+            {"date": fields.Date.subtract(campaign.closed_date, days=91)}
+        )
+        overview = (
+            self.env["hr.relationship.overview"].with_user(self.user).get_overview()
+        )
+        self.assertFalse(overview["themes"]["rows"])
 
     def test_names_are_masked_in_examples(self):
         campaign = self._closed_named_campaign()

@@ -21,6 +21,13 @@ const CARD_ICONS = {
     interactions: "fa-comments",
 };
 
+// The colour of a theme's tone.
+const TONE_CLASSES = {
+    positive: "text-bg-success",
+    neutral: "text-bg-secondary",
+    negative: "text-bg-danger",
+};
+
 export class RelationshipOverview extends Component {
     static template = "hr_relationship.RelationshipOverview";
     static components = { Layout };
@@ -29,9 +36,10 @@ export class RelationshipOverview extends Component {
     setup() {
         this.orm = useService("orm");
         this.action = useService("action");
-        this.state = useState({ cards: [], trend: [] });
+        this.state = useState({ cards: [], themes: { rows: [] }, trend: [] });
         this.chartCanvas = useRef("trend");
         this.icons = CARD_ICONS;
+        this.toneClasses = TONE_CLASSES;
         onWillStart(async () => {
             const [data] = await Promise.all([
                 this.orm.call("hr.relationship.overview", "get_overview", []),
@@ -60,6 +68,24 @@ export class RelationshipOverview extends Component {
             name: card.title,
             res_model: card.model,
             domain: card.domain,
+            views: [
+                [false, "list"],
+                [false, "form"],
+            ],
+        });
+    }
+
+    formatAnswers(count) {
+        return count === 1 ? _t("1 answer") : _t("%s answers", count);
+    }
+
+    openThemes(theme) {
+        const themes = this.state.themes;
+        this.action.doAction({
+            type: "ir.actions.act_window",
+            name: theme || themes.title,
+            res_model: themes.model,
+            domain: theme ? [...themes.domain, ["theme", "=", theme]] : themes.domain,
             views: [
                 [false, "list"],
                 [false, "form"],

@@ -48,6 +48,11 @@ registry.category("web_tour.tours").add("hr_relationship_promises_tour", {
             run: `editor De manager is niet tevreden over de doorlooptijd. ${PROMISE}`,
         },
         {
+            content: "Leave the summary, as a person does when done writing",
+            trigger: ".o_form_view .o_field_widget[name=name] input",
+            run: "click",
+        },
+        {
             content: "The form says what the text suggests, and why",
             trigger:
                 ".o_form_view .o_field_widget[name=sentiment_suggested]:contains(Negative) ~ .o_field_widget[name=sentiment_evidence]:contains(niet tevreden)",
