@@ -31,6 +31,9 @@ class HrRelationshipCommitment(models.Model):
     _name = "hr.relationship.commitment"
     _description = "HR Relationship Commitment"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    # Users read these by company: the company follows the stakeholder,
+    # client and interaction, for every client of the ORM, not only the form.
+    _check_company_auto = True
     _order = "date_due asc, id desc"
 
     name = fields.Char(string="Commitment", required=True, tracking=True)

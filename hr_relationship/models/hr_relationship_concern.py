@@ -20,6 +20,9 @@ class HrRelationshipConcern(models.Model):
     _name = "hr.relationship.concern"
     _description = "HR Relationship Concern"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    # Users read these by company: the company follows the stakeholder,
+    # client and interaction, for every client of the ORM, not only the form.
+    _check_company_auto = True
     _order = "deadline asc, id desc"
 
     name = fields.Char(string="Concern", required=True, tracking=True)
