@@ -4,6 +4,7 @@ from . import hr_relationship_health_mixin
 from . import hr_relationship_snapshot_mixin
 from . import project_task
 from . import hr_relationship_topic
+from . import hr_relationship_followup_mixin
 from . import hr_relationship_concern
 from . import hr_relationship_concern_mixin
 from . import hr_relationship_commitment

@@ -30,47 +30,12 @@ class HrRelationshipCommitment(models.Model):
 
     _name = "hr.relationship.commitment"
     _description = "HR Relationship Commitment"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.relationship.followup.mixin"]
     _order = "date_due asc, id desc"
 
     name = fields.Char(string="Commitment", required=True, tracking=True)
-    description = fields.Html()
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    stakeholder_id = fields.Many2one(
-        "hr.stakeholder",
-        string="Promised To",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="set null",
-        tracking=True,
-    )
-    # A promise belongs to the relationship: it goes with its client.
-    internal_client_id = fields.Many2one(
-        "hr.internal.client",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="cascade",
-        tracking=True,
-    )
-    interaction_id = fields.Many2one(
-        "hr.relationship.interaction",
-        string="Promised In",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="set null",
-        readonly=True,
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Owner",
-        required=True,
-        default=lambda self: self.env.user,
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False)]",
-    )
+    stakeholder_id = fields.Many2one(string="Promised To")
+    interaction_id = fields.Many2one(string="Promised In")
     date_due = fields.Date(
         string="Due Date",
         required=True,
@@ -97,7 +62,6 @@ class HrRelationshipCommitment(models.Model):
         "Averaged over the commitments due (the Due filter), it is the say-do "
         "ratio: the share of the promises due that HR kept on time.",
     )
-    color = fields.Integer(aggregator=None)
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -142,12 +106,6 @@ class HrRelationshipCommitment(models.Model):
         """Due ``DEFAULT_DUE_DAYS`` after ``start`` (today by default)."""
         start = start or fields.Date.context_today(self)
         return start + timedelta(days=DEFAULT_DUE_DAYS)
-
-    @api.onchange("stakeholder_id")
-    def _onchange_stakeholder_id(self):
-        clients = self.stakeholder_id.internal_client_ids
-        if len(clients) == 1 and not self.internal_client_id:
-            self.internal_client_id = clients
 
     @api.constrains("stakeholder_id", "internal_client_id", "company_id")
     def _check_promised_to(self):
@@ -310,14 +268,3 @@ class HrRelationshipCommitment(models.Model):
                 for promise in promises
             ]
         )
-
-    @api.model
-    def _action_for(self, name, domain, context):
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": self._name,
-            "view_mode": "list,kanban,form",
-            "domain": domain,
-            "context": context,
-        }

@@ -44,6 +44,8 @@ class HrRelationshipCommitmentMixin(models.AbstractModel):
             [(self._commitment_field, "=", self.id)],
             {
                 f"default_{self._commitment_field}": self.id,
+                # Created in the record's company, whichever is active.
+                "default_company_id": self.company_id.id,
                 "search_default_open": 1,
             },
         )

@@ -19,56 +19,22 @@ class HrRelationshipConcern(models.Model):
 
     _name = "hr.relationship.concern"
     _description = "HR Relationship Concern"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.relationship.followup.mixin"]
+    _followup_view_mode = "kanban,list,form"
     _order = "deadline asc, id desc"
 
     name = fields.Char(string="Concern", required=True, tracking=True)
-    description = fields.Html()
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    stakeholder_id = fields.Many2one(
-        "hr.stakeholder",
-        string="Raised By",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="set null",
-        tracking=True,
-    )
-    # A concern belongs to the relationship: it goes with its client.
-    internal_client_id = fields.Many2one(
-        "hr.internal.client",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="cascade",
-        tracking=True,
-    )
+    stakeholder_id = fields.Many2one(string="Raised By")
     project_id = fields.Many2one(
         "project.project", check_company=True, index="btree_not_null"
     )
-    interaction_id = fields.Many2one(
-        "hr.relationship.interaction",
-        string="Raised In",
-        check_company=True,
-        index="btree_not_null",
-        ondelete="set null",
-        readonly=True,
-    )
+    interaction_id = fields.Many2one(string="Raised In")
     topic_ids = fields.Many2many(
         "hr.relationship.topic",
         "hr_relationship_concern_topic_rel",
         "concern_id",
         "topic_id",
         string="Topics",
-    )
-    user_id = fields.Many2one(
-        "res.users",
-        string="Owner",
-        required=True,
-        default=lambda self: self.env.user,
-        index=True,
-        tracking=True,
-        domain="[('share', '=', False)]",
     )
     deadline = fields.Date(tracking=True, index=True)
     state = fields.Selection(
@@ -87,7 +53,6 @@ class HrRelationshipConcern(models.Model):
     resolution = fields.Html(
         help="What HR did about the concern, or why it was declined."
     )
-    color = fields.Integer(aggregator=None)
     is_overdue = fields.Boolean(
         compute="_compute_is_overdue", search="_search_is_overdue"
     )
@@ -120,12 +85,6 @@ class HrRelationshipConcern(models.Model):
         client = self.project_id.sudo().internal_client_id
         if client and not self.internal_client_id:
             self.internal_client_id = client
-
-    @api.onchange("stakeholder_id")
-    def _onchange_stakeholder_id(self):
-        clients = self.stakeholder_id.internal_client_ids
-        if len(clients) == 1 and not self.internal_client_id:
-            self.internal_client_id = clients
 
     @api.constrains("stakeholder_id", "internal_client_id", "company_id")
     def _check_raised_by(self):
@@ -203,14 +162,3 @@ class HrRelationshipConcern(models.Model):
             ]
         )
         overdue.write({"overdue_activity_sent": True})
-
-    @api.model
-    def _action_for(self, name, domain, context):
-        return {
-            "type": "ir.actions.act_window",
-            "name": name,
-            "res_model": self._name,
-            "view_mode": "kanban,list,form",
-            "domain": domain,
-            "context": context,
-        }

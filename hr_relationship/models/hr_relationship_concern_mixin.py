@@ -39,6 +39,8 @@ class HrRelationshipConcernMixin(models.AbstractModel):
             [(self._concern_field, "=", self.id)],
             {
                 f"default_{self._concern_field}": self.id,
+                # Created in the record's company, whichever is active.
+                "default_company_id": self.company_id.id,
                 "search_default_open": 1,
             },
         )

@@ -117,6 +117,20 @@ PRIVACY_EXPORT_FIELDS = {
             "resolution": "resolution",
         },
     ),
+    "commitments": (
+        "hr.relationship.commitment",
+        {
+            "stakeholder_id": "stakeholder_id",
+            "commitment": "name",
+            "internal_client": "internal_client_id",
+            "owner": "user_id",
+            "due_date": "date_due",
+            "status": "state",
+            "kept_on": "date_done",
+            "interaction_id": "interaction_id",
+            "description": "description",
+        },
+    ),
     "survey_answers": (
         "survey.user_input",
         {
@@ -265,8 +279,9 @@ class HrStakeholderPrivacy(models.Model):
 
     def _privacy_export_data(self):
         """Everything held about these stakeholders, as plain JSON values:
-        the records, profiles, interactions, the concerns they raised, their
-        non-anonymous survey answers and per-stakeholder results."""
+        the records, profiles, interactions, the concerns they raised, what
+        HR promised them, their non-anonymous survey answers and
+        per-stakeholder results."""
         self._check_privacy_admin()
         stakeholders = self.sudo().with_context(active_test=False)
 
@@ -277,6 +292,7 @@ class HrStakeholderPrivacy(models.Model):
             "stakeholders": [],
             "interactions": [],
             "concerns": [],
+            "commitments": [],
             "survey_answers": [],
         }
         for stakeholder in stakeholders:
@@ -346,27 +362,46 @@ class HrStakeholderPrivacy(models.Model):
                     "stakeholder_ids": (interaction.stakeholder_ids & stakeholders).ids,
                 }
             )
-        concerns = (
-            self.env["hr.relationship.concern"]
-            .sudo()
-            .search([("stakeholder_id", "in", stakeholders.ids)], order="id")
-        )
-        for concern in concerns:
-            data["concerns"].append(
-                {
-                    "id": concern.id,
-                    "stakeholder_id": concern.stakeholder_id.id,
-                    "concern": concern.name,
-                    "internal_client": name_of(concern.internal_client_id),
-                    "project": name_of(concern.project_id),
-                    "topics": concern.topic_ids.mapped("name"),
-                    "owner": name_of(concern.user_id),
-                    "deadline": fields.Date.to_string(concern.deadline),
-                    "status": concern.state,
-                    "description": html2plaintext(concern.description or ""),
-                    "resolution": html2plaintext(concern.resolution or ""),
-                }
+
+        def raised_or_promised(model_name):
+            # What the person raised or was promised, whoever may see it.
+            return (
+                self.env[model_name]
+                .sudo()
+                .search([("stakeholder_id", "in", stakeholders.ids)], order="id")
             )
+
+        data["concerns"] = [
+            {
+                "id": concern.id,
+                "stakeholder_id": concern.stakeholder_id.id,
+                "concern": concern.name,
+                "internal_client": name_of(concern.internal_client_id),
+                "project": name_of(concern.project_id),
+                "topics": concern.topic_ids.mapped("name"),
+                "owner": name_of(concern.user_id),
+                "deadline": fields.Date.to_string(concern.deadline),
+                "status": concern.state,
+                "description": html2plaintext(concern.description or ""),
+                "resolution": html2plaintext(concern.resolution or ""),
+            }
+            for concern in raised_or_promised("hr.relationship.concern")
+        ]
+        data["commitments"] = [
+            {
+                "id": commitment.id,
+                "stakeholder_id": commitment.stakeholder_id.id,
+                "commitment": commitment.name,
+                "internal_client": name_of(commitment.internal_client_id),
+                "owner": name_of(commitment.user_id),
+                "due_date": fields.Date.to_string(commitment.date_due),
+                "status": commitment.state,
+                "kept_on": fields.Date.to_string(commitment.date_done),
+                "interaction_id": commitment.interaction_id.id or False,
+                "description": html2plaintext(commitment.description or ""),
+            }
+            for commitment in raised_or_promised("hr.relationship.commitment")
+        ]
         for answer in stakeholders._privacy_answers(non_anonymous_only=True):
             data["survey_answers"].append(
                 {
@@ -467,11 +502,13 @@ class HrStakeholderPrivacy(models.Model):
         return True
 
     def _privacy_anonymise(self, reason="request"):
-        """Erase the person behind these stakeholders. Interactions and
-        campaigns keep pointing at the anonymised record, and the stored
-        aggregate results (campaign, internal client) stay as they are; only
-        what identifies the person goes: names, contact details, profile,
-        chatter, the link from their survey answers and their own results."""
+        """Erase the person behind these stakeholders. Interactions,
+        concerns, commitments and campaigns keep pointing at the anonymised
+        record, and the stored aggregate results (campaign, internal client,
+        say-do ratio) stay as they are; only what identifies the person goes:
+        names, contact details, profile, chatter, the link from their survey
+        answers and their own results, and their name in the tracked changes
+        of other records (a concern or commitment moved to or from them)."""
         stakeholders = self.sudo().with_context(active_test=False)
         if not stakeholders:
             return
@@ -522,6 +559,27 @@ class HrStakeholderPrivacy(models.Model):
                 "color": 0,
             }
         )
+        stakeholders._privacy_scrub_tracking()
+
+    def _privacy_scrub_tracking(self):
+        """Tracked changes of a field pointing at these stakeholders (the
+        stakeholder of a concern or a commitment) stored their name as it
+        was: they now read as the anonymised record."""
+        Tracking = self.env["mail.tracking.value"].sudo()
+        in_fields = [
+            ("field_id.ttype", "=", "many2one"),
+            ("field_id.relation", "=", self._name),
+        ]
+        for side in ("old", "new"):
+            trackings = Tracking.search(
+                [*in_fields, (f"{side}_value_integer", "in", self.ids)]
+            )
+            for stakeholder_id, values in trackings.grouped(
+                f"{side}_value_integer"
+            ).items():
+                values.write(
+                    {f"{side}_value_char": self.browse(stakeholder_id).display_name}
+                )
 
     @api.model
     def _consent_validity_months(self):

@@ -4,7 +4,7 @@ from contextlib import closing
 from xmlrpc.client import Fault
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import (
@@ -14,6 +14,8 @@ from .common import (
     RpcCase,
 )
 
+# xmlrpc's fault code of a UserError (a warning to the user).
+RPC_USER_ERROR = 2
 ROLES = {
     "E": "plain employee",
     "U": "user",
@@ -238,6 +240,18 @@ MATRIX = {
         "unlink": "M",
     },
     ("hr.relationship.commitment", "m_b"): {"read": "", "write": "", "unlink": ""},
+    # Promised to a stakeholder alone, no client: the business partner of one
+    # of the stakeholder's clients changes it; another company sees nothing.
+    ("hr.relationship.commitment", "m_bp_stakeholder"): {
+        "read": "UBM",
+        "write": "BM",
+        "unlink": "BM",
+    },
+    ("hr.relationship.commitment", "m_b_stakeholder"): {
+        "read": "",
+        "write": "",
+        "unlink": "",
+    },
     ("hr.relationship.commitment", None): {"create": "UBM", "create_b": ""},
     # Topics: tags anyone with a role adds to.
     ("hr.relationship.topic", "topic"): {"read": "UBM", "write": "UBM", "unlink": "M"},
@@ -475,12 +489,13 @@ class AccessMatrixMixin:
                 }
             )
 
-        def commitment(client, user):
+        def commitment(client, user, stakeholder=None):
             return env["hr.relationship.commitment"].create(
                 {
                     "name": "HRR Matrix",
-                    "company_id": client.company_id.id,
-                    "internal_client_id": client.id,
+                    "company_id": (client or stakeholder).company_id.id,
+                    "internal_client_id": client.id if client else False,
+                    "stakeholder_id": stakeholder.id if stakeholder else False,
                     "user_id": user.id,
                 }
             )
@@ -564,6 +579,8 @@ class AccessMatrixMixin:
             "m_bp_client": commitment(c_bp, cls.other_user),
             "m_other": commitment(cls.client_ops, cls.other_user),
             "m_b": commitment(c_b, cls.bp),
+            "m_bp_stakeholder": commitment(None, cls.other_user, s_bp),
+            "m_b_stakeholder": commitment(None, cls.bp, s_b),
             "topic": env["hr.relationship.topic"].create({"name": "HRR Matrix"}),
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
@@ -952,6 +969,42 @@ class TestAccessMatrix(AccessMatrixMixin, HrRelationshipCase):
                 self.assertNotIn(foreign, keys)
                 self.assertNotIn(foreign_client, keys)
 
+    def _links_elsewhere(self):
+        """Values tying a promise or concern of the business partner's own
+        company to a stakeholder, client or interaction of another one."""
+        c_bp = self.own_client["B"].id
+        return [
+            {"stakeholder_id": self.targets["s_b"].id, "internal_client_id": c_bp},
+            {"internal_client_id": self.targets["c_b"].id},
+            {"interaction_id": self.targets["i_b"].id, "internal_client_id": c_bp},
+        ]
+
+    def test_promises_and_concerns_stay_in_the_company_of_whom_they_concern(self):
+        """Users read commitments and concerns by company: one of this
+        company made to a stakeholder or client of another would show the
+        users of this company what they may not see there. The business
+        partner also works in the other company's client, as the HR partner
+        of c_b, yet cannot tie the two together; nor can the superuser."""
+        for model in ("hr.relationship.commitment", "hr.relationship.concern"):
+            Model = self.env[model]
+            for links in self._links_elsewhere():
+                for user in (self.bp, self.env.ref("base.user_root")):
+                    with self.subTest(model=model, links=links, user=user.login):
+                        values = {"name": "HRR Across", "company_id": self.company.id}
+                        with self.assertRaises(UserError):
+                            Model.with_user(user).create({**values, **links})
+            own = self.targets["m_bp" if "commitment" in model else "q_bp"]
+            with self.subTest(model=model, operation="write"):
+                with self.assertRaises(UserError):
+                    own.with_user(self.bp).write(
+                        {"stakeholder_id": self.targets["s_b"].id}
+                    )
+        self.assertFalse(
+            self.env["hr.relationship.commitment"]
+            .with_user(self.user)
+            .search([("stakeholder_id.company_id", "!=", self.company.id)])
+        )
+
     def test_plain_employee_cannot_search_on_related_fields(self):
         """Searching on the addon's fields of other models must not tell a
         plain employee which records are linked to a relationship."""
@@ -1025,6 +1078,43 @@ class TestAccessMatrixRpc(AccessMatrixMixin, RpcCase):
                 keys = {node["id"] for node in graph["nodes"]}
                 self.assertIn(f"stakeholder_{self.sh_anna.id}", keys)
                 self.assertNotIn(foreign, keys)
+
+    def test_promises_across_companies_refused_rpc(self):
+        for links in (
+            {"stakeholder_id": self.targets["s_b"].id},
+            {"internal_client_id": self.targets["c_b"].id},
+        ):
+            with self.subTest(links=links):
+                with self.assertRaises(Fault) as caught:
+                    self._execute(
+                        self.bp,
+                        "hr.relationship.commitment",
+                        "create",
+                        [
+                            {
+                                "name": "HRR Across",
+                                "company_id": self.company.id,
+                                **links,
+                            }
+                        ],
+                    )
+                self.assertEqual(caught.exception.faultCode, RPC_USER_ERROR)
+        # What the user may see, and only that, over RPC too.
+        found = self._execute(
+            self.user,
+            "hr.relationship.commitment",
+            "search_read",
+            [[("name", "=", "HRR Matrix")]],
+            {"fields": ["stakeholder_id", "internal_client_id"]},
+        )
+        expected = {
+            name
+            for (model, name), cells in MATRIX.items()
+            if model == "hr.relationship.commitment" and name and "U" in cells["read"]
+        }
+        self.assertEqual(
+            {row["id"] for row in found}, {self.targets[name].id for name in expected}
+        )
 
     def test_plain_employee_rpc_search_on_related_field(self):
         with self.assertRaises(Fault) as caught:

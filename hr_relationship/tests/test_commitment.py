@@ -7,7 +7,7 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from .common import RPC_ACCESS_ERROR, HrRelationshipCase, RpcCase
+from .common import RPC_ACCESS_ERROR, USER_GROUP, HrRelationshipCase, RpcCase
 
 # The search filter of the Say-Do Ratio report, as its view writes it.
 DUE_FILTER = "hr_relationship.hr_relationship_commitment_view_search"
@@ -136,6 +136,26 @@ class TestCommitment(CommitmentMixin, HrRelationshipCase):
         self.assertEqual(commitment.user_id, self.user)
         self.assertEqual(commitment.date_due, self._days(12))
         self.assertEqual(interaction.commitment_ids, commitment)
+
+    def test_logged_from_a_stakeholder_in_their_company(self):
+        """A user working in two companies, with another one active, logs a
+        promise from the stakeholder: it belongs to the stakeholder's company
+        (a promise across companies is refused)."""
+        elsewhere = self.env.ref("base.main_company")
+        user = self._new_user(
+            "hrr_two_companies",
+            USER_GROUP,
+            company=elsewhere,
+            companies=elsewhere | self.company,
+        )
+        for record in (self.sh_anna, self.client_sales):
+            with self.subTest(record=record._name):
+                action = record.with_user(user).action_view_commitments()
+                draft = Form(
+                    self.Commitment.with_user(user).with_context(**action["context"])
+                )
+                draft.name = "HRR send the shortlist"
+                self.assertEqual(draft.save().company_id, self.company)
 
     def test_promises_from_an_interaction_in_one_batch(self):
         """What the text analysis will suggest: {text, due_date} each."""

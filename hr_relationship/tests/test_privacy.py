@@ -263,8 +263,15 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
             data["labels"]["interactions.type"],
             field._description_string(Interaction.env),
         )
-        for key in ("stakeholders", "interactions", "concerns", "survey_answers"):
+        for key in (
+            "stakeholders",
+            "interactions",
+            "concerns",
+            "commitments",
+            "survey_answers",
+        ):
             self.assertIn(key, data["labels"])
+        self.assertEqual(data["labels"]["commitments.stakeholder_id"], "Toegezegd aan")
         self.assertIn("stakeholders.profile.approach_notes", data["labels"])
 
     def test_export_contents(self):
@@ -273,6 +280,28 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
         self._interaction(self.sh_anna, name="Anna's appraisal")
         campaign = self._survey_with_answers()
         anonymous = self._survey_with_answers(anonymous=True)
+        Commitment = self.env["hr.relationship.commitment"]
+        promised = Commitment.create(
+            {
+                "name": "Send the renewed contract",
+                "company_id": self.company.id,
+                "stakeholder_id": self.sh_erik.id,
+                "internal_client_id": self.client_sales.id,
+                "interaction_id": with_erik.id,
+                "user_id": self.user.id,
+                "date_due": "2026-07-01",
+                "description": "<p>Signed by both parties</p>",
+            }
+        )
+        promised.action_keep()
+        Commitment.create(
+            {
+                "name": "Call Anna back about her appraisal",
+                "company_id": self.company.id,
+                "stakeholder_id": self.sh_anna.id,
+                "internal_client_id": self.client_sales.id,
+            }
+        )
 
         data, attachment = self._export(self.sh_erik, self.manager)
         self.assertEqual([s["id"] for s in data["stakeholders"]], self.sh_erik.ids)
@@ -290,6 +319,25 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
             [a["id"] for a in data["survey_answers"]],
         )
         self.assertIn("Erik's own words", [a["answer"] for a in answer["answers"]])
+        # What HR promised Erik, whichever client or interaction it came from.
+        self.assertEqual(
+            data["commitments"],
+            [
+                {
+                    "id": promised.id,
+                    "stakeholder_id": self.sh_erik.id,
+                    "commitment": "Send the renewed contract",
+                    "internal_client": self.client_sales.display_name,
+                    "owner": self.user.display_name,
+                    "due_date": "2026-07-01",
+                    "status": "Kept",
+                    "kept_on": fields.Date.to_string(promised.date_done),
+                    "interaction_id": with_erik.id,
+                    "description": "Signed by both parties",
+                }
+            ],
+        )
+        self.assertEqual(data["labels"]["commitments.interaction_id"], "Promised In")
         dump = json.dumps(data)
         for other in ("Anna", "Bob", "anna.jansen"):
             self.assertNotIn(other, dump)
@@ -365,6 +413,94 @@ class TestPrivacy(SatisfactionSurveyMixin, HrRelationshipCase):
             self.sh_anna | erik,
         )
         self.assertEqual(total.read(figures) + sales.read(figures), before)
+
+    def test_erasure_keeps_concerns_and_commitments_without_the_name(self):
+        """What HR promised the person, and what they raised, stays with the
+        anonymised record and keeps counting for the client and the say-do
+        ratio; the tracked changes that named the person no longer do."""
+        interaction = self._interaction(self.sh_erik, client=self.client_sales)
+        tracked = self.env(context={"tracking_disable": False})
+        kept = (
+            self.env["hr.relationship.commitment"]
+            .with_env(tracked)
+            .create(
+                {
+                    "name": "Send the renewed contract",
+                    "company_id": self.company.id,
+                    "stakeholder_id": self.sh_erik.id,
+                    "internal_client_id": self.client_sales.id,
+                    "interaction_id": interaction.id,
+                    "date_due": fields.Date.context_today(self.env.user),
+                }
+            )
+        )
+        kept.action_keep()
+        concern = (
+            self.env["hr.relationship.concern"]
+            .with_env(tracked)
+            .create(
+                {
+                    "name": "Invoices paid late",
+                    "company_id": self.company.id,
+                    "stakeholder_id": self.sh_erik.id,
+                    "internal_client_id": self.client_sales.id,
+                }
+            )
+        )
+        moved = kept.create(
+            {
+                "name": "Introduce the new buyer",
+                "company_id": self.company.id,
+                "stakeholder_id": self.sh_erik.id,
+                "internal_client_id": self.client_sales.id,
+            }
+        )
+        self._flush_tracking()
+        # Handed over to Anna: the change names Erik as the old value.
+        for record in (concern, moved):
+            record.write({"stakeholder_id": self.sh_anna.id})
+        self._flush_tracking()
+        messages = (concern.message_ids | moved.message_ids).filtered(
+            "tracking_value_ids"
+        )
+        self.assertEqual(len(messages), 2)
+        self.assertIn("Erik Extern", self._tracked_values(messages))
+
+        self.sh_erik.with_user(self.manager).action_privacy_erase()
+
+        erik = self.sh_erik.with_context(active_test=False)
+        self.assertRecordValues(
+            kept | moved,
+            [
+                {"stakeholder_id": erik.id, "internal_client_id": self.client_sales.id},
+                {
+                    "stakeholder_id": self.sh_anna.id,
+                    "internal_client_id": self.client_sales.id,
+                },
+            ],
+        )
+        self.assertEqual(concern.stakeholder_id, self.sh_anna)
+        self.assertRecordValues(
+            kept,
+            [
+                {
+                    "state": "kept",
+                    "kept_on_time": 100.0,
+                    "interaction_id": interaction.id,
+                }
+            ],
+        )
+        self.assertEqual(self.client_sales.commitment_open_count, 1)
+        values = self._tracked_values(messages)
+        self.assertNotIn("Erik Extern", values)
+        self.assertEqual(
+            values,
+            {erik.display_name, self.sh_anna.display_name},
+            "The change still reads, with the anonymised record for Erik.",
+        )
+        data, _attachment = self._export(erik, self.manager)
+        self.assertEqual([c["id"] for c in data["commitments"]], kept.ids)
+        self.assertEqual([c["id"] for c in data["concerns"]], [])
 
     # ------------------------------------------------------------
     # Expiry of alumni consent

@@ -1,5 +1,7 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import base64
+import json
 from xmlrpc.client import Fault
 
 from odoo.tests import JsonRpcException, tagged
@@ -120,3 +122,61 @@ class TestPrivacyRpc(RpcCase):
             },
         )
         self.assertEqual(result[0]["personal_interests"], "Marathon running")
+
+    def test_xmlrpc_export_and_erasure_of_commitments(self):
+        """What HR promised the person leaves in their export and stays,
+        anonymised, for those who follow it up; only administrators ask."""
+        commitment = self.env["hr.relationship.commitment"].create(
+            {
+                "name": "Send the sailing club sponsorship terms",
+                "company_id": self.company.id,
+                "stakeholder_id": self.sh_erik.id,
+                "internal_client_id": self.client_sales.id,
+                "user_id": self.user.id,
+            }
+        )
+        self._assert_rpc_calls_refused(
+            self.user,
+            [
+                ("hr.stakeholder", "action_privacy_export", [self.sh_erik.ids], {}),
+                ("hr.stakeholder", "action_privacy_erase", [self.sh_erik.ids], {}),
+            ],
+            "sponsorship",
+        )
+        action = self._execute(
+            self.manager, "hr.stakeholder", "action_privacy_export", [self.sh_erik.ids]
+        )
+        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
+        [file] = self._execute(
+            self.manager,
+            "ir.attachment",
+            "read",
+            [[attachment_id]],
+            {"fields": ["datas"]},
+        )
+        data = json.loads(base64.b64decode(file["datas"]))
+        self.assertEqual(
+            [(c["id"], c["commitment"]) for c in data["commitments"]],
+            [(commitment.id, "Send the sailing club sponsorship terms")],
+        )
+
+        def read_as_owner():
+            return self._execute(
+                self.user,
+                "hr.relationship.commitment",
+                "search_read",
+                [[("id", "=", commitment.id)]],
+                {"fields": ["stakeholder_id", "state"]},
+            )
+
+        self.assertEqual(read_as_owner()[0]["stakeholder_id"][1], "Erik Extern")
+        self._execute(
+            self.manager, "hr.stakeholder", "action_privacy_erase", [self.sh_erik.ids]
+        )
+        # The owner still follows the promise up, made to nobody by name.
+        [values] = read_as_owner()
+        self.assertEqual(
+            values["stakeholder_id"],
+            [self.sh_erik.id, f"Anonymised stakeholder #{self.sh_erik.id}"],
+        )
+        self.assertEqual(values["state"], "open")
