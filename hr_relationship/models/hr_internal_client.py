@@ -510,14 +510,23 @@ class HrInternalClient(models.Model):
 
     def _said(self, result):
         """The figures of a result that is not withheld, in one sentence."""
-        figures = []
-        if result.satisfaction_count:
-            figures.append(self.env._("CSAT %(csat)s%%", csat=round(result.csat)))
-        if result.recommendation_count:
-            figures.append(self.env._("NPS %(nps)s", nps=round(result.nps)))
+        figures = self._figures(
+            result.csat if result.satisfaction_count else False,
+            result.nps if result.recommendation_count else False,
+        )
         return self.env._(
             "%(figures)s (%(responded)s of %(invited)s answered)",
-            figures=", ".join(figures) or self.env._("no figures"),
+            figures=figures or self.env._("no figures"),
             responded=result.responded_count,
             invited=result.invited_count,
         )
+
+    def _figures(self, csat, nps):
+        """CSAT and NPS in words, each left out where it is False (nobody
+        gave it); empty without either."""
+        figures = []
+        if csat is not False:
+            figures.append(self.env._("CSAT %(csat)s%%", csat=round(csat)))
+        if nps is not False:
+            figures.append(self.env._("NPS %(nps)s", nps=round(nps)))
+        return ", ".join(figures)

@@ -48,3 +48,4 @@ from . import test_migration_campaign_name
 from . import test_client_page
 from . import test_test_loader
 from . import test_text_analysis
+from . import test_account_plan
