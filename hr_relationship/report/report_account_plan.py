@@ -164,13 +164,9 @@ class ReportAccountPlan(models.AbstractModel):
         ).grouped(lambda position: position.stakeholder_id.id)
 
     def _open_actions(self, client):
-        # As the counts of the client's form: HR staff need not be project
-        # users, and the improvement projects are open to every employee.
-        return (
-            self.env["project.task"]
-            .sudo()
-            .search(
-                client._improvement_domain() + OPEN_TASK_DOMAIN,
-                order="date_deadline, id",
-            )
+        # As the user: the improvement projects are open to every employee,
+        # and an action in a project the user may not open stays out.
+        return self.env["project.task"].search(
+            client._improvement_domain() + OPEN_TASK_DOMAIN,
+            order="date_deadline, id",
         )

@@ -104,6 +104,13 @@ class AccountPlanCase(SatisfactionSurveyMixin, HrRelationshipCase):
                 "hr_internal_client_ids": [Command.set(sales.ids)],
             }
         )
+        cls.env["project.task"].create(
+            {
+                "name": "HRR-NEXT onboarding buddy for each new hire",
+                "project_id": cls.company._hr_improvement_project().id,
+                "hr_internal_client_ids": [Command.set(sales.ids)],
+            }
+        )
         cls.env.invalidate_all()
 
 
@@ -134,6 +141,8 @@ class TestAccountPlan(AccountPlanCase):
             "HRR Value Check Autumn",
             "CSAT 80%",
             "HRR-DID weekly vacancy stand-up",
+            # Next steps: the open improvement actions.
+            "HRR-NEXT onboarding buddy",
         ):
             self.assertIn(text, html)
         # The figures over time are drawn, not left to a script.
