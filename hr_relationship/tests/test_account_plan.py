@@ -1,11 +1,13 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import re
 from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import BaseCase, HttpCase, tagged
 
+from ..tools import svg_chart
 from .common import BUSINESS_PARTNER_GROUP, HrRelationshipCase, SatisfactionSurveyMixin
 
 REPORT = "hr_relationship.action_report_account_plan"
@@ -210,3 +212,43 @@ class TestAccountPlanPdf(HttpCase, AccountPlanCase):
         )
         self.assertEqual(kind, "pdf")
         self.assertTrue(pdf.startswith(b"%PDF"))
+
+
+@tagged("post_install", "-at_install")
+class TestSvgChart(BaseCase):
+    """The figures a PDF shows are drawn on the server, as plain SVG."""
+
+    LABELS = {
+        "influence": "Influence",
+        "interest": "Interest",
+        "manage_closely": "Manage Closely",
+        "keep_satisfied": "Keep Satisfied",
+        "keep_informed": "Keep Informed",
+        "monitor": "Monitor <all>",
+    }
+
+    def test_no_figures_no_chart(self):
+        self.assertEqual(svg_chart.trend([], 0, 100), "")
+
+    def test_labels_are_text_not_markup(self):
+        chart = svg_chart.trend([("<b>Jan</b>", 40.0), ("Feb", 60.0)], 0, 100)
+        self.assertIn("&lt;b&gt;Jan&lt;/b&gt;", chart)
+        self.assertNotIn("<b>", chart)
+        self.assertIn(
+            "Monitor &lt;all&gt;", svg_chart.power_interest_grid([], self.LABELS)
+        )
+
+    def test_bars_stay_on_their_scale(self):
+        chart = svg_chart.trend([("Nov", 120.0), ("Dec", -5.0)], 0, 100, kind="bar")
+        self.assertEqual(chart.count("<rect"), 2)
+        # The value is written as it is; only the bar stops at the scale.
+        self.assertIn(">120<", chart)
+
+    def test_people_on_one_spot_stay_apart(self):
+        people = [
+            {"label": str(n), "influence": 4, "interest": 4, "attitude": "neutral"}
+            for n in range(1, 11)
+        ]
+        grid = svg_chart.power_interest_grid(people, self.LABELS)
+        centres = set(re.findall(r'<circle cx="([\d.-]+)" cy="([\d.-]+)"', grid))
+        self.assertEqual(len(centres), 10)

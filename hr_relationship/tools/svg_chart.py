@@ -15,8 +15,18 @@ ATTITUDE_COLOURS = {
 }
 LINE_COLOUR = "#017e84"
 MUTED = "#8f8f8f"
-# Where the next dots on one spot of the grid go: around the first one.
-FAN_OUT = [(0, 0), (13, 0), (-13, 0), (0, 13), (0, -13), (13, 13), (-13, 13), (13, -13)]
+# Where the next dots on one spot of the grid go: around the first one,
+# ring after ring.
+AROUND = [
+    (13, 0),
+    (-13, 0),
+    (0, 13),
+    (0, -13),
+    (13, 13),
+    (-13, 13),
+    (13, -13),
+    (-13, -13),
+]
 FONT = 'font-family="sans-serif" font-size="9"'
 
 
@@ -123,9 +133,10 @@ def power_interest_grid(people, labels, high_from=3, scale=(1, 5), size=230):
     for person in people:
         spot = (person["interest"], person["influence"])
         rank = seen[spot] = seen.get(spot, -1) + 1
-        ring, place = divmod(rank, len(FAN_OUT))
-        dx, dy = FAN_OUT[place]
-        dx, dy = dx * (ring + 1), dy * (ring + 1)
+        dx = dy = 0
+        if rank:
+            ring, place = divmod(rank - 1, len(AROUND))
+            dx, dy = (step * (ring + 1) for step in AROUND[place])
         x = coord(person["interest"]) + dx
         y = coord(person["influence"], flip=True) + dy
         colour = ATTITUDE_COLOURS.get(person["attitude"], MUTED)
