@@ -78,6 +78,7 @@
         "wizard/hr_improvement_plan_wizard_views.xml",
         "views/survey_templates.xml",
         "views/hr_internal_client_partnership_views.xml",
+        "report/report_account_plan.xml",
         "views/menus.xml",
     ],
     "demo": [

@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from ..tools.optional_float import OptionalFloat
 from ..tools.record_check import checked_records
+from .project_task import DONE_STATE
 
 
 class HrInternalClient(models.Model):
@@ -126,11 +127,21 @@ class HrInternalClient(models.Model):
     health_snapshot_ids = fields.One2many(
         "hr.relationship.health.snapshot", "internal_client_id", string="Health Trend"
     )
+    lang = fields.Selection(
+        "_lang_get",
+        string="Language",
+        help="The language of this client's account plan; empty prints it in "
+        "the language of whoever prints it.",
+    )
 
     _name_company_uniq = models.Constraint(
         "unique(name, company_id)",
         "An internal client with this name already exists in this company.",
     )
+
+    @api.model
+    def _lang_get(self):
+        return self.env["res.lang"].get_installed()
 
     @api.depends("client_lead_id.active")
     def _compute_client_lead_departed(self):
@@ -445,3 +456,77 @@ class HrInternalClient(models.Model):
 
     def _improvement_default(self):
         return [self.id]
+
+    def _you_said_we_did(self, limit):
+        """Per client id, its ``limit`` latest answered campaigns, newest
+        first, each with the figures it gave (unless withheld for anonymity)
+        and the improvement actions HR finished and still has open after it:
+        for this client and for every client. Read as superuser: it is what
+        HR shares with the client's own lead, who may read neither."""
+        Result = self.env["hr.satisfaction.result"].sudo()
+        results = Result.search(
+            [
+                ("scope", "=", "internal_client"),
+                ("internal_client_id", "in", self.ids),
+                ("responded_count", ">", 0),
+            ],
+            order="date desc, id desc",
+        )
+        tasks = (
+            self.env["project.task"]
+            .sudo()
+            .search(
+                [
+                    ("hr_campaign_id", "in", results.campaign_id.ids),
+                    ("state", "!=", "1_canceled"),
+                ],
+                order="date_deadline, id",
+            )
+        )
+        by_client = results.grouped("internal_client_id")
+        campaigns = {}
+        for client in self:
+            campaigns[client.id] = []
+            for result in by_client.get(client, Result)[:limit]:
+                mine = tasks.filtered(
+                    lambda task, result=result, client=client: (
+                        task.hr_campaign_id == result.campaign_id
+                        and (
+                            not task.hr_internal_client_ids
+                            or client.id in task.hr_internal_client_ids.ids
+                        )
+                    )
+                )
+                campaigns[client.id].append(
+                    {
+                        "result": result,
+                        "said": self._said(result),
+                        "withheld": bool(result.withheld),
+                        "done": mine.filtered(lambda task: task.state == DONE_STATE),
+                        "open": mine.filtered(lambda task: task.state != DONE_STATE),
+                    }
+                )
+        return campaigns
+
+    def _said(self, result):
+        """The figures of a result that is not withheld, in one sentence."""
+        figures = self._figures(
+            result.csat if result.satisfaction_count else False,
+            result.nps if result.recommendation_count else False,
+        )
+        return self.env._(
+            "%(figures)s (%(responded)s of %(invited)s answered)",
+            figures=figures or self.env._("no figures"),
+            responded=result.responded_count,
+            invited=result.invited_count,
+        )
+
+    def _figures(self, csat, nps):
+        """CSAT and NPS in words, each left out where it is False (nobody
+        gave it); empty without either."""
+        figures = []
+        if csat is not False:
+            figures.append(self.env._("CSAT %(csat)s%%", csat=round(csat)))
+        if nps is not False:
+            figures.append(self.env._("NPS %(nps)s", nps=round(nps)))
+        return ", ".join(figures)

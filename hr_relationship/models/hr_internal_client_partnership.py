@@ -4,7 +4,6 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from ..tools.optional_float import OptionalFloat
-from .project_task import DONE_STATE
 
 # The campaigns a client lead sees on their page, newest first.
 PARTNERSHIP_CAMPAIGNS = 3
@@ -121,66 +120,9 @@ class HrInternalClientPartnership(models.Model):
             )
 
     def _compute_you_said_we_did(self):
-        Result = self.env["hr.satisfaction.result"].sudo()
-        results = Result.search(
-            [
-                ("scope", "=", "internal_client"),
-                ("internal_client_id", "in", self.ids),
-                ("responded_count", ">", 0),
-            ],
-            order="date desc, id desc",
-        )
-        tasks = (
-            self.env["project.task"]
-            .sudo()
-            .search(
-                [
-                    ("hr_campaign_id", "in", results.campaign_id.ids),
-                    ("state", "!=", "1_canceled"),
-                ],
-                order="date_deadline, id",
-            )
-        )
+        campaigns = self._clients()._you_said_we_did(PARTNERSHIP_CAMPAIGNS)
         for row in self:
-            campaigns = []
-            for result in results.filtered(
-                lambda res, row=row: res.internal_client_id.id == row.id
-            )[:PARTNERSHIP_CAMPAIGNS]:
-                # What HR did for this client after this campaign: the actions
-                # for it, and those for every client.
-                mine = tasks.filtered(
-                    lambda task, result=result, row=row: (
-                        task.hr_campaign_id == result.campaign_id
-                        and (
-                            not task.hr_internal_client_ids
-                            or row.id in task.hr_internal_client_ids.ids
-                        )
-                    )
-                )
-                campaigns.append(
-                    {
-                        "result": result,
-                        "said": self._said(result),
-                        "withheld": bool(result.withheld),
-                        "done": mine.filtered(lambda task: task.state == DONE_STATE),
-                        "open": mine.filtered(lambda task: task.state != DONE_STATE),
-                    }
-                )
             row.you_said_we_did = self.env["ir.qweb"]._render(
                 "hr_relationship.partnership_you_said_we_did",
-                {"campaigns": campaigns},
+                {"campaigns": campaigns[row.id]},
             )
-
-    def _said(self, result):
-        """The figures of a result that is not withheld, in one sentence."""
-        figures = []
-        if result.satisfaction_count:
-            figures.append(self.env._("CSAT %(csat)s%%", csat=round(result.csat)))
-        if result.recommendation_count:
-            figures.append(self.env._("NPS %(nps)s", nps=round(result.nps)))
-        return self.env._(
-            "%(figures)s (%(responded)s of %(invited)s answered)",
-            figures=", ".join(figures) or self.env._("no figures"),
-            responded=result.responded_count,
-            invited=result.invited_count,
-        )
