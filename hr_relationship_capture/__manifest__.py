@@ -4,7 +4,7 @@
     "name": "HR Relationship Management - Capture of Contacts",
     "summary": "Calendar meetings, e-mail and a relationships mailbox log "
     "themselves as HR relationship interactions",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",

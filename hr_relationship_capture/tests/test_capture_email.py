@@ -5,7 +5,11 @@ from markupsafe import Markup
 from odoo import Command, fields
 from odoo.tests import tagged
 
+from odoo.addons.hr_relationship.tests.common import load_script
+
 from .common import CaptureCase
+
+MIGRATION = "hr_relationship_capture/migrations/19.0.1.1.0/post-migration.py"
 
 
 @tagged("post_install", "-at_install")
@@ -284,3 +288,42 @@ class TestCaptureEmail(CaptureCase):
         interaction = self._captured(origin_res_id=self.project.id)
         self.assertEqual(interaction.stakeholder_ids, self.sh_erik)
         self.assertEqual(interaction.user_id, self.user)
+
+    def test_upgrade_lets_the_text_decide_over_the_old_placeholder(self):
+        """Up to 19.0.1.0.0 the capture stored "neutral" in what it logged,
+        and the core's 19.0.1.2.0 kept it as chosen: the capture's own
+        migration gives the untouched ones back to their text."""
+        self.company.hr_capture_keep_body = True
+        for subject in ("Niet tevreden over de planning", "Great onboarding"):
+            self._post(self.project, self.anna_partner, subject=subject)
+        unhappy, happy = self._captured().sorted("name", reverse=True)
+        self.assertEqual(unhappy.name, "Niet tevreden over de planning")
+        # As the 19.0.1.2.0 migration of the core left them; the second one
+        # was edited by hand since, but not its sentiment.
+        happy.name = "Great onboarding, again"
+        self.assertTrue(happy.is_capture_edited)
+        (unhappy | happy).with_context(hr_relationship_capture=True).write(
+            {"sentiment_chosen": "neutral"}
+        )
+        self.assertEqual(unhappy.sentiment, "neutral")
+
+        load_script(MIGRATION).migrate(self.env.cr, "19.0.1.0.0")
+
+        self.env.invalidate_all()
+        self.assertRecordValues(
+            unhappy | happy,
+            [
+                {
+                    "sentiment_chosen": False,
+                    "sentiment": "negative",
+                    "is_capture_edited": False,
+                },
+                {
+                    "sentiment_chosen": "neutral",
+                    "sentiment": "neutral",
+                    "is_capture_edited": True,
+                },
+            ],
+        )
+        # A new database has nothing to give back.
+        load_script(MIGRATION).migrate(self.env.cr, None)
