@@ -86,8 +86,11 @@ export class RelationshipOverview extends Component {
             name: theme || themes.title,
             res_model: themes.model,
             domain: theme ? [...themes.domain, ["theme", "=", theme]] : themes.domain,
+            // On a phone the cards show each theme's examples.
+            mobile_view_mode: "kanban",
             views: [
                 [false, "list"],
+                [false, "kanban"],
                 [false, "form"],
             ],
         });
