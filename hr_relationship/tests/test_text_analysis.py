@@ -143,6 +143,8 @@ class TestTextAnalysis(HrRelationshipCase):
             ("Ik zorg dat het er over drie dagen ligt.", "2026-12-12"),
             ("We leveren het uiterlijk 20 december aan.", "2026-12-20"),
             ("We sturen het voor het eind van de maand.", "2026-12-31"),
+            # Wednesday plus five working days skips the weekend.
+            ("We reageren binnen vijf werkdagen.", "2026-12-16"),
         ):
             with self.subTest(text=text):
                 self.assertEqual(self._due(text), due)
@@ -155,6 +157,8 @@ class TestTextAnalysis(HrRelationshipCase):
             ("We will finish this within two weeks.", "2026-12-23"),
             ("I will share it by January 15.", "2027-01-15"),
             ("We will deliver it on 20 December.", "2026-12-20"),
+            ("We will reply within five working days.", "2026-12-16"),
+            ("We will reply within five days.", "2026-12-14"),
         ):
             with self.subTest(text=text):
                 self.assertEqual(self._due(text), due)

@@ -292,7 +292,7 @@ DATE_PATTERNS = [
         "span",
         re.compile(
             rf"\b(?:binnen|within|in|over|na|after)\s+(?:de\s+|the\s+)?"
-            rf"(?P<n>{_NUMBER})\s+(?:working\s+|business\s+)?(?P<u>{_UNIT})\b"
+            rf"(?P<n>{_NUMBER})\s+(?P<work>working\s+|business\s+)?(?P<u>{_UNIT})\b"
         ),
     ),
     ("day_after_tomorrow", re.compile(r"\b(?:overmorgen|day after tomorrow)\b")),
@@ -395,6 +395,9 @@ def _resolve(kind, match, reference):
     if kind == "span":
         count = NUMBERS.get(groups["n"]) or int(groups["n"])
         unit = UNITS[groups["u"]]
+        # "five working days": the days are working days.
+        if unit == "days" and groups.get("work"):
+            unit = "workdays"
         if unit == "days":
             return reference + timedelta(days=count)
         if unit == "workdays":
