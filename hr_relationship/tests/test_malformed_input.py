@@ -479,6 +479,14 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.relationship.interaction", "action_log_commitment"): self._single(
                 interactions
             ),
+            (
+                "hr.relationship.interaction",
+                "action_confirm_suggested_commitments",
+            ): self._single(interactions),
+            (
+                "hr.relationship.interaction",
+                "action_use_suggested_sentiment",
+            ): self._record_cases(),
             ("hr.relationship.commitment", "create"): [
                 ([{"name": "x", "company_id": self.company.id}], {}),
                 ([{"name": "x", "internal_client_id": 999999}], {}),
@@ -689,6 +697,7 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.satisfaction.survey", "action_close"): self._record_cases(),
             ("hr.satisfaction.survey", "action_view_answers"): self._single(campaigns),
             ("hr.satisfaction.survey", "action_view_results"): self._single(campaigns),
+            ("hr.satisfaction.survey", "action_view_themes"): self._single(campaigns),
             ("hr.satisfaction.result", "write"): [
                 ([self.result.ids, {"nps": 500}], {}),
                 ([self.result.ids, {"csat": -1}], {}),

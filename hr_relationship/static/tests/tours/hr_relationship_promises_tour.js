@@ -78,6 +78,10 @@ registry.category("web_tour.tours").add("hr_relationship_promises_tour", {
             run: "click",
         },
         {
+            content: "The list of commitments, not the interaction's",
+            trigger: ".o_breadcrumb .active:contains(Commitments)",
+        },
+        {
             trigger: `.o_list_view .o_data_row td[name=name]:contains(${PROMISE})`,
             run: "click",
         },
