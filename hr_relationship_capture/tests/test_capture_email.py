@@ -294,8 +294,12 @@ class TestCaptureEmail(CaptureCase):
         and the core's 19.0.1.2.0 kept it as chosen: the capture's own
         migration gives the untouched ones back to their text."""
         self.company.hr_capture_keep_body = True
-        for subject in ("Niet tevreden over de planning", "Great onboarding"):
-            self._post(self.project, self.anna_partner, subject=subject)
+        # One thread each: a thread's mail of a day is one interaction.
+        for record, subject in (
+            (self.project, "Niet tevreden over de planning"),
+            (self.other_project, "Great onboarding"),
+        ):
+            self._post(record, self.anna_partner, subject=subject)
         unhappy, happy = self._captured().sorted("name", reverse=True)
         self.assertEqual(unhappy.name, "Niet tevreden over de planning")
         # As the 19.0.1.2.0 migration of the core left them; the second one
