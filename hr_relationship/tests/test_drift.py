@@ -225,6 +225,40 @@ class TestRelationshipDrift(HrRelationshipCase):
             "No contact for 9 weeks, expected every 2 weeks",
         )
 
+    def test_overview_card_as_the_owner(self):
+        late = self._contact("HRR Late")
+        self._interaction(late, date=days_ago(63), sentiment="neutral")
+        theirs = self._contact("HRR Theirs", owner_id=self.other_user.id)
+        self._interaction(theirs, date=days_ago(63), sentiment="neutral")
+        orphan = self._contact("HRR Orphan")
+        self.env["hr.relationship.commitment"].create(
+            {
+                "name": "HRR promise",
+                "company_id": self.company.id,
+                "stakeholder_id": orphan.id,
+                "user_id": self.user.id,
+                "date_due": days_ago(2),
+            }
+        )
+        self._interaction(orphan, date=TODAY, sentiment="neutral")
+        self._run()
+        overview = self.env["hr.relationship.overview"].with_user(self.user)
+        card = next(
+            card
+            for card in overview.get_overview()["cards"]
+            if card["key"] == "drifting"
+        )
+        mine = (late | orphan).filtered(lambda s: s.drift_state == "drifting")
+        self.assertEqual(card["count"], 2)
+        self.assertEqual({row["id"] for row in card["rows"]}, set(mine.ids))
+        notes = {row["id"]: row["note"] for row in card["rows"]}
+        self.assertEqual(
+            notes[late.id], "No contact for 9 weeks, expected every 2 weeks"
+        )
+        self.assertEqual(notes[orphan.id], "1 commitment overdue")
+        # Someone else's drifting relationship is not on this card.
+        self.assertNotIn(theirs.id, notes)
+
     # ------------------------------------------------------------
     # Query count
     # ------------------------------------------------------------
