@@ -303,7 +303,8 @@ class HrInternalClient(models.Model):
         return SQL(
             """
             SELECT moment.internal_client_id AS id,
-                   moment.sentiment_score AS score, moment.date
+                   moment.sentiment_score AS score, moment.date,
+                   moment.id AS moment
               FROM hr_relationship_interaction moment
              WHERE moment.internal_client_id IN (SELECT id FROM scope)
                AND moment.date > %(since)s AND moment.date <= %(today)s

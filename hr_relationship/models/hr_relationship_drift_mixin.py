@@ -57,8 +57,9 @@ class HrRelationshipDriftMixin(models.AbstractModel):
     @api.model
     def _drift_interactions_query(self, since, today):
         """SQL selecting ``id`` (of a record of the ``scope`` CTE), ``score``
-        (an interaction's sentiment score) and ``date`` for the interactions
-        of those records dated after ``since`` up to ``today``."""
+        (an interaction's sentiment score), ``date`` and ``moment`` (the
+        interaction's id, which orders a day's) for the interactions of
+        those records dated after ``since`` up to ``today``."""
         raise NotImplementedError
 
     @api.model
@@ -97,15 +98,20 @@ class HrRelationshipDriftMixin(models.AbstractModel):
                  WHERE rec.active AND %(in_scope)s
             ), latest AS (
                 SELECT id, score,
-                       ROW_NUMBER() OVER (PARTITION BY id ORDER BY date DESC)
+                       ROW_NUMBER() OVER (PARTITION BY id
+                                          ORDER BY date DESC, moment DESC)
                            AS rank
                   FROM (%(interactions)s) moments
             ), mood AS (
+                -- A trend needs both halves whole: one earlier conversation
+                -- is no baseline.
                 SELECT id,
                        COUNT(*) FILTER (WHERE rank <= 2 AND score < 0)
                            AS negative,
-                       AVG(score) FILTER (WHERE rank <= %(half)s) AS recent,
-                       AVG(score) FILTER (WHERE rank > %(half)s) AS earlier
+                       COUNT(*) = %(size)s
+                           AND AVG(score) FILTER (WHERE rank <= %(half)s)
+                               <= AVG(score) FILTER (WHERE rank > %(half)s)
+                                  - %(fall)s AS falling
                   FROM latest
                  WHERE rank <= %(size)s
                  GROUP BY id
@@ -126,23 +132,24 @@ class HrRelationshipDriftMixin(models.AbstractModel):
                 %(departure)s
             ), signals AS (
                 SELECT scope.id, scope.owner_id, scope.old_state,
+                       -- Only the signs that hold: NULLIF leaves out the
+                       -- false ones with the unknown.
                        jsonb_strip_nulls(jsonb_build_object(
-                           'overdue', scope.due < %(today)s,
+                           'overdue', NULLIF(scope.due < %(today)s, FALSE),
                            'cadence', scope.cadence,
                            'silent_days', %(today)s - scope.last_contact,
-                           'negative', mood.negative >= 2,
-                           'falling', mood.recent <= mood.earlier - %(fall)s,
+                           'negative', NULLIF(mood.negative >= 2, FALSE),
+                           'falling', NULLIF(mood.falling, FALSE),
                            'commitments', commitments.overdue,
                            'concerns', concerns.overdue,
-                           'owner_left', departure.owner_left,
-                           'person_left', departure.person_left
+                           'owner_left', NULLIF(departure.owner_left, FALSE),
+                           'person_left', NULLIF(departure.person_left, FALSE)
                        )) AS signals,
                        COALESCE(departure.owner_left OR departure.person_left,
                                 FALSE) AS departed,
                        COALESCE(scope.due < %(today)s, FALSE)
                            OR COALESCE(mood.negative >= 2, FALSE)
-                           OR COALESCE(mood.recent <= mood.earlier - %(fall)s,
-                                       FALSE)
+                           OR COALESCE(mood.falling, FALSE)
                            OR commitments.overdue IS NOT NULL
                            OR concerns.overdue IS NOT NULL AS drifting
                   FROM scope

@@ -50,8 +50,9 @@ CADENCE_PARAM_PREFIX = "hr_relationship.cadence_"
 CADENCE_DEFAULTS = {
     "manage_closely": 14,
     "keep_satisfied": 30,
-    "keep_informed": 30,
-    "monitor": 90,
+    "keep_informed": 91,
+    # Twice a year.
+    "monitor": 182,
 }
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 
@@ -686,7 +687,8 @@ class HrStakeholder(models.Model):
         return SQL(
             """
             SELECT rel.%(stakeholder)s AS id, moment.sentiment_score AS score,
-                   moment.date
+                   moment.date,
+                   moment.id AS moment
               FROM %(rel)s rel
               JOIN hr_relationship_interaction moment
                 ON moment.id = rel.%(interaction)s

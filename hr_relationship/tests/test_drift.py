@@ -111,6 +111,17 @@ class TestRelationshipDrift(HrRelationshipCase):
             self._interaction(steady, date=days_ago(days), sentiment="positive")
         self._run()
         self.assertEqual(steady.drift_state, "steady")
+        # One earlier conversation is no baseline: no trend from four.
+        short = self._contact("HRR Short")
+        for days, sentiment in (
+            (4, "very_positive"),
+            (3, "neutral"),
+            (2, "positive"),
+            (1, "neutral"),
+        ):
+            self._interaction(short, date=days_ago(days), sentiment=sentiment)
+        self._run()
+        self.assertEqual(short.drift_state, "steady")
 
     def test_overdue_commitments_and_concerns(self):
         promised = self._contact("HRR Promised")
