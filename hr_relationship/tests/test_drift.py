@@ -270,6 +270,32 @@ class TestRelationshipDrift(HrRelationshipCase):
         # Someone else's drifting relationship is not on this card.
         self.assertNotIn(theirs.id, notes)
 
+    def test_map_marks_drifting_nodes(self):
+        late = self._contact("HRR Late")
+        self._interaction(late, date=days_ago(63), sentiment="neutral")
+        kept = self._contact("HRR Kept")
+        self._interaction(kept, date=days_ago(1), sentiment="neutral")
+        self._run()
+        graph = (
+            self.env["hr.relationship.map"].with_user(self.user).get_graph(limit=10000)
+        )
+        drifting = {
+            node["res_id"]
+            for node in graph["nodes"]
+            if node.get("res_model") == "hr.stakeholder" and node.get("drifting")
+        }
+        self.assertIn(late.id, drifting)
+        self.assertNotIn(kept.id, drifting)
+        details = (
+            self.env["hr.relationship.map"]
+            .with_user(self.user)
+            .get_node_details("hr.stakeholder", late.id)
+        )
+        self.assertIn(
+            "No contact for 9 weeks, expected every 2 weeks",
+            [fact["value"] for fact in details["facts"]],
+        )
+
     # ------------------------------------------------------------
     # Query count
     # ------------------------------------------------------------
