@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
@@ -278,7 +280,9 @@ class HrRelationshipDriftMixin(models.AbstractModel):
                     "date_deadline": today,
                     "automated": True,
                     "summary": step,
-                    "note": "\n".join(reasons),
+                    "note": Markup().join(
+                        Markup("<p>%s</p>") % reason for reason in reasons
+                    ),
                 }
             )
         # No e-mail per to-do: a bad night must not cost a query per record.

@@ -209,7 +209,10 @@ class TestRelationshipDrift(HrRelationshipCase):
         self.assertIn(activity, created)
         self.assertEqual(activity.user_id, self.user)
         self.assertEqual(activity.summary, "Plan a contact")
-        self.assertIn("No contact for 9 weeks", str(activity.note))
+        self.assertEqual(
+            str(activity.note),
+            "<p>No contact for 9 weeks, expected every 2 weeks</p>",
+        )
         # The next night it still drifts: no second to-do.
         self._run()
         self.assertEqual(self._drift_activities(late), activity)
