@@ -50,9 +50,8 @@ CADENCE_PARAM_PREFIX = "hr_relationship.cadence_"
 CADENCE_DEFAULTS = {
     "manage_closely": 14,
     "keep_satisfied": 30,
-    "keep_informed": 91,
-    # Twice a year.
-    "monitor": 182,
+    "keep_informed": 30,
+    "monitor": 90,
 }
 PROFILE_FIELDS = ("approach_notes", "personal_interests", "motivators")
 
