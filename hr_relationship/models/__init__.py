@@ -1,6 +1,7 @@
 from . import hr_relationship_guarded_fields
 from . import hr_relationship_wizard_guard
 from . import hr_relationship_health_mixin
+from . import hr_relationship_drift_mixin
 from . import hr_relationship_snapshot_mixin
 from . import project_task
 from . import hr_relationship_topic

@@ -19,6 +19,7 @@ class HrInternalClient(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.relationship.health.mixin",
+        "hr.relationship.drift.mixin",
         "hr.relationship.concern.mixin",
         "hr.relationship.commitment.mixin",
         "hr.improvement.action.mixin",
@@ -294,6 +295,51 @@ class HrInternalClient(models.Model):
                          + rec.contact_cadence_days
                END"""
         )
+
+    # Drift (hr.relationship.drift.mixin)
+
+    @api.model
+    def _drift_interactions_query(self, since, today):
+        return SQL(
+            """
+            SELECT moment.internal_client_id AS id,
+                   moment.sentiment_score AS score, moment.date,
+                   moment.id AS moment
+              FROM hr_relationship_interaction moment
+             WHERE moment.internal_client_id IN (SELECT id FROM scope)
+               AND moment.date > %(since)s AND moment.date <= %(today)s
+            """,
+            since=since,
+            today=today,
+        )
+
+    @api.model
+    def _drift_departure_query(self):
+        # The HR business partner gone (user archived, or every employee
+        # record of theirs), or the client lead (see client_lead_departed).
+        return SQL(
+            """
+            SELECT rec.id,
+                   COALESCE(NOT partner.active OR (
+                       EXISTS (SELECT 1 FROM hr_employee emp
+                                WHERE emp.user_id = partner.id)
+                       AND NOT EXISTS (SELECT 1 FROM hr_employee emp
+                                        WHERE emp.user_id = partner.id
+                                          AND emp.active)
+                   ), FALSE) AS owner_left,
+                   COALESCE(NOT lead.active, FALSE) AS person_left
+              FROM hr_internal_client rec
+              LEFT JOIN res_users partner ON partner.id = rec.hr_partner_id
+              LEFT JOIN hr_employee lead ON lead.id = rec.client_lead_id
+             WHERE rec.id IN (SELECT id FROM scope)
+            """
+        )
+
+    def _drift_owner_left_reason(self):
+        return self.env._("The HR business partner left")
+
+    def _drift_person_left_reason(self):
+        return self.env._("The client lead left")
 
     def _health_attitude_reason(self, row):
         if row["blockers"]:

@@ -208,12 +208,14 @@ class HrRelationshipHealthMixin(models.AbstractModel):
     @api.model
     def _cron_refresh_health(self):
         """The daily job: contact dates first (recency reads them), then
-        health and this month's snapshot of every relationship of every
-        model with a health. Returns the activities scheduled."""
+        health and this month's snapshot, and drift, of every relationship
+        of every model with a health. Returns the activities scheduled."""
         activities = self.env["mail.activity"]
         for model in self._health_models():
             model._refresh_contact_dates()
             activities |= model._health_run()
+            # Where the relationship is heading, from the same contact dates.
+            activities |= model._drift_run()
         return activities
 
     def _refresh_health(self):

@@ -36,6 +36,8 @@ DETAIL_FIELDS = {
         "stakeholder_count",
         "project_count",
         "company_id",
+        "drift_state",
+        "drift_reasons",
     ],
     "hr.stakeholder": [
         "relation_type",
@@ -48,6 +50,8 @@ DETAIL_FIELDS = {
         "owner_id",
         "last_interaction_date",
         "next_contact_date",
+        "drift_state",
+        "drift_reasons",
     ],
     "project.project": ["user_id", "internal_client_id", "company_id"],
     "res.users": ["login", "company_id"],

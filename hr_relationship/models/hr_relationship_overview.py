@@ -88,6 +88,16 @@ class HrRelationshipOverview(models.AbstractModel):
                 score_field="health_score",
             ),
             self._card(
+                "drifting",
+                _("My drifting relationships"),
+                "hr.stakeholder",
+                domain=mine + [("drift_state", "!=", "steady")],
+                rows=rows,
+                # At risk of loss before drifting, then the longest silent.
+                order="drift_state desc, last_interaction_date, id",
+                note_field="drift_reasons",
+            ),
+            self._card(
                 "campaigns",
                 _("Running campaigns"),
                 "hr.satisfaction.survey",
@@ -133,11 +143,20 @@ class HrRelationshipOverview(models.AbstractModel):
 
     @api.model
     def _card(
-        self, key, title, model, domain, order, rows, date_field=None, score_field=None
+        self,
+        key,
+        title,
+        model,
+        domain,
+        order,
+        rows,
+        date_field=None,
+        score_field=None,
+        note_field=None,
     ):
         Model = self.env[model]
         records = Model.search(domain, order=order, limit=rows)
-        fnames = [name for name in (date_field, score_field) if name]
+        fnames = [name for name in (date_field, score_field, note_field) if name]
         values = {row["id"]: row for row in records.read(fnames)} if fnames else {}
         return {
             "key": key,
@@ -151,6 +170,9 @@ class HrRelationshipOverview(models.AbstractModel):
                     "name": record.display_name,
                     "date": date_field and values[record.id][date_field],
                     "score": score_field and values[record.id][score_field],
+                    # Why the record is listed, one line of text.
+                    "note": note_field
+                    and (values[record.id][note_field] or "").replace("\n", "; "),
                 }
                 for record in records
             ],

@@ -66,6 +66,7 @@ class HrStakeholder(models.Model):
         "mail.thread",
         "mail.activity.mixin",
         "hr.relationship.health.mixin",
+        "hr.relationship.drift.mixin",
         "hr.relationship.concern.mixin",
         "hr.relationship.commitment.mixin",
     ]
@@ -676,6 +677,54 @@ class HrStakeholder(models.Model):
         return dict(self._fields["attitude"]._description_selection(self.env))[
             self.attitude
         ]
+
+    # Drift (hr.relationship.drift.mixin)
+
+    @api.model
+    def _drift_interactions_query(self, since, today):
+        link = self._fields["interaction_ids"]
+        return SQL(
+            """
+            SELECT rel.%(stakeholder)s AS id, moment.sentiment_score AS score,
+                   moment.date,
+                   moment.id AS moment
+              FROM %(rel)s rel
+              JOIN hr_relationship_interaction moment
+                ON moment.id = rel.%(interaction)s
+             WHERE rel.%(stakeholder)s IN (SELECT id FROM scope)
+               AND moment.date > %(since)s AND moment.date <= %(today)s
+            """,
+            rel=SQL.identifier(link.relation),
+            stakeholder=SQL.identifier(link.column1),
+            interaction=SQL.identifier(link.column2),
+            since=since,
+            today=today,
+        )
+
+    @api.model
+    def _drift_departure_query(self):
+        # The owner is the stakeholder's only HR contact: gone when their
+        # user is archived or every employee record of theirs is. An
+        # employee stakeholder who leaves is archived with their role (see
+        # hr.employee), so no active stakeholder has left on its own side.
+        return SQL(
+            """
+            SELECT scope.id,
+                   NOT owner.active OR (
+                       EXISTS (SELECT 1 FROM hr_employee emp
+                                WHERE emp.user_id = owner.id)
+                       AND NOT EXISTS (SELECT 1 FROM hr_employee emp
+                                        WHERE emp.user_id = owner.id
+                                          AND emp.active)
+                   ) AS owner_left,
+                   FALSE AS person_left
+              FROM scope
+              JOIN res_users owner ON owner.id = scope.owner_id
+            """
+        )
+
+    def _drift_owner_left_reason(self):
+        return self.env._("Their owner in HR left")
 
     @api.model
     def _health_at_risk_recipients(self, owners, mode):

@@ -12,6 +12,7 @@ from . import test_ui_tour
 from . import test_ui_promises
 from . import test_satisfaction_survey
 from . import test_health
+from . import test_drift
 from . import test_access_matrix
 from . import test_privacy
 from . import test_settings

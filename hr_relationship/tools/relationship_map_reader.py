@@ -113,7 +113,7 @@ class ColumnEdge(
 NodeFacts = namedtuple(
     "NodeFacts",
     "raw_type res_id label subtitle influence relation_type health_state"
-    " flag employee_id",
+    " flag employee_id drift_state",
 )
 NO_FACTS = NodeFacts(*(None,) * len(NodeFacts._fields))
 # One line between two raw records (``MapReader.edges``): ``weight`` and
@@ -995,6 +995,7 @@ class MapReader:
             health = null_text
             flag = SQL("FALSE")
             employee = null_int
+            drift = null_text
             if raw_type == "stakeholder":
                 influence = col("influence")
                 relation = SQL("%s::text", col("relation_type"))
@@ -1011,6 +1012,10 @@ class MapReader:
                 flag = SQL("COALESCE(%s IN %s, FALSE)", col("user_id"), key_users)
             elif raw_type == "user":
                 flag = SQL("COALESCE(%s IN %s, FALSE)", col("id"), key_users)
+            if raw_type in ("stakeholder", "internal_client") and self._stored(
+                model_name, "drift_state"
+            ):
+                drift = SQL("%s::text", col("drift_state"))
             branches.append(
                 query.select(
                     SQL("%s", raw_type),
@@ -1022,6 +1027,7 @@ class MapReader:
                     health,
                     flag,
                     employee,
+                    drift,
                 )
             )
         if not branches:

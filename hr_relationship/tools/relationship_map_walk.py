@@ -149,6 +149,8 @@ class MapWalk:
             node["single_threaded"] = True
         if row.health_state and prefix in ("stakeholder", "internal_client"):
             node["health_state"] = row.health_state
+        if row.drift_state and row.drift_state != "steady":
+            node["drifting"] = True
         subtitle = next((person.subtitle for person in people if person.subtitle), None)
         if subtitle or prefix == "employee":
             node["subtitle"] = subtitle or ""

@@ -20,6 +20,8 @@ KPI_ACTIONS = {
     "kpi_hr_relationship_commitment": (
         "hr_relationship.hr_relationship_commitment_action"
     ),
+    # The overview lists the recipient's drifting relationships, with why.
+    "kpi_hr_relationship_drifting": "hr_relationship.hr_relationship_overview_action",
 }
 
 
@@ -64,6 +66,12 @@ class DigestDigest(models.Model):
         export_string_translation=False,
     )
 
+    kpi_hr_relationship_drifting = fields.Boolean("Drifting Relationships")
+    kpi_hr_relationship_drifting_value = fields.Integer(
+        compute="_compute_kpi_hr_relationship_drifting_value",
+        export_string_translation=False,
+    )
+
     def _compute_kpi_hr_relationship_overdue_value(self):
         """Contacts that fell overdue in the period and still are, of every
         kind of relationship with a health (stakeholders and internal
@@ -94,6 +102,20 @@ class DigestDigest(models.Model):
                 "hr.stakeholder", [("health_state", "=", "at_risk")]
             ),
         )
+
+    def _compute_kpi_hr_relationship_drifting_value(self):
+        """Stakeholders and internal clients drifting or at risk of loss
+        when the digest is made, whatever the period: as health, drift keeps
+        no date of when it began."""
+        self._hr_relationship_check_access()
+        drifting = Counter()
+        for Model in self.env["hr.relationship.health.mixin"]._health_models():
+            drifting.update(
+                self._hr_relationship_by_company(
+                    Model._name, [("drift_state", "!=", "steady")]
+                )
+            )
+        self._hr_relationship_assign("kpi_hr_relationship_drifting_value", drifting)
 
     def _compute_kpi_hr_relationship_concern_value(self):
         self._hr_relationship_check_access()

@@ -22,6 +22,7 @@ KPIS = (
     "kpi_hr_relationship_csat",
     "kpi_hr_relationship_nps",
     "kpi_hr_relationship_commitment",
+    "kpi_hr_relationship_drifting",
 )
 TODAY = fields.Date.today()
 
@@ -76,6 +77,9 @@ class TestDigestKpis(SatisfactionSurveyMixin, HrRelationshipCase):
         everyone = blockers | cls.sh_erik
         everyone._refresh_health()
         cls.sh_archived.active = False
+        # Drift is the daily job's, for every relationship.
+        cls.env["hr.stakeholder"]._drift_run()
+        cls.env["hr.internal.client"]._drift_run()
 
         Concern = cls.env["hr.relationship.concern"]
         concerns = Concern.create(
@@ -302,6 +306,21 @@ class TestDigestKpis(SatisfactionSurveyMixin, HrRelationshipCase):
         self.sh_bob.attitude = "supporter"
         self.assertNotEqual(self.sh_bob.health_state, "at_risk")
         self.assertEqual(self._value("kpi_hr_relationship_at_risk", self.manager), 1)
+
+    def test_drifting_relationships_now(self):
+        # Anna, Bob and both internal clients are behind their rhythm; Erik
+        # is due today, the archived stakeholder and the other company's
+        # count nowhere. Drift keeps no date: every column counts now.
+        self.assertEqual(
+            (self.sh_anna | self.sh_bob | self.sh_erik).mapped("drift_state"),
+            ["drifting", "drifting", "steady"],
+        )
+        self.assertEqual(
+            self._columns("kpi_hr_relationship_drifting", self.manager), [4, 4, 4]
+        )
+        self._interaction(self.sh_anna, None, date=TODAY)
+        self.env["hr.stakeholder"]._drift_run()
+        self.assertEqual(self._value("kpi_hr_relationship_drifting", self.manager), 3)
 
     def test_new_concerns_raised_in_the_period(self):
         self.assertEqual(

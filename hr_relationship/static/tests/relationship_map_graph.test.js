@@ -86,12 +86,14 @@ describe("hr_relationship map graph", () => {
             markColor: "transparent",
             markDashed: 0,
             flagged: 0,
+            drifting: 0,
         });
         expect(nodeMarks({ external: true }, health)).toEqual({
             ringColor: "transparent",
             markColor: EXTERNAL_COLOR,
             markDashed: 1,
             flagged: 0,
+            drifting: 0,
         });
         // The network mark is a mark of its own: an external person who is
         // marked shows both.
@@ -100,7 +102,9 @@ describe("hr_relationship map graph", () => {
             markColor: EXTERNAL_COLOR,
             markDashed: 1,
             flagged: 1,
+            drifting: 0,
         });
+        expect(nodeMarks({ drifting: true }, health).drifting).toBe(1);
         const data = toGraphData(NODES, EDGES, {
             healthStates: [["healthy", "Healthy"], ["at_risk", "At risk"]],
             now: NOW,

@@ -16,6 +16,7 @@ const CARD_ICONS = {
     upcoming: "fa-calendar",
     clients_at_risk: "fa-building-o",
     stakeholders_at_risk: "fa-user-times",
+    drifting: "fa-compass",
     campaigns: "fa-bar-chart",
     commitments: "fa-handshake-o",
     interactions: "fa-comments",

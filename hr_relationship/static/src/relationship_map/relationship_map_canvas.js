@@ -13,7 +13,12 @@ import {
     useState,
 } from "@odoo/owl";
 import { loadJS } from "@web/core/assets";
-import { FLAG_COLOR, HIGHLIGHT_COLOR, RELATION_COLOR } from "./relationship_map_constants";
+import {
+    DRIFT_COLOR,
+    FLAG_COLOR,
+    HIGHLIGHT_COLOR,
+    RELATION_COLOR,
+} from "./relationship_map_constants";
 import { curveControl, curveMiddle, labelAnchor } from "./relationship_map_edges";
 import {
     densityScale,
@@ -526,6 +531,15 @@ export class RelationshipMapCanvas extends Component {
             ctx.lineWidth = r * 0.3;
             ctx.setLineDash(node.markDashed ? [r * 0.5, r * 0.4] : []);
             circles(members, 0.7);
+            ctx.stroke();
+        }
+        // Drift: a dashed ring outside the health ring.
+        for (const { members } of group((node) => (node.drifting ? node.size : null))) {
+            const r = radius(members[0]);
+            ctx.strokeStyle = DRIFT_COLOR;
+            ctx.lineWidth = r * 0.25;
+            ctx.setLineDash([r * 0.45, r * 0.35]);
+            circles(members, 1.65);
             ctx.stroke();
         }
         ctx.setLineDash([]);

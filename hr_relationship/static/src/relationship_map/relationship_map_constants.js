@@ -37,6 +37,8 @@ export const LINE_COLOR = "#8a8f94";
 // has a dashed dark blue ring (visible on the stakeholders' blue).
 export const FLAG_COLOR = "#343a40";
 export const EXTERNAL_COLOR = "#0b3d66";
+// A drifting relationship has a dashed amber ring outside its health ring.
+export const DRIFT_COLOR = "#b86e00";
 // The selected and focused nodes' ring on the canvas, and its labels.
 export const HIGHLIGHT_COLOR = "#1f2933";
 

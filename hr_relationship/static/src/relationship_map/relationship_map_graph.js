@@ -80,8 +80,8 @@ export function flagDiamondPath(x, y, r) {
 
 /**
  * The marks the canvas draws on a node: the health ring's colour, the
- * colour of the dashed external ring inside it and whether the node
- * carries the network mark (1 or 0).
+ * colour of the dashed external ring inside it, whether the node
+ * carries the network mark and whether it drifts (1 or 0).
  */
 export function nodeMarks(node, healthColors) {
     const external = Boolean(node.external);
@@ -90,6 +90,7 @@ export function nodeMarks(node, healthColors) {
         markColor: external ? EXTERNAL_COLOR : NO_COLOR,
         markDashed: external ? 1 : 0,
         flagged: isFlagged(node) ? 1 : 0,
+        drifting: node.drifting ? 1 : 0,
     };
 }
 

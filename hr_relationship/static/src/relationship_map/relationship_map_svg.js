@@ -7,6 +7,7 @@ import { deserializeDate, formatDate } from "@web/core/l10n/dates";
 import { _t } from "@web/core/l10n/translation";
 import {
     ALL_LABELS_MAX_NODES,
+    DRIFT_COLOR,
     LABEL_MAX_NODES,
     TYPE_COLORS,
     TYPE_LABELS,
@@ -154,6 +155,10 @@ export class RelationshipMapSvg extends Component {
     /** The network mark's diamond, in the node's own coordinates. */
     flagPath(node) {
         return flagDiamondPath(0, 0, this.radius(node));
+    }
+
+    get driftColor() {
+        return DRIFT_COLOR;
     }
 
     healthColor(node) {
