@@ -4,7 +4,7 @@
     "name": "HR Relationship Management - Digest",
     "summary": "Overdue contacts, stakeholders at risk, new concerns, CSAT and "
     "NPS in Odoo's periodic digest e-mail",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
