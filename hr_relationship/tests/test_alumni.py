@@ -110,7 +110,10 @@ class TestAlumni(HrRelationshipCase):
                     "former_employee_id": self.leaver.id,
                     "company_id": self.company.id,
                     "consent": True,
-                    "consent_date": fields.Date.context_today(alumnus),
+                    # The day where the person who registered it is.
+                    "consent_date": fields.Date.context_today(
+                        alumnus.with_user(self.hr_admin)
+                    ),
                     "email": "lotte.private@example.com",
                     "phone": "+31 6 1234 5678",
                     "is_external": True,
