@@ -310,3 +310,23 @@ class HrRelationshipPortfolio(models.Model):
         # The refresh writes every record's figures, beyond any one user's rules.
         self.env["hr.relationship.network"].sudo()._refresh_network()
         return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    def action_hand_over(self):
+        """The colleague's relationships, each with a suggested successor."""
+        checked_records(self, single=True)
+        action = self.env["hr.relationship.handover"]._open_for(
+            self.user_id, self.company_id
+        )
+        if action:
+            return action
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(name)s carries no relationship to hand over.",
+                    name=self.user_id.name,
+                ),
+            },
+        }
