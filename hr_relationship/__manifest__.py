@@ -90,6 +90,9 @@
         "demo/hr_relationship_interaction_demo.xml",
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
+        # A colleague who left and handed over; before the texts are
+        # localised, so that its texts are too.
+        "demo/hr_relationship_handover_demo.xml",
         "demo/hr_relationship_localise_demo.xml",
         "demo/hr_relationship_commitment_demo.xml",
         # Last: computes health once everything above is there.

@@ -58,8 +58,12 @@ class HrRelationshipHandover(models.TransientModel):
         or an HR administrator (who registers departures) hands a portfolio
         over."""
         current = self.env.user
-        if current == user or any(
-            current.has_group(group) for group in (RELATIONSHIP_MANAGER, HR_MANAGER)
+        if (
+            self.env.su
+            or current == user
+            or any(
+                current.has_group(group) for group in (RELATIONSHIP_MANAGER, HR_MANAGER)
+            )
         ):
             return True
         coaches = (
