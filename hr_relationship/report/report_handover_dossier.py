@@ -58,6 +58,7 @@ class ReportHandoverDossier(models.AbstractModel):
             stakeholders
         )
         network = self.env["hr.relationship.network"]
+        Users = self.env["res.users"].sudo()
         profiles = {
             profile.stakeholder_id.id: profile for profile in stakeholders.profile_ids
         }
@@ -90,10 +91,12 @@ class ReportHandoverDossier(models.AbstractModel):
                     lambda task, c=clients: task.hr_internal_client_ids & c
                 ),
                 "positions": positions.get(stakeholder.id, []),
+                # Colleagues still here, the owner aside.
                 "knowers": [
-                    dict(line, user=self.env["res.users"].browse(line["user_id"]))
+                    dict(line, user=user)
                     for line in knowers
-                    if line["user_id"] != stakeholder.owner_id.id
+                    if (user := Users.browse(line["user_id"])).active
+                    and user != stakeholder.owner_id
                 ],
             }
         return dossiers

@@ -152,6 +152,14 @@ class HrRelationshipHandover(models.TransientModel):
         candidates = self._candidates(user, company)
         loads = self._loads(candidates, company)
         allowed = set(candidates.ids)
+        # No warm path through the leaver's own stakeholder record: it
+        # leaves with them.
+        leaving = set(
+            self.env["hr.stakeholder"]
+            .sudo()
+            .with_context(active_test=False)
+            ._search([("employee_id.user_id", "=", user.id)])
+        )
         facts = defaultdict(list)
         for line in network._knowers_of_each(stakeholders.ids, today):
             facts[("hr.stakeholder", line["via_id"])].append(("direct", line))
@@ -174,7 +182,7 @@ class HrRelationshipHandover(models.TransientModel):
                 options = [
                     ("warm", line)
                     for line in network._warm_paths(record, record.ids, today)
-                    if line["user_id"] in allowed
+                    if line["user_id"] in allowed and line["via_id"] not in leaving
                 ]
             if options:
                 basis, best = min(

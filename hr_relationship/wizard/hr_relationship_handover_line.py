@@ -15,6 +15,10 @@ class HrRelationshipHandoverLine(models.TransientModel):
     stakeholder_id = fields.Many2one("hr.stakeholder", readonly=True)
     internal_client_id = fields.Many2one("hr.internal.client", readonly=True)
     name = fields.Char(string="Relationship", compute="_compute_name")
+    kind = fields.Selection(
+        [("stakeholder", "Stakeholder"), ("client", "Internal Client")],
+        compute="_compute_name",
+    )
     role = fields.Selection(
         [("owner", "Owner"), ("contact", "Only HR contact")],
         string="Their Role",
@@ -51,6 +55,7 @@ class HrRelationshipHandoverLine(models.TransientModel):
     def _compute_name(self):
         for line in self:
             line.name = line._record().display_name
+            line.kind = "stakeholder" if line.stakeholder_id else "client"
 
     def _record(self):
         self.ensure_one()
