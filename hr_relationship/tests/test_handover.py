@@ -150,6 +150,22 @@ class TestHandover(HandoverCase):
             )
         )
 
+    def test_the_only_hr_contact_introduces_a_successor(self):
+        """Of a relationship another colleague owns but only the leaver is in
+        contact with, the owner stays; the successor is introduced."""
+        self.sh_bob.hr_sole_contact_id = self.user
+        wizard = self._wizard()
+        bob = self._line(wizard, self.sh_bob)
+        self.assertEqual(bob.role, "contact")
+        bob.successor_id = self.third_user
+        wizard.action_hand_over()
+        self.env.invalidate_all()
+        self.assertEqual(self.sh_bob.owner_id, self.other_user)
+        introduction = self.env["mail.activity"].search(
+            [("res_model", "=", "hr.stakeholder"), ("res_id", "=", self.sh_bob.id)]
+        )
+        self.assertEqual(introduction.user_id, self.third_user)
+
     def test_refuses_a_relationship_without_successor(self):
         wizard = self._wizard()
         self._line(wizard, self.sh_dirk).successor_id = False
@@ -257,7 +273,9 @@ class TestHandover(HandoverCase):
                     for index in range(count)
                 ]
             )
-            self._interaction(stakeholders, user_id=self.other_user.id)
+            self._interaction(
+                stakeholders, date=date(2026, 11, 1), user_id=self.other_user.id
+            )
             self.env.flush_all()
             return leaver
 
