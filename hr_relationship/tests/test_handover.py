@@ -4,7 +4,7 @@ from datetime import date
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, TransactionCase, tagged
 
 from .common import USER_GROUP, HrRelationshipCase
 
@@ -290,6 +290,39 @@ class TestHandover(HandoverCase):
             counts.append(self.env.cr.sql_log_count - before)
             self.assertTrue(all(line["basis"] == "direct" for line in lines))
         self.assertEqual(counts[0], counts[1], counts)
+
+
+@tagged("post_install", "-at_install")
+class TestHandoverDemo(TransactionCase):
+    def test_the_demo_shows_a_handover(self):
+        """Wouter Kramer left: his relationships have active owners, each a
+        note of the handover and an introduction for its successor."""
+        leaver = self.env.ref(
+            "hr_relationship.user_wouter_kramer", raise_if_not_found=False
+        )
+        if not leaver:
+            self.skipTest("The demo data is not installed.")
+        self.assertFalse(leaver.active)
+        for xmlid in ("stakeholder_pieter_kok", "stakeholder_linda_bos"):
+            stakeholder = self.env.ref(f"hr_relationship.{xmlid}")
+            self.assertNotEqual(stakeholder.owner_id, leaver)
+            self.assertFalse(stakeholder.owner_missing)
+            self.assertTrue(
+                stakeholder.message_ids.filtered(
+                    lambda message: leaver.name in (message.body or "")
+                )
+            )
+            self.assertEqual(
+                stakeholder.activity_ids.filtered(
+                    lambda activity: (
+                        activity.activity_type_id
+                        == self.env.ref(
+                            "hr_relationship.mail_activity_type_handover_introduction"
+                        )
+                    )
+                ).user_id,
+                stakeholder.owner_id,
+            )
 
 
 @tagged("post_install", "-at_install")
