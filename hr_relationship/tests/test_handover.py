@@ -224,6 +224,15 @@ class TestHandover(HandoverCase):
             profile.with_user(self.user).approach_notes  # noqa: B018
 
     def test_only_the_colleague_their_coach_or_an_administrator(self):
+        portfolio = self.env["hr.relationship.portfolio"].create(
+            {
+                "user_id": self.user.id,
+                "company_id": self.company.id,
+                "employee_id": self.emp_hr.id,
+            }
+        )
+        self.assertFalse(portfolio.with_user(self.third_user).can_hand_over)
+        self.assertTrue(portfolio.with_user(self.user).can_hand_over)
         with self.assertRaises(AccessError):
             self._wizard(user=self.third_user)
         self.emp_hr.coach_id = self.env["hr.employee"].create(
