@@ -64,6 +64,7 @@
         "views/hr_relationship_overview_views.xml",
         "wizard/hr_relationship_who_knows_views.xml",
         "views/hr_relationship_portfolio_views.xml",
+        "views/hr_relationship_orphan_views.xml",
         "views/hr_satisfaction_campaign_views.xml",
         "views/hr_satisfaction_result_views.xml",
         "views/hr_satisfaction_service_result_views.xml",
@@ -76,9 +77,11 @@
         "wizard/hr_departure_wizard_views.xml",
         "wizard/privacy_lookup_wizard_views.xml",
         "wizard/hr_improvement_plan_wizard_views.xml",
+        "wizard/hr_relationship_handover_views.xml",
         "views/survey_templates.xml",
         "views/hr_internal_client_partnership_views.xml",
         "report/report_account_plan.xml",
+        "report/report_handover_dossier.xml",
         "views/menus.xml",
     ],
     "demo": [
@@ -87,6 +90,9 @@
         "demo/hr_relationship_interaction_demo.xml",
         "demo/hr_relationship_project_demo.xml",
         "demo/hr_relationship_value_cycle_demo.xml",
+        # A colleague who left and handed over; before the texts are
+        # localised, so that its texts are too.
+        "demo/hr_relationship_handover_demo.xml",
         "demo/hr_relationship_localise_demo.xml",
         "demo/hr_relationship_commitment_demo.xml",
         # Last: computes health once everything above is there.

@@ -47,6 +47,7 @@ from . import res_company
 from . import hr_relationship_network
 from . import hr_relationship_portfolio
 from . import hr_relationship_interaction_coaching
+from . import hr_relationship_owner_mixin
 from . import hr_stakeholder_network
 from . import hr_internal_client_network
 from . import hr_employee_network

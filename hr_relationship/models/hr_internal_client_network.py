@@ -7,7 +7,8 @@ class HrInternalClient(models.Model):
     """Network figures of an internal client, stored by the daily network
     refresh (hr.relationship.network)."""
 
-    _inherit = "hr.internal.client"
+    _name = "hr.internal.client"
+    _inherit = ["hr.internal.client", "hr.relationship.owner.mixin"]
 
     hr_contact_count = fields.Integer(
         string="HR Contacts",

@@ -330,3 +330,17 @@ class HrRelationshipDemo(models.AbstractModel):
                 **params,
             )
         )
+
+    @api.model
+    def _demo_handover(self, user_id):
+        """A colleague who left: their relationships handed over to the
+        successors the handover wizard suggests, their user archived."""
+        leaver = self.env["res.users"].browse(user_id)
+        # The notes and introductions in the database's language.
+        Handover = self.env["hr.relationship.handover"].with_context(
+            lang=self._lang() or "en_US"
+        )
+        action = Handover._open_for(leaver, leaver.company_id)
+        if action:
+            Handover.browse(action["res_id"]).action_hand_over()
+        leaver.action_archive()

@@ -656,3 +656,60 @@ class HrRelationshipNetwork(models.AbstractModel):
                 self.env.cr.fetchall()
             )
         ]
+
+    def _knowers_of_clients(self, client_ids, today):
+        """Direct facts per HR colleague and internal client, counting the
+        interactions with the client and with its stakeholders, in one query
+        (the batch form of ``_knowers`` for many clients at once)."""
+        if not client_ids:
+            return []
+        self.env["hr.relationship.interaction"].flush_model()
+        self.env["hr.stakeholder"].flush_model(["internal_client_ids"])
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH known AS (
+                    SELECT client_rel.internal_client_id AS client_id,
+                           interaction.id, interaction.user_id, interaction.date
+                      FROM hr_relationship_interaction interaction
+                      JOIN %(interaction_rel)s rel
+                        ON rel.interaction_id = interaction.id
+                      JOIN %(client_rel)s client_rel
+                        ON client_rel.stakeholder_id = rel.stakeholder_id
+                     WHERE client_rel.internal_client_id = ANY(%(clients)s)
+                       AND interaction.date <= %(today)s
+                       AND interaction.company_id = ANY(%(companies)s)
+                     UNION
+                    SELECT internal_client_id, id, user_id, date
+                      FROM hr_relationship_interaction
+                     WHERE internal_client_id = ANY(%(clients)s)
+                       AND date <= %(today)s
+                       AND company_id = ANY(%(companies)s)
+                )
+                SELECT client_id, user_id, COUNT(*), MAX(date),
+                       ROUND(%(strength)s::numeric, 2)
+                  FROM known
+                 GROUP BY client_id, user_id
+                """,
+                interaction_rel=m2m_table(
+                    self.env, "hr.stakeholder", "interaction_ids"
+                ),
+                client_rel=m2m_table(self.env, "hr.stakeholder", "internal_client_ids"),
+                clients=list(client_ids),
+                today=today,
+                companies=self.env.companies.ids,
+                strength=self._strength_sql(SQL("date"), today),
+            )
+        )
+        return [
+            {
+                "via_id": client_id,
+                "user_id": user_id,
+                "interaction_count": count,
+                "last_date": last_date,
+                "strength": float(strength),
+            }
+            for client_id, user_id, count, last_date, strength in (
+                self.env.cr.fetchall()
+            )
+        ]

@@ -102,6 +102,7 @@ class HrRelationshipPortfolio(models.Model):
         string="Coaching Conversations",
     )
     coaching_count = fields.Integer(compute="_compute_coaching_count")
+    can_hand_over = fields.Boolean(compute="_compute_can_hand_over")
     snapshot_ids = fields.One2many(
         "hr.relationship.portfolio.snapshot", "portfolio_id", string="Trend"
     )
@@ -120,6 +121,12 @@ class HrRelationshipPortfolio(models.Model):
         )
         for portfolio in self:
             portfolio.coaching_count = counts.get(portfolio, 0)
+
+    @api.depends_context("uid")
+    def _compute_can_hand_over(self):
+        Handover = self.env["hr.relationship.handover"]
+        for portfolio in self:
+            portfolio.can_hand_over = Handover._may_hand_over(portfolio.user_id)
 
     @api.model
     def _refresh_portfolios(self, today, since, brokerage):
@@ -310,3 +317,23 @@ class HrRelationshipPortfolio(models.Model):
         # The refresh writes every record's figures, beyond any one user's rules.
         self.env["hr.relationship.network"].sudo()._refresh_network()
         return {"type": "ir.actions.client", "tag": "soft_reload"}
+
+    def action_hand_over(self):
+        """The colleague's relationships, each with a suggested successor."""
+        checked_records(self, single=True)
+        action = self.env["hr.relationship.handover"]._open_for(
+            self.user_id, self.company_id
+        )
+        if action:
+            return action
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(name)s carries no relationship to hand over.",
+                    name=self.user_id.name,
+                ),
+            },
+        }

@@ -8,7 +8,8 @@ class HrStakeholder(models.Model):
     (hr.relationship.network) rather than computed per edit: each needs the
     whole book of interactions."""
 
-    _inherit = "hr.stakeholder"
+    _name = "hr.stakeholder"
+    _inherit = ["hr.stakeholder", "hr.relationship.owner.mixin"]
 
     hr_contact_count = fields.Integer(
         string="HR Contacts",

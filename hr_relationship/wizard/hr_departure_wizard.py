@@ -79,6 +79,19 @@ class HrDepartureWizard(models.TransientModel):
                 )
             )
 
+    def _handover_action(self):
+        """The handover of the relationships of the one departing HR
+        colleague, when they carry any and the user may hand them over;
+        whatever is not handed over shows among the relationships without an
+        owner once their user is archived."""
+        users = self.employee_ids.user_id
+        if len(users) != 1:
+            return False
+        Handover = self.env["hr.relationship.handover"]
+        if not Handover._may_hand_over(users):
+            return False
+        return Handover._open_for(users, self.employee_ids.company_id, "departure")
+
     def action_register_departure(self):
         checked_records(self)
         keep = self.env.user.has_group(RELATIONSHIP_USER) and self.keep_as_alumnus
@@ -90,15 +103,18 @@ class HrDepartureWizard(models.TransientModel):
             return result
         employees = self.employee_ids
         employees._close_relationship_roles(self.departure_date)
-        if not keep:
-            return result
         alumni = self.env["hr.stakeholder"]
-        for employee in employees:
+        for employee in employees if keep else ():
             alumni |= employee._create_alumnus_stakeholders(
                 consent=self.alumnus_consent,
                 consent_purpose=self.alumnus_consent_purpose,
                 email=emails[employee.id],
             )
+        # The handover first: the alumnus record is there to open later, a
+        # relationship left without an owner is easily forgotten.
+        handover = self._handover_action()
+        if handover or not keep:
+            return handover or result
         if len(alumni) == 1:
             return {
                 "type": "ir.actions.act_window",
