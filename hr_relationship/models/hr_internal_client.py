@@ -314,25 +314,22 @@ class HrInternalClient(models.Model):
         )
 
     @api.model
-    def _drift_departure_query(self):
+    def _drift_departure_query(self, today):
         # The HR business partner gone (user archived, or every employee
         # record of theirs), or the client lead (see client_lead_departed).
         return SQL(
             """
             SELECT rec.id,
-                   COALESCE(NOT partner.active OR (
-                       EXISTS (SELECT 1 FROM hr_employee emp
-                                WHERE emp.user_id = partner.id)
-                       AND NOT EXISTS (SELECT 1 FROM hr_employee emp
-                                        WHERE emp.user_id = partner.id
-                                          AND emp.active)
-                   ), FALSE) AS owner_left,
-                   COALESCE(NOT lead.active, FALSE) AS person_left
+                   COALESCE(%(partner_left)s, FALSE) AS owner_left,
+                   COALESCE(NOT lead.active, FALSE) AS person_left,
+                   FALSE AS contact_left,
+                   FALSE AS person_moved
               FROM hr_internal_client rec
               LEFT JOIN res_users partner ON partner.id = rec.hr_partner_id
               LEFT JOIN hr_employee lead ON lead.id = rec.client_lead_id
              WHERE rec.id IN (SELECT id FROM scope)
-            """
+            """,
+            partner_left=self._drift_user_left_sql("partner"),
         )
 
     def _drift_owner_left_reason(self):

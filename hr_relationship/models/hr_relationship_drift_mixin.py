@@ -19,6 +19,8 @@ DRIFT_TREND_SIZE = 6
 # Interactions older than this say nothing about where a relationship is
 # heading; it also bounds what the daily job reads.
 DRIFT_WINDOW_DAYS = 365
+# A move to another department counts this many days after it.
+DRIFT_MOVE_DAYS = 90
 # A fall of the mean sentiment (-2..2) by this much is a trend, not noise.
 DRIFT_FALL = 1
 
@@ -65,11 +67,29 @@ class HrRelationshipDriftMixin(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
-    def _drift_departure_query(self):
-        """SQL selecting ``id``, ``owner_left`` and ``person_left`` (booleans)
-        for the records of the ``scope`` CTE: the one in HR who holds the
-        relationship left, the person on the other side left."""
+    def _drift_departure_query(self, today):
+        """SQL selecting ``id``, ``owner_left``, ``person_left``,
+        ``contact_left`` and ``person_moved`` (booleans) for the records of
+        the ``scope`` CTE: the one in HR who holds the relationship left,
+        the person on the other side left, everybody in HR who ever spoke
+        with them left, the person on the other side moved to another
+        department lately."""
         raise NotImplementedError
+
+    @api.model
+    def _drift_user_left_sql(self, alias):
+        """Whether the user ``alias`` (a res_users row) left: archived, or
+        every employee record of theirs archived."""
+        user = SQL.identifier(alias)
+        return SQL(
+            """(NOT %(user)s.active OR (
+                   EXISTS (SELECT 1 FROM hr_employee emp
+                            WHERE emp.user_id = %(user)s.id)
+                   AND NOT EXISTS (SELECT 1 FROM hr_employee emp
+                                    WHERE emp.user_id = %(user)s.id
+                                      AND emp.active)))""",
+            user=user,
+        )
 
     @api.model
     def _drift_activity_type(self):
@@ -145,15 +165,20 @@ class HrRelationshipDriftMixin(models.AbstractModel):
                            'commitments', commitments.overdue,
                            'concerns', concerns.overdue,
                            'owner_left', NULLIF(departure.owner_left, FALSE),
-                           'person_left', NULLIF(departure.person_left, FALSE)
+                           'person_left', NULLIF(departure.person_left, FALSE),
+                           'contact_left',
+                               NULLIF(departure.contact_left, FALSE),
+                           'person_moved',
+                               NULLIF(departure.person_moved, FALSE)
                        )) AS signals,
-                       COALESCE(departure.owner_left OR departure.person_left,
-                                FALSE) AS departed,
+                       COALESCE(departure.owner_left OR departure.person_left
+                                OR departure.contact_left, FALSE) AS departed,
                        COALESCE(scope.due < %(today)s, FALSE)
                            OR COALESCE(mood.negative >= 2, FALSE)
                            OR COALESCE(mood.falling, FALSE)
                            OR commitments.overdue IS NOT NULL
-                           OR concerns.overdue IS NOT NULL AS drifting
+                           OR concerns.overdue IS NOT NULL
+                           OR COALESCE(departure.person_moved, FALSE) AS drifting
                   FROM scope
              LEFT JOIN mood ON mood.id = scope.id
              LEFT JOIN commitments ON commitments.id = scope.id
@@ -177,7 +202,7 @@ class HrRelationshipDriftMixin(models.AbstractModel):
             interactions=self._drift_interactions_query(
                 today - timedelta(days=DRIFT_WINDOW_DAYS), today
             ),
-            departure=self._drift_departure_query(),
+            departure=self._drift_departure_query(today),
             half=DRIFT_TREND_SIZE // 2,
             size=DRIFT_TREND_SIZE,
             fall=DRIFT_FALL,
@@ -193,6 +218,11 @@ class HrRelationshipDriftMixin(models.AbstractModel):
         Returns the activities created."""
         self._health_flush()
         self.env["hr.relationship.concern"].flush_model()
+        # A move to another department is read from the employees' versions.
+        self.env["hr.employee"].flush_model(["current_version_id", "active"])
+        self.env["hr.version"].flush_model(
+            ["employee_id", "date_version", "department_id", "active"]
+        )
         self.env.cr.execute(
             SQL(
                 """
@@ -309,9 +339,15 @@ class HrRelationshipDriftMixin(models.AbstractModel):
         if signals.get("owner_left"):
             reasons.append(self._drift_owner_left_reason())
             steps.append(_("Hand the relationship over to a colleague"))
+        if signals.get("contact_left"):
+            reasons.append(_("Everybody in HR who spoke with them left"))
+            steps.append(_("Hand the relationship over to a colleague"))
         if signals.get("person_left"):
             reasons.append(self._drift_person_left_reason())
             steps.append(_("Meet their successor"))
+        if signals.get("person_moved"):
+            reasons.append(_("They moved to another department lately"))
+            steps.append(_("Meet them in their new role"))
         if signals.get("commitments"):
             reasons.append(
                 _("%(count)s commitments overdue", count=signals["commitments"])

@@ -1,8 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from datetime import date
+from datetime import date, timedelta
 
-from odoo import _, api, fields, models
+from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
@@ -11,6 +11,7 @@ from ..tools.optional_float import OptionalFloat
 from ..tools.record_check import checked_records
 from ..tools.sql_names import m2m_table
 from .hr_project_stakeholder import ATTITUDES, link_search, sync_positions
+from .hr_relationship_drift_mixin import DRIFT_MOVE_DAYS
 from .hr_relationship_health_mixin import MAX_CADENCE_DAYS
 
 # What health and the network figures read of a stakeholder.
@@ -702,25 +703,64 @@ class HrStakeholder(models.Model):
         )
 
     @api.model
-    def _drift_departure_query(self):
-        # The owner is the stakeholder's only HR contact: gone when their
-        # user is archived or every employee record of theirs is. An
+    def _drift_departure_query(self, today):
+        # The owner gone (user archived or every employee record of theirs),
+        # everybody in HR who logged a contact with them gone, or, for an
+        # employee, a move to another department: their current version
+        # started lately in another department than the one before. An
         # employee stakeholder who leaves is archived with their role (see
         # hr.employee), so no active stakeholder has left on its own side.
+        link = self._fields["interaction_ids"]
         return SQL(
             """
             SELECT scope.id,
-                   NOT owner.active OR (
-                       EXISTS (SELECT 1 FROM hr_employee emp
-                                WHERE emp.user_id = owner.id)
-                       AND NOT EXISTS (SELECT 1 FROM hr_employee emp
-                                        WHERE emp.user_id = owner.id
-                                          AND emp.active)
-                   ) AS owner_left,
-                   FALSE AS person_left
+                   COALESCE(%(owner_left)s, FALSE) AS owner_left,
+                   FALSE AS person_left,
+                   COALESCE(contacts.all_left, FALSE) AS contact_left,
+                   moved.id IS NOT NULL AS person_moved
               FROM scope
-              JOIN res_users owner ON owner.id = scope.owner_id
-            """
+              LEFT JOIN res_users owner ON owner.id = scope.owner_id
+              LEFT JOIN (
+                    SELECT rel.%(stakeholder)s AS id,
+                           bool_and(%(contact_left)s) AS all_left
+                      FROM %(rel)s rel
+                      JOIN hr_relationship_interaction moment
+                        ON moment.id = rel.%(interaction)s
+                      JOIN res_users contact ON contact.id = moment.user_id
+                     WHERE rel.%(stakeholder)s IN (SELECT id FROM scope)
+                       -- What the system logged has nobody behind it.
+                       AND moment.user_id != %(system)s
+                     GROUP BY rel.%(stakeholder)s
+                   ) contacts ON contacts.id = scope.id
+              LEFT JOIN (
+                    SELECT stakeholder.id
+                      FROM hr_stakeholder stakeholder
+                      JOIN hr_employee emp ON emp.id = stakeholder.employee_id
+                      JOIN hr_version cur ON cur.id = emp.current_version_id
+                      JOIN LATERAL (
+                            SELECT before.department_id
+                              FROM hr_version before
+                             WHERE before.employee_id = emp.id
+                               AND before.active
+                               AND before.date_version < cur.date_version
+                             ORDER BY before.date_version DESC
+                             LIMIT 1
+                           ) before ON TRUE
+                     WHERE stakeholder.id IN (SELECT id FROM scope)
+                       AND cur.date_version > %(moved_since)s
+                       AND cur.date_version <= %(today)s
+                       AND before.department_id
+                           IS DISTINCT FROM cur.department_id
+                   ) moved ON moved.id = scope.id
+            """,
+            owner_left=self._drift_user_left_sql("owner"),
+            contact_left=self._drift_user_left_sql("contact"),
+            rel=SQL.identifier(link.relation),
+            stakeholder=SQL.identifier(link.column1),
+            interaction=SQL.identifier(link.column2),
+            system=SUPERUSER_ID,
+            moved_since=today - timedelta(days=DRIFT_MOVE_DAYS),
+            today=today,
         )
 
     def _drift_owner_left_reason(self):

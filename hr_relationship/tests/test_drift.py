@@ -185,6 +185,70 @@ class TestRelationshipDrift(HrRelationshipCase):
         self.assertEqual(kept.drift_state, "losing")
         self.assertEqual(kept.drift_reasons, "Their owner in HR left")
 
+    def test_everybody_who_spoke_with_them_left(self):
+        # Owned by a colleague who never spoke with them; the one who did
+        # leaves.
+        known = self._contact("HRR Known Once", owner_id=self.other_user.id)
+        self._interaction(
+            known, date=days_ago(1), sentiment="neutral", user_id=self.user.id
+        )
+        self._run()
+        self.assertEqual(known.drift_state, "steady")
+        self.user.action_archive()
+        self._run()
+        self.assertEqual(known.drift_state, "losing")
+        self.assertEqual(
+            known.drift_reasons, "Everybody in HR who spoke with them left"
+        )
+        self.assertEqual(
+            known.drift_next_step, "Hand the relationship over to a colleague"
+        )
+        # One still here who spoke with them is enough.
+        self._interaction(
+            known, date=TODAY, sentiment="neutral", user_id=self.other_user.id
+        )
+        self._run()
+        self.assertEqual(known.drift_state, "steady")
+
+    def test_employee_moved_to_another_department(self):
+        Department = self.env["hr.department"]
+        sales, operations = (
+            Department.create({"name": name, "company_id": self.company.id})
+            for name in ("HRR Sales", "HRR Operations")
+        )
+        employee = self.env["hr.employee"].create(
+            {
+                "name": "HRR Mover",
+                "company_id": self.company.id,
+                "department_id": sales.id,
+                "date_version": days_ago(400),
+            }
+        )
+        mover = self.env["hr.stakeholder"].create(
+            {
+                "employee_id": employee.id,
+                "company_id": self.company.id,
+                "owner_id": self.user.id,
+                "contact_cadence_days": 14,
+            }
+        )
+        self._interaction(mover, date=days_ago(1), sentiment="neutral")
+        self._run()
+        self.assertEqual(mover.drift_state, "steady")
+        employee.create_version(
+            {"date_version": days_ago(10), "department_id": operations.id}
+        )
+        self._run()
+        self.assertEqual(mover.drift_state, "drifting")
+        self.assertEqual(mover.drift_reasons, "They moved to another department lately")
+        self.assertEqual(mover.drift_next_step, "Meet them in their new role")
+        # A new version in the same department is no move.
+        employee.create_version(
+            {"date_version": days_ago(5), "department_id": operations.id}
+        )
+        self._run()
+        self.assertEqual(mover.drift_state, "steady")
+
     def test_client_lead_left(self):
         self.client_sales.client_lead_id = self.emp_bob
         self._interaction(client=self.client_sales, date=TODAY, sentiment="neutral")
