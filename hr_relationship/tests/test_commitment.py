@@ -77,7 +77,11 @@ class TestCommitment(CommitmentMixin, HrRelationshipCase):
         self.assertFalse(on_time.is_overdue, "due today is not overdue yet")
         (on_time | late).with_user(self.user).action_keep()
         self.assertEqual(on_time.state, "kept")
-        self.assertEqual(on_time.date_done, self.today)
+        # Kept on the day where the person who kept it is.
+        self.assertEqual(
+            on_time.date_done,
+            fields.Date.context_today(on_time.with_user(self.user)),
+        )
         self.assertEqual(on_time.kept_on_time, 100)
         self.assertEqual(late.kept_on_time, 0)
         self.assertFalse(late.is_overdue)

@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from markupsafe import Markup
 
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import Form, tagged
 from odoo.tools import format_date
@@ -147,8 +148,12 @@ class TestSentimentSuggestion(HrRelationshipCase):
             other.with_user(self.user).write({"sentiment": "negative"})
 
     def test_the_health_follows_a_suggestion_that_changes(self):
+        # Yesterday: a contact already had, in every time zone.
         interaction = self._interaction(
-            self.sh_erik, name="HRR contact", user_id=self.user.id
+            self.sh_erik,
+            name="HRR contact",
+            user_id=self.user.id,
+            date=fields.Date.subtract(fields.Date.today(), days=1),
         )
         self.env.flush_all()
         neutral = self.sh_erik.health_score

@@ -293,6 +293,8 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.improvement.plan.wizard", "campaign_id"),
             ("hr.improvement.plan.wizard.line", "service_id"),
             ("hr.relationship.who.knows.line", "via_stakeholder_id"),
+            ("hr.relationship.handover", "user_id"),
+            ("hr.relationship.handover.line", "successor_id"),
         ):
             cases.update(self._dialog_cases(model, field, missing, text))
         for model, field, sub_field in (
@@ -545,6 +547,7 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.relationship.portfolio", "action_log_coaching"): self._single(
                 portfolios
             ),
+            ("hr.relationship.portfolio", "action_hand_over"): self._single(portfolios),
             ("hr.relationship.portfolio", "action_view_coaching"): self._single(
                 portfolios
             ),
@@ -698,6 +701,7 @@ class TestMalformedInput(MalformedInputMixin, HttpCase, HrRelationshipCase):
             ("hr.satisfaction.survey", "action_view_answers"): self._single(campaigns),
             ("hr.satisfaction.survey", "action_view_results"): self._single(campaigns),
             ("hr.satisfaction.survey", "action_view_themes"): self._single(campaigns),
+            ("hr.relationship.handover", "action_hand_over"): self._record_cases(),
             ("hr.satisfaction.result", "write"): [
                 ([self.result.ids, {"nps": 500}], {}),
                 ([self.result.ids, {"csat": -1}], {}),
