@@ -4,7 +4,7 @@
     "name": "HR Relationship Management",
     "summary": "Internal clients, stakeholders, interactions and customer-value "
     "surveys for HR, in one relational view",
-    "version": "19.0.1.2.0",
+    "version": "19.0.1.3.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",

@@ -56,3 +56,4 @@ from . import hr_relationship_portfolio_snapshot
 from . import hr_relationship_demo
 from . import hr_internal_client_partnership
 from . import hr_relationship_text_analysis
+from . import hr_relationship_job_progress

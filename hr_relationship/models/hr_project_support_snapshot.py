@@ -43,18 +43,26 @@ class HrProjectSupportSnapshot(models.Model):
     def _cron_refresh_project_support(self, project_ids=None):
         """Daily job: the support index of every project (or of
         ``project_ids``) and this month's history of the projects and of each
-        position. A fixed number of statements, whatever the number of
-        projects and positions."""
+        position. A fixed number of statements per batch of projects (see
+        hr.relationship.job.progress), whatever their positions."""
+        if project_ids is not None:
+            return self._refresh_project_support(project_ids)
+        Project = self.env["project.project"]
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "project_support",
+            [(Project._name, Project, None, self._refresh_project_support)],
+        )
+
+    @api.model
+    def _refresh_project_support(self, project_ids):
+        """The support index and this month's history of these projects and
+        of their positions."""
         month = self._snapshot_month()
         Project = self.env["project.project"]
         self.env["hr.project.stakeholder"].flush_model()
         Project.flush_model(["hr_support_index", "hr_below_target_count", "company_id"])
         self.flush_model()
-        in_scope = (
-            SQL("TRUE")
-            if project_ids is None
-            else SQL("project.id = ANY(%s)", list(project_ids))
-        )
+        in_scope = SQL("project.id = ANY(%s)", list(project_ids))
         columns = [
             "support_index",
             "stakeholder_count",
@@ -74,6 +82,7 @@ class HrProjectSupportSnapshot(models.Model):
                                   / NULLIF(SUM(position.influence), 0))::numeric,
                                  1) AS score
                       FROM hr_project_stakeholder position
+                     WHERE position.project_id = ANY(%(ids)s)
                      GROUP BY position.project_id
                 ), updated AS (
                     UPDATE project_project project
@@ -91,6 +100,7 @@ class HrProjectSupportSnapshot(models.Model):
                 %(upsert)s
                 """,
                 support=attitude_support_sql(SQL("position.attitude")),
+                ids=list(project_ids),
                 in_scope=in_scope,
                 upsert=self._snapshot_upsert_sql(
                     "project_id",

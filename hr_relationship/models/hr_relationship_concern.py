@@ -5,7 +5,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 OPEN_STATES = ("new", "in_progress")
 CLOSED_STATES = ("resolved", "declined")
@@ -137,8 +137,25 @@ class HrRelationshipConcern(models.Model):
 
     @api.model
     def _cron_notify_overdue(self):
-        """Give the owner of each newly overdue concern one to-do."""
-        overdue = self.search(
+        """Give the owner of each newly overdue concern one to-do, a batch
+        of concerns at a time (see hr.relationship.job.progress); the flag
+        set with each batch's to-dos is what keeps a run from giving one
+        twice."""
+        scope = SQL(
+            "NOT COALESCE(rec.overdue_activity_sent, FALSE)"
+            " AND rec.state IN %s AND rec.deadline < %s",
+            tuple(OPEN_STATES),
+            fields.Date.context_today(self),
+        )
+        self.flush_model(["overdue_activity_sent", "state", "deadline"])
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "concern_overdue",
+            [(self._name, self, scope, self._notify_overdue_batch)],
+        )
+
+    @api.model
+    def _notify_overdue_batch(self, ids):
+        overdue = self.browse(ids).filtered_domain(
             [("is_overdue", "=", True), ("overdue_activity_sent", "=", False)]
         )
         if not overdue:

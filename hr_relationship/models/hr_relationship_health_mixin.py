@@ -209,13 +209,25 @@ class HrRelationshipHealthMixin(models.AbstractModel):
     def _cron_refresh_health(self):
         """The daily job: contact dates first (recency reads them), then
         health and this month's snapshot, and drift, of every relationship
-        of every model with a health. Returns the activities scheduled."""
+        of every model with a health, a batch of records at a time (see
+        hr.relationship.job.progress): the statements of the engine,
+        restricted to the batch, so that no record is locked longer than its
+        batch. Returns the activities scheduled."""
         activities = self.env["mail.activity"]
-        for model in self._health_models():
-            model._refresh_contact_dates()
-            activities |= model._health_run()
-            # Where the relationship is heading, from the same contact dates.
-            activities |= model._drift_run()
+
+        def refresh(model):
+            def process(ids):
+                nonlocal activities
+                model._refresh_contact_dates(ids)
+                activities |= model._health_run(ids)
+                # Where the relationship is heading, from the same dates.
+                activities |= model._drift_run(ids)
+
+            return model._name, model, None, process
+
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "health", [refresh(model) for model in self._health_models()]
+        )
         return activities
 
     def _refresh_health(self):

@@ -70,8 +70,34 @@ class HrRelationshipNetwork(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_refresh_network(self):
-        """Daily job: recompute every stored network figure."""
-        self._refresh_network()
+        """Daily job: recompute every stored network figure, the stakeholders
+        and the internal clients a batch at a time (see
+        hr.relationship.job.progress), then the portfolios, whose brokerage
+        needs the whole network (one statement on the portfolios alone)."""
+        today, since = self._network_prepare()
+
+        def stakeholders(ids):
+            self._refresh_stakeholders(today, since, ids)
+            self._network_invalidate()
+
+        def clients(ids):
+            self._refresh_clients(today, since, ids)
+            self._network_invalidate()
+
+        def portfolios(_ids):
+            brokerage = self._brokerage(today, since)
+            self.env["hr.relationship.portfolio"]._refresh_portfolios(
+                today, since, brokerage
+            )
+
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "network",
+            [
+                ("hr.stakeholder", self.env["hr.stakeholder"], None, stakeholders),
+                ("hr.internal.client", self.env["hr.internal.client"], None, clients),
+                ("portfolios", None, None, portfolios),
+            ],
+        )
 
     @api.model
     def _refresh_network(self):

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 from ..tools.anonymity import min_group_size
 from ..tools.record_check import checked_records
@@ -482,12 +483,14 @@ class HrSatisfactionCampaignCycle(models.Model):
     def _cron_close_pulses(self):
         """Close the pulses whose answering time is over, storing their
         results like those of any campaign."""
-        pulses = self.search(
-            [
-                ("kind", "=", "pulse"),
-                ("state", "=", "running"),
-                ("deadline", "<=", fields.Datetime.now()),
-            ]
+        # A batch at a time (see hr.relationship.job.progress); a closed
+        # pulse leaves the scope, so no run closes one twice.
+        self.flush_model(["kind", "state", "deadline"])
+        scope = SQL(
+            "rec.kind = 'pulse' AND rec.state = 'running' AND rec.deadline <= %s",
+            fields.Datetime.now(),
         )
-        if pulses:
-            pulses.action_close()
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "close_pulses",
+            [(self._name, self, scope, lambda ids: self.browse(ids).action_close())],
+        )

@@ -11,7 +11,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from ..tools.groups import RELATIONSHIP_MANAGER
 from ..tools.record_check import checked_records
@@ -662,16 +662,18 @@ class HrStakeholderPrivacy(models.Model):
         return "candidate_no_consent"
 
     @api.model
-    def _refresh_retention_dates(self):
+    def _refresh_retention_dates(self, stakeholder_ids=None):
         """Recompute the retention dates of everyone a retention period
-        applies to: they follow the settings, and the contact dates that the
-        nightly refresh writes in SQL, neither of which the ORM watches."""
-        stakeholders = self.with_context(active_test=False).search(
-            [
-                ("relation_type", "in", RETENTION_RELATION_TYPES),
-                ("is_anonymised", "=", False),
-            ]
-        )
+        applies to (among ``stakeholder_ids`` when given): they follow the
+        settings, and the contact dates that the nightly refresh writes in
+        SQL, neither of which the ORM watches."""
+        domain = [
+            ("relation_type", "in", RETENTION_RELATION_TYPES),
+            ("is_anonymised", "=", False),
+        ]
+        if stakeholder_ids is not None:
+            domain.append(("id", "in", list(stakeholder_ids)))
+        stakeholders = self.with_context(active_test=False).search(domain)
         self.env.add_to_compute(self._fields["retention_date"], stakeholders)
         stakeholders.flush_recordset(["retention_date"])
         return stakeholders
@@ -693,17 +695,45 @@ class HrStakeholderPrivacy(models.Model):
         """Anonymise every stakeholder whose retention period has ended (see
         retention_date): candidates some time after their last contact,
         alumni when their consent expires. Old export files go too."""
-        self._gc_privacy_exports()
-        self._refresh_contact_dates()
-        self._refresh_retention_dates()
-        due = self.with_context(active_test=False).search(
+        # A batch of stakeholders at a time, each step over all of them
+        # before the next (see hr.relationship.job.progress): the retention
+        # dates read the contact dates, the erasure the retention dates. An
+        # anonymised stakeholder leaves the last step's scope.
+        today = fields.Date.context_today(self)
+        applies = SQL(
+            "rec.relation_type IN %s AND NOT COALESCE(rec.is_anonymised, FALSE)",
+            tuple(RETENTION_RELATION_TYPES),
+        )
+        self.flush_model(["relation_type", "is_anonymised", "retention_date"])
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "retention",
             [
-                ("retention_date", "<=", fields.Date.context_today(self)),
-                ("is_anonymised", "=", False),
-            ]
+                ("exports", None, None, lambda _ids: self._gc_privacy_exports()),
+                ("contact_dates", self, None, self._refresh_contact_dates),
+                ("retention_dates", self, applies, self._refresh_retention_dates),
+                (
+                    "anonymise",
+                    self,
+                    SQL("%s AND rec.retention_date <= %s", applies, today),
+                    self._anonymise_expired,
+                ),
+            ],
+        )
+        return True
+
+    @api.model
+    def _anonymise_expired(self, ids):
+        due = (
+            self.with_context(active_test=False)
+            .browse(ids)
+            .filtered_domain(
+                [
+                    ("retention_date", "<=", fields.Date.context_today(self)),
+                    ("is_anonymised", "=", False),
+                ]
+            )
         )
         for reason, stakeholders in due.grouped(
             lambda s: s._retention_reason()
         ).items():
             stakeholders._privacy_anonymise(reason)
-        return True

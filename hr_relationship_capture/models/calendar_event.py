@@ -127,12 +127,25 @@ class CalendarEvent(models.Model):
         """Of a recurring meeting, the occurrences that took place and the
         next one are captured: move the capture on to the next occurrence."""
         now = fields.Datetime.now()
-        events = self.search(
-            [
-                ("recurrence_id", "!=", False),
-                ("start", ">=", now - timedelta(days=2)),
-                ("start", "<=", now + timedelta(days=366)),
-            ]
+        # A batch of occurrences at a time (see hr.relationship.job.progress);
+        # an occurrence's interaction is found again by its capture key, so
+        # that no run captures it twice.
+        self.flush_model(["recurrence_id", "start", "active"])
+        scope = SQL(
+            "rec.active AND rec.recurrence_id IS NOT NULL"
+            " AND rec.start BETWEEN %s AND %s",
+            now - timedelta(days=2),
+            now + timedelta(days=366),
         )
-        events._hr_sync_interactions()
+        self.env["hr.relationship.job.progress"]._run_batches(
+            "capture_recurring_meetings",
+            [
+                (
+                    self._name,
+                    self,
+                    scope,
+                    lambda ids: self.browse(ids)._hr_sync_interactions(),
+                )
+            ],
+        )
         return True
