@@ -173,7 +173,7 @@ class HrRelationshipConcern(models.Model):
                     "activity_type_id": activity_type.id,
                     "user_id": concern.user_id.id,
                     "date_deadline": today,
-                    "summary": _("Overdue concern: %s", concern.name),
+                    "summary": self.env._("Overdue concern: %s", concern.name),
                 }
                 for concern in overdue
             ]

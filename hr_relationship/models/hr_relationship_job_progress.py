@@ -161,9 +161,7 @@ class HrRelationshipJobProgress(models.Model):
             else:
                 # The step is over: on to the next one, or the run is.
                 following = names.index(name) + 1
-                self._save(
-                    job, names[following] if following < len(names) else None, 0
-                )
+                self._save(job, names[following] if following < len(names) else None, 0)
             remaining = max(remaining - done, 0)
             over = not ids and names.index(name) + 1 == len(names)
             if not self._commit(in_cron, done, 0 if over else max(remaining, 1)):

@@ -55,3 +55,4 @@ from . import test_migration_sentiment_chosen
 from . import test_satisfaction_themes
 from . import test_account_plan
 from . import test_handover
+from . import test_jobs
