@@ -1,12 +1,18 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+import random
+import time
+
 from odoo import api, fields, models
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
 # How many records one batch of a job handles (setting); each batch is one
 # transaction, so this bounds how long a user's save waits for a job.
 JOB_BATCH_PARAM = "hr_relationship.job_batch_size"
 JOB_BATCH_DEFAULT = 500
+# Tries of a batch that meets users' changes of the same rows.
+MAX_BATCH_TRIES = 5
 
 
 class HrRelationshipJobProgress(models.Model):
@@ -15,10 +21,11 @@ class HrRelationshipJobProgress(models.Model):
 
     The jobs go through their records in batches by ascending id, one
     transaction each (see _run_batches): a run killed half-way resumes after
-    the last committed batch, and a job's row is locked while a batch runs,
-    so two runs at once (two cron workers, two servers) take turns batch by
-    batch instead of doing anything twice. Only this row is held across a
-    batch; the records are locked by their own batch alone."""
+    the last committed batch. A batch holds the job's row locked; a second
+    run at once (two cron workers, two servers, a manual run) that finds it
+    locked leaves the job to the first instead of waiting, so that nothing
+    is done twice and nobody waits. Only this row is held across a batch;
+    the records are locked by their own batch alone."""
 
     _name = "hr.relationship.job.progress"
     _description = "Relationship Job Progress"
@@ -49,24 +56,17 @@ class HrRelationshipJobProgress(models.Model):
     @api.model
     def _lock(self, job):
         """This job's (step, last id), its row locked until the transaction
-        ends: a second run waits here for the batch under way, then reads
-        where it ended."""
+        ends; None when another run holds it (that run is at work on the
+        job: this one leaves it the job instead of waiting)."""
         self.env.cr.execute(
             SQL(
-                "INSERT INTO %s (name) VALUES (%s) ON CONFLICT (name) DO NOTHING",
+                "SELECT step, last_id FROM %s WHERE name = %s FOR UPDATE SKIP LOCKED",
                 SQL.identifier(self._table),
                 job,
             )
         )
-        self.env.cr.execute(
-            SQL(
-                "SELECT step, last_id FROM %s WHERE name = %s FOR UPDATE",
-                SQL.identifier(self._table),
-                job,
-            )
-        )
-        step, last_id = self.env.cr.fetchone()
-        return step, last_id or 0
+        row = self.env.cr.fetchone()
+        return row and (row[0], row[1] or 0)
 
     @api.model
     def _save(self, job, step, last_id):
@@ -121,12 +121,20 @@ class HrRelationshipJobProgress(models.Model):
         Run by a cron (the progress of ir.cron in the context), each batch
         is committed with the job's place and the progress, so that a run
         killed half-way leaves no half batch and resumes after the last one
-        committed; a run that another run finishes while it waits stops
-        there. Called otherwise (a button, a test), the whole run belongs to
-        the caller's transaction: nothing is committed behind its back."""
+        committed; a run that finds another at work on the job (its row
+        locked) leaves it to that one. Called otherwise (a button, a test),
+        the whole run belongs to the caller's transaction: nothing is
+        committed behind its back."""
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
         size = self._batch_size()
         names = [step[0] for step in steps]
+        self.env.cr.execute(
+            SQL(
+                "INSERT INTO %s (name) VALUES (%s) ON CONFLICT (name) DO NOTHING",
+                SQL.identifier(self._table),
+                job,
+            )
+        )
         self.env.cr.execute(
             SQL(
                 "SELECT step, last_id FROM %s WHERE name = %s",
@@ -136,10 +144,19 @@ class HrRelationshipJobProgress(models.Model):
         )
         current = self.env.cr.fetchone()
         # A run under way is joined, not started again once it is over.
-        joined = bool(current and current[0])
-        remaining = self._remaining(steps, *(current or (None, 0)))
+        joined = bool(current[0])
+        remaining = self._remaining(steps, *current)
+        if in_cron:
+            # Each batch's transaction starts with the lock of the job's row:
+            # Odoo's transactions are REPEATABLE READ, and a row locked in
+            # one that began before another run's last commit would fail.
+            self.env.cr.commit()
+        tries = 0
         while True:
-            step, last_id = self._lock(job)
+            place = self._lock(job)
+            if place is None:
+                return False
+            step, last_id = place
             if step not in names:
                 if joined:
                     self._commit(in_cron, 0, 0)
@@ -147,27 +164,49 @@ class HrRelationshipJobProgress(models.Model):
                 step, last_id = names[0], 0
             joined = True
             name, model, scope, process = steps[names.index(step)]
-            if model is None:
-                process(None)
-                ids = []
-                done = 1
-            else:
-                ids = self._next_ids(model, scope or SQL("TRUE"), last_id, size)
-                if ids:
-                    process(ids)
-                done = len(ids)
-            if ids and len(ids) == size:
+            try:
+                ids = self._run_batch(model, scope, process, last_id, size)
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+                # The batch met a user's change of the same rows. In a cron,
+                # where every batch before it is committed, it is rolled
+                # back and done again, as Odoo retries a request.
+                tries += 1
+                if not in_cron or tries == MAX_BATCH_TRIES:
+                    raise
+                self.env.cr.rollback()
+                self.env.transaction.reset()
+                time.sleep(random.uniform(0, 0.1 * 2**tries))
+                continue
+            tries = 0
+            following = names.index(name) + 1
+            if model is not None and len(ids) == size:
                 self._save(job, name, ids[-1])
+                over = False
             else:
                 # The step is over: on to the next one, or the run is.
-                following = names.index(name) + 1
-                self._save(job, names[following] if following < len(names) else None, 0)
-            remaining = max(remaining - done, 0)
-            over = not ids and names.index(name) + 1 == len(names)
-            if not self._commit(in_cron, done, 0 if over else max(remaining, 1)):
+                over = following == len(names)
+                self._save(job, None if over else names[following], 0)
+            done = 1 if model is None else len(ids)
+            remaining = max(remaining - done, 0 if over else 1)
+            if not self._commit(in_cron, done, 0 if over else remaining):
                 return over
             if over:
                 return True
+
+    @api.model
+    def _run_batch(self, model, scope, process, last_id, size):
+        """Process the batch of ``model`` after ``last_id`` (once, for a
+        step without a model); returns its ids."""
+        if model is None:
+            process(None)
+            self.env.flush_all()
+            return []
+        ids = self._next_ids(model, scope or SQL("TRUE"), last_id, size)
+        if ids:
+            process(ids)
+            # Within the batch's transaction, so that a conflict is its own.
+            self.env.flush_all()
+        return ids
 
     @api.model
     def _remaining(self, steps, step, last_id):
