@@ -116,6 +116,12 @@ def check_exactly_once(cr):
     return cr.fetchone()
 
 
+def deadlocks(db):
+    with closing(autocommit_cursor(db)) as cr:
+        cr.execute(SQL("SELECT deadlocks FROM pg_stat_database WHERE datname = %s", db))
+        return cr.fetchone()[0]
+
+
 def job_row(cr):
     cr.execute(
         SQL(
@@ -188,25 +194,27 @@ class Users:
                     env = api.Environment(cr, SUPERUSER_ID, {})
                     # As Odoo serves a request: again after a conflict.
                     retrying(
-                        lambda env=env, sid=stakeholder_id: env[
-                            "hr.relationship.interaction"
-                        ].create(
-                            {
-                                "name": "Bench user call",
-                                "interaction_type": "call",
-                                "stakeholder_ids": [Command.set([sid])],
-                            }
-                        ),
-                        env,
+                        lambda env=env, sid=stakeholder_id: self._log(env, sid), env
                     )
             except Exception as error:  # noqa: BLE001 - counted and shown
                 self.errors.append(repr(error))
             self.times.append(time.perf_counter() - start)
             time.sleep(rng.uniform(0.05, 0.15))
 
+    def _log(self, env, stakeholder_id):
+        self.tries += 1
+        env["hr.relationship.interaction"].create(
+            {
+                "name": "Bench user call",
+                "interaction_type": "call",
+                "stakeholder_ids": [Command.set([stakeholder_id])],
+            }
+        )
+
     def start(self):
         self.stop.clear()
         self.times = []
+        self.tries = 0
         self.threads = [
             threading.Thread(target=self._work, args=(seed,), daemon=True)
             for seed in range(self.count)
@@ -284,6 +292,7 @@ def with_users(db, options, stakeholder_ids, total, size):
     time.sleep(options.baseline)
     alone = users.finish()
     write_figures("alone", alone)
+    deadlocks_before = deadlocks(db)
     sampler = LockSampler(db)
     sampler.start()
     users.start()
@@ -298,6 +307,10 @@ def with_users(db, options, stakeholder_ids, total, size):
         f" {loops} job loops of Odoo's cron"
     )
     write_figures("during the run", during)
+    print(
+        f"  users' writes done again after a conflict: {users.tries - len(during)};"
+        f" deadlocks: {deadlocks(db) - deadlocks_before}"
+    )
     if users.errors:
         print(f"  users' errors: {len(users.errors)}, e.g. {users.errors[0]}")
     print(f"  lock waits seen: {len(waits)}")
@@ -440,6 +453,9 @@ def main():
     parser.add_argument(
         "--baseline", type=float, default=10, help="seconds of users alone"
     )
+    parser.add_argument(
+        "--steps", default="123", help="which of the steps to run (default: 123)"
+    )
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--run-only", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
@@ -461,9 +477,12 @@ def main():
         # No run under way: each step below starts one.
         env["hr.relationship.job.progress"].search([]).unlink()
     print(f"{len(stakeholder_ids)} stakeholders, {total} records, batch {size}")
-    with_users(options.db, options, stakeholder_ids, total, size)
-    two_at_once(options.db, total)
-    killed(options.db, options, len(stakeholder_ids))
+    if "1" in options.steps:
+        with_users(options.db, options, stakeholder_ids, total, size)
+    if "2" in options.steps:
+        two_at_once(options.db, total)
+    if "3" in options.steps:
+        killed(options.db, options, len(stakeholder_ids))
 
 
 if __name__ == "__main__":

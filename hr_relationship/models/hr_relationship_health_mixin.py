@@ -698,6 +698,20 @@ class HrRelationshipHealthMixin(models.AbstractModel):
         clients = clients.sudo().exists()
         if not stakeholders and not clients:
             return
+        # Locked first, in the order of their ids, as a batch of the daily
+        # jobs locks its records: otherwise the statement below could take
+        # a snapshot row the job's batch is about to write while the job
+        # holds the record, and each would wait for the other.
+        for records in (stakeholders, clients):
+            if records:
+                self.env.cr.execute(
+                    SQL(
+                        "SELECT id FROM %s WHERE id = ANY(%s) ORDER BY id"
+                        " FOR NO KEY UPDATE",
+                        SQL.identifier(records._table),
+                        records.ids,
+                    )
+                )
         stakeholders._refresh_health()
         clients._refresh_health()
         self.env["hr.relationship.network"].sudo()._refresh_network_of(

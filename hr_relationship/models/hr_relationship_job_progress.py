@@ -10,7 +10,7 @@ from odoo.tools import SQL
 # How many records one batch of a job handles (setting); each batch is one
 # transaction, so this bounds how long a user's save waits for a job.
 JOB_BATCH_PARAM = "hr_relationship.job_batch_size"
-JOB_BATCH_DEFAULT = 500
+JOB_BATCH_DEFAULT = 200
 # Tries of a batch that meets users' changes of the same rows.
 MAX_BATCH_TRIES = 5
 
@@ -83,11 +83,14 @@ class HrRelationshipJobProgress(models.Model):
     @api.model
     def _next_ids(self, model, scope, after, limit):
         """The ids of the next batch of ``model`` after id ``after`` among
-        those ``scope`` (SQL on the alias ``rec``) selects."""
+        those ``scope`` (SQL on the alias ``rec``) selects, their rows locked
+        at once in the order of their ids: a user's save that takes one of
+        them waits for the batch, never for a lock the batch took on the
+        way (a snapshot row, then the record), which could deadlock."""
         self.env.cr.execute(
             SQL(
                 "SELECT rec.id FROM %s rec WHERE rec.id > %s AND %s"
-                " ORDER BY rec.id LIMIT %s",
+                " ORDER BY rec.id LIMIT %s FOR NO KEY UPDATE OF rec",
                 SQL.identifier(model._table),
                 after,
                 scope,

@@ -433,5 +433,19 @@ class ResConfigSettings(models.TransientModel):
 
     def action_hr_refresh_health(self):
         checked_records(self)
-        self.env["hr.relationship.health.mixin"]._cron_refresh_health()
-        return True
+        # The daily job, now, in its batches: run in this request, it would
+        # hold every relationship locked until the whole book is done.
+        self.env.ref(
+            "hr_relationship.ir_cron_refresh_relationship_health"
+        ).sudo()._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "Health is being refreshed in the background: in a few "
+                    "minutes for a large relationship book."
+                ),
+            },
+        }

@@ -146,6 +146,9 @@ MATRIX = {
         "unlink": "",
     },
     ("hr.relationship.retention.log", None): {"create": "", "create_b": ""},
+    # Where the daily jobs stand: theirs alone, administrators may look.
+    ("hr.relationship.job.progress", "job"): {"read": "M", "write": "", "unlink": ""},
+    ("hr.relationship.job.progress", None): {"create": ""},
     # Positions on projects: like their stakeholder (or the project manager).
     ("hr.project.stakeholder", "pos_user"): {
         "read": "UBM",
@@ -303,7 +306,7 @@ MATRIX.update(
 # Models every employee has read rights on (their records' rules decide).
 EMPLOYEE_MODELS = {"hr.relationship.service", "hr.internal.client.partnership"}
 # Models that only administrators have any access rights on.
-ADMIN_ONLY_MODELS = {"hr.relationship.retention.log"}
+ADMIN_ONLY_MODELS = {"hr.relationship.retention.log", "hr.relationship.job.progress"}
 WRITE_VALUES = {
     "hr.internal.client": {"needs": "<p>Matrix</p>"},
     "hr.stakeholder": {"interest": 2},
@@ -322,6 +325,7 @@ WRITE_VALUES = {
     "hr.relationship.commitment": {"date_due": "2026-03-01"},
     "hr.relationship.topic": {"color": 3},
     "hr.relationship.retention.log": {"reason": "request"},
+    "hr.relationship.job.progress": {"last_id": 1},
     "hr.project.stakeholder": {"target_attitude": "champion"},
     "hr.project.stakeholder.snapshot": {"interest": 3},
     "hr.project.support.snapshot": {"support_index": 12.0},
@@ -584,6 +588,7 @@ class AccessMatrixMixin:
             "topic": env["hr.relationship.topic"].create({"name": "HRR Matrix"}),
             "log": retention_log(cls.sh_anna),
             "log_b": retention_log(s_b),
+            "job": env["hr.relationship.job.progress"].create({"name": "hrr_matrix"}),
         }
         # The plain employee leads the business partner's client.
         c_bp.client_lead_id = Employee.create(
@@ -742,7 +747,8 @@ class AccessMatrixMixin:
         return None
 
     def _cycle_and_network_values(self, model, role, user, company, client):
-        """Create values of the value cycle's and the network's models."""
+        """Create values of the value cycle's and the network's models, and
+        of the daily jobs' progress."""
         if model in ("hr.relationship.concern", "hr.relationship.commitment"):
             return {
                 "name": "HRR New",
@@ -751,6 +757,8 @@ class AccessMatrixMixin:
             }
         if model == "hr.relationship.topic":
             return {"name": f"HRR Topic {role}"}
+        if model == "hr.relationship.job.progress":
+            return {"name": f"hrr_new_{role}"}
         if model == "hr.relationship.portfolio":
             return {"user_id": user.id, "company_id": company.id}
         if model == "hr.relationship.portfolio.snapshot":

@@ -11,3 +11,4 @@ from . import test_malformed_input
 from . import test_wizard_access
 from . import test_ui_tour
 from . import test_translations
+from . import test_capture_jobs
