@@ -265,3 +265,32 @@ class TestJobsResume(HrRelationshipCase):
             self.assertEqual(progress.done, len(concerns) - BATCH)
         self.assertEqual(to_dos(), len(concerns))
         self.assertTrue(all(concerns.mapped("overdue_activity_sent")))
+
+    def test_network_job_resumes_and_ends_with_the_portfolios(self):
+        stakeholders, clients, _active, _active_clients = self._health_totals()
+        Portfolio = self.env["hr.relationship.portfolio"]
+        # What the last step writes, gone: it comes back with that step only.
+        Portfolio.search([]).unlink()
+        self.env.flush_all()
+        network_cron = "hr_relationship.ir_cron_refresh_relationship_network"
+
+        with self._cron_run(network_cron, time_up=True) as (env, progress):
+            env["hr.relationship.network"]._cron_refresh_network()
+            self.assertEqual(progress.done, BATCH)
+            # The stakeholders, the internal clients, and the portfolios.
+            self.assertEqual(
+                progress.remaining, len(stakeholders) + len(clients) + 1 - BATCH
+            )
+        self.assertEqual(
+            self._progress_row("network"), ("hr.stakeholder", stakeholders[BATCH - 1])
+        )
+        self.assertFalse(Portfolio.search_count([]))
+
+        with self._cron_run(network_cron) as (env, progress):
+            env["hr.relationship.network"]._cron_refresh_network()
+            self.assertEqual(
+                progress.done, len(stakeholders) + len(clients) + 1 - BATCH
+            )
+            self.assertEqual(progress.remaining, 0)
+        self.assertTrue(Portfolio.search_count([("user_id", "=", self.user.id)]))
+        self.assertEqual(self._progress_row("network"), (None, 0))
