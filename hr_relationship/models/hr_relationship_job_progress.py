@@ -13,6 +13,10 @@ JOB_BATCH_PARAM = "hr_relationship.job_batch_size"
 JOB_BATCH_DEFAULT = 200
 # Tries of a batch that meets users' changes of the same rows.
 MAX_BATCH_TRIES = 5
+# Looks at a job's row that another run holds, and the seconds between them:
+# a killed run's batch lasts until the server notices (a batch at most).
+MAX_LOCK_MISSES = 5
+LOCK_MISS_PAUSE = 0.5
 
 
 class HrRelationshipJobProgress(models.Model):
@@ -24,8 +28,8 @@ class HrRelationshipJobProgress(models.Model):
     the last committed batch. A batch holds the job's row locked; a second
     run at once (two cron workers, two servers, a manual run) that finds it
     locked leaves the job to the first instead of waiting, so that nothing
-    is done twice and nobody waits. Only this row is held across a batch;
-    the records are locked by their own batch alone."""
+    is done twice and nobody waits. Besides this row, a batch locks its own
+    records alone, until it is committed."""
 
     _name = "hr.relationship.job.progress"
     _description = "Relationship Job Progress"
@@ -154,11 +158,21 @@ class HrRelationshipJobProgress(models.Model):
             # Odoo's transactions are REPEATABLE READ, and a row locked in
             # one that began before another run's last commit would fail.
             self.env.cr.commit()
-        tries = 0
+        tries = misses = 0
         while True:
             place = self._lock(job)
             if place is None:
-                return False
+                # Another run is at work on the job, or a run just killed
+                # whose batch the server has not rolled back yet: a cron
+                # looks again a few times (each in a new transaction), then
+                # leaves the job to the other.
+                misses += 1
+                if not in_cron or misses == MAX_LOCK_MISSES:
+                    return False
+                self.env.cr.rollback()
+                time.sleep(LOCK_MISS_PAUSE)
+                continue
+            misses = 0
             step, last_id = place
             if step not in names:
                 if joined:
