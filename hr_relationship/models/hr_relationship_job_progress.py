@@ -157,7 +157,8 @@ class HrRelationshipJobProgress(models.Model):
             # Each batch's transaction starts with the lock of the job's row:
             # Odoo's transactions are REPEATABLE READ, and a row locked in
             # one that began before another run's last commit would fail.
-            self.env.cr.commit()
+            # (The first batch is done even when the cron's time is up.)
+            self.env["ir.cron"]._commit_progress(remaining=remaining)
         tries = misses = 0
         while True:
             place = self._lock(job)
