@@ -58,15 +58,17 @@ class HrRelationshipJobProgress(models.Model):
             return JOB_BATCH_DEFAULT
 
     @api.model
-    def _lock(self, job):
-        """This job's (step, last id), its row locked until the transaction
-        ends; None when another run holds it (that run is at work on the
-        job: this one leaves it the job instead of waiting)."""
+    def _place(self, job, lock=False):
+        """This job's (step, last id); with ``lock``, its row locked until
+        the transaction ends, and None when another run holds it (that run
+        is at work on the job: this one leaves it the job instead of
+        waiting)."""
         self.env.cr.execute(
             SQL(
-                "SELECT step, last_id FROM %s WHERE name = %s FOR UPDATE SKIP LOCKED",
+                "SELECT step, last_id FROM %s WHERE name = %s %s",
                 SQL.identifier(self._table),
                 job,
+                SQL("FOR UPDATE SKIP LOCKED") if lock else SQL(),
             )
         )
         row = self.env.cr.fetchone()
@@ -142,14 +144,7 @@ class HrRelationshipJobProgress(models.Model):
                 job,
             )
         )
-        self.env.cr.execute(
-            SQL(
-                "SELECT step, last_id FROM %s WHERE name = %s",
-                SQL.identifier(self._table),
-                job,
-            )
-        )
-        current = self.env.cr.fetchone()
+        current = self._place(job)
         # A run under way is joined, not started again once it is over.
         joined = bool(current[0])
         remaining = self._remaining(steps, *current)
@@ -161,7 +156,7 @@ class HrRelationshipJobProgress(models.Model):
             self.env["ir.cron"]._commit_progress(remaining=remaining)
         tries = misses = 0
         while True:
-            place = self._lock(job)
+            place = self._place(job, lock=True)
             if place is None:
                 # Another run is at work on the job, or a run just killed
                 # whose batch the server has not rolled back yet: a cron

@@ -1,6 +1,8 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 import importlib.util
+import time
+from contextlib import contextmanager
 from datetime import date
 from xmlrpc.client import Fault
 
@@ -29,6 +31,23 @@ def load_script(path):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@contextmanager
+def cron_run(case, xmlid, time_up=False):
+    """The environment of one run of the cron ``xmlid`` on a cursor of its
+    own, as in a cron worker, and the run's ir.cron.progress; with
+    ``time_up``, the cron's time is over from the start (Odoo's test of
+    _commit_progress does the same), so a job stops after its first batch.
+    In tests that cursor commits to a savepoint of the test's transaction,
+    so a commit and a rollback mean what they mean in a worker."""
+    cron = case.env.ref(xmlid)
+    context = {"cron_id": cron.id}
+    if time_up:
+        context["cron_end_time"] = time.monotonic() - 1
+    with case.enter_registry_test_mode(), case.registry.cursor() as cr:
+        job, progress = cron.with_env(cron.env(cr=cr, context=context))._add_progress()
+        yield job.env, progress
 
 
 class HrRelationshipCase(TransactionCase):

@@ -1,7 +1,5 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import time
-from contextlib import contextmanager
 from datetime import timedelta
 
 import psycopg2
@@ -11,11 +9,12 @@ from odoo.tests import tagged
 from odoo.tools import SQL, mute_logger
 
 from ..models.hr_relationship_job_progress import JOB_BATCH_PARAM
-from .common import HrRelationshipCase
+from .common import HrRelationshipCase, cron_run
 
 HEALTH_CRON = "hr_relationship.ir_cron_refresh_relationship_health"
 CONCERN_CRON = "hr_relationship.ir_cron_concern_overdue"
 BATCH = 2
+STALE = "2000-01-01"
 
 
 @tagged("post_install", "-at_install")
@@ -35,22 +34,6 @@ class TestJobsResume(HrRelationshipCase):
         cls.month = cls.env["hr.relationship.health.snapshot"]._snapshot_month(
             fields.Date.context_today(cls.env["hr.stakeholder"])
         )
-
-    @contextmanager
-    def _cron_run(self, xmlid, time_up=False):
-        """The environment of one run of the cron ``xmlid`` on a cursor of
-        its own, and the run's ir.cron.progress; with ``time_up``, the cron's
-        time is over from the start (Odoo's test of _commit_progress does
-        the same), so a job stops after its first batch."""
-        cron = self.env.ref(xmlid)
-        context = {"cron_id": cron.id}
-        if time_up:
-            context["cron_end_time"] = time.monotonic() - 1
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            job, progress = cron.with_env(
-                cron.env(cr=cr, context=context)
-            )._add_progress()
-            yield job.env, progress
 
     def _ids(self, table, where=None):
         where = where or SQL("TRUE")
@@ -108,7 +91,7 @@ class TestJobsResume(HrRelationshipCase):
         first_ids = stakeholders if first_model._name == "hr.stakeholder" else clients
         self.assertGreater(len(first_ids), BATCH)
 
-        with self._cron_run(HEALTH_CRON, time_up=True) as (env, progress):
+        with cron_run(self, HEALTH_CRON, time_up=True) as (env, progress):
             env["hr.relationship.health.snapshot"]._cron_refresh_health()
             self.assertEqual(progress.done, BATCH)
             self.assertEqual(progress.remaining, total - BATCH)
@@ -123,7 +106,7 @@ class TestJobsResume(HrRelationshipCase):
             self._progress_row("health"), (first_model._name, first_ids[BATCH - 1])
         )
 
-        with self._cron_run(HEALTH_CRON) as (env, progress):
+        with cron_run(self, HEALTH_CRON) as (env, progress):
             env["hr.relationship.health.snapshot"]._cron_refresh_health()
             # The rest and nothing of the first batch again.
             self.assertEqual(progress.done, total - BATCH)
@@ -135,7 +118,7 @@ class TestJobsResume(HrRelationshipCase):
         self.assertEqual(self._progress_row("health"), (None, 0), "the run is over")
 
         # The next run is a new one, over everything again.
-        with self._cron_run(HEALTH_CRON) as (env, progress):
+        with cron_run(self, HEALTH_CRON) as (env, progress):
             env["hr.relationship.health.snapshot"]._cron_refresh_health()
             self.assertEqual(progress.done, total)
 
@@ -152,11 +135,23 @@ class TestJobsResume(HrRelationshipCase):
         # step comes first.
         models = self.env["hr.relationship.health.mixin"]._health_models()
         prior = len(clients) if models[0]._name == "hr.internal.client" else 0
+
+        def stale():
+            self.env.cr.execute(
+                SQL(
+                    "SELECT COUNT(*) FROM hr_stakeholder"
+                    " WHERE id = ANY(%s) AND next_contact_date = %s",
+                    batch,
+                    STALE,
+                )
+            )
+            return self.env.cr.fetchone()[0]
+
         # Its contact date is wrong, as if it had not been refreshed yet.
         self.env.cr.execute(
             SQL(
                 "UPDATE hr_stakeholder SET next_contact_date = %s WHERE id = ANY(%s)",
-                "2000-01-01",
+                STALE,
                 batch,
             )
         )
@@ -178,7 +173,7 @@ class TestJobsResume(HrRelationshipCase):
             )
         )
 
-        with self._cron_run(HEALTH_CRON) as (env, progress):
+        with cron_run(self, HEALTH_CRON) as (env, progress):
             # Not assertRaises: its savepoint would undo the batches that
             # were committed before the failure too.
             try:
@@ -193,22 +188,12 @@ class TestJobsResume(HrRelationshipCase):
         done, _clients, _rows = self._snapshot_targets()
         self.assertEqual(done, set(before) & active)
         self.assertEqual(self._progress_row("health"), ("hr.stakeholder", before[-1]))
-        self.env.cr.execute(
-            SQL(
-                "SELECT COUNT(*) FROM hr_stakeholder"
-                " WHERE id = ANY(%s) AND next_contact_date = %s",
-                batch,
-                "2000-01-01",
-            )
-        )
-        self.assertEqual(
-            self.env.cr.fetchone()[0], len(batch), "nothing of the batch is written"
-        )
+        self.assertEqual(stale(), len(batch), "nothing of the batch is written")
 
         self.env.cr.execute(
             "DROP TRIGGER hrr_test_fail ON hr_relationship_health_snapshot"
         )
-        with self._cron_run(HEALTH_CRON) as (env, progress):
+        with cron_run(self, HEALTH_CRON) as (env, progress):
             env["hr.relationship.health.snapshot"]._cron_refresh_health()
             self.assertEqual(
                 progress.done, len(stakeholders) + len(clients) - prior - len(before)
@@ -216,15 +201,7 @@ class TestJobsResume(HrRelationshipCase):
         done, done_clients, rows = self._snapshot_targets()
         self.assertEqual(done, active)
         self.assertEqual(rows, len(active) + len(active_clients))
-        self.env.cr.execute(
-            SQL(
-                "SELECT COUNT(*) FROM hr_stakeholder"
-                " WHERE id = ANY(%s) AND next_contact_date = %s",
-                batch,
-                "2000-01-01",
-            )
-        )
-        self.assertFalse(self.env.cr.fetchone()[0], "the batch is done this time")
+        self.assertFalse(stale(), "the batch is done this time")
 
     def test_overdue_concerns_get_one_to_do_each_across_runs(self):
         Concern = self.env["hr.relationship.concern"]
@@ -255,12 +232,12 @@ class TestJobsResume(HrRelationshipCase):
                 ]
             )
 
-        with self._cron_run(CONCERN_CRON, time_up=True) as (env, progress):
+        with cron_run(self, CONCERN_CRON, time_up=True) as (env, progress):
             env["hr.relationship.concern"]._cron_notify_overdue()
             self.assertEqual(progress.done, BATCH)
             self.assertGreater(progress.remaining, 0)
         self.assertEqual(to_dos(), BATCH)
-        with self._cron_run(CONCERN_CRON) as (env, progress):
+        with cron_run(self, CONCERN_CRON) as (env, progress):
             env["hr.relationship.concern"]._cron_notify_overdue()
             self.assertEqual(progress.done, len(concerns) - BATCH)
         self.assertEqual(to_dos(), len(concerns))
@@ -274,7 +251,7 @@ class TestJobsResume(HrRelationshipCase):
         self.env.flush_all()
         network_cron = "hr_relationship.ir_cron_refresh_relationship_network"
 
-        with self._cron_run(network_cron, time_up=True) as (env, progress):
+        with cron_run(self, network_cron, time_up=True) as (env, progress):
             env["hr.relationship.network"]._cron_refresh_network()
             self.assertEqual(progress.done, BATCH)
             # The stakeholders, the internal clients, and the portfolios.
@@ -286,7 +263,7 @@ class TestJobsResume(HrRelationshipCase):
         )
         self.assertFalse(Portfolio.search_count([]))
 
-        with self._cron_run(network_cron) as (env, progress):
+        with cron_run(self, network_cron) as (env, progress):
             env["hr.relationship.network"]._cron_refresh_network()
             self.assertEqual(
                 progress.done, len(stakeholders) + len(clients) + 1 - BATCH

@@ -1,6 +1,5 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-import time
 from datetime import timedelta
 
 from odoo import fields
@@ -9,6 +8,7 @@ from odoo.tests import tagged
 from odoo.addons.hr_relationship.models.hr_relationship_job_progress import (
     JOB_BATCH_PARAM,
 )
+from odoo.addons.hr_relationship.tests.common import cron_run
 
 from .common import CaptureCase
 
@@ -22,15 +22,8 @@ class TestCaptureRecurringJob(CaptureCase):
     and resumed by the next run, each occurrence captured once."""
 
     def _run(self, time_up=False):
-        cron = self.env.ref(CRON)
-        context = {"cron_id": cron.id}
-        if time_up:
-            context["cron_end_time"] = time.monotonic() - 1
-        with self.enter_registry_test_mode(), self.registry.cursor() as cr:
-            job, progress = cron.with_env(
-                cron.env(cr=cr, context=context)
-            )._add_progress()
-            job.env["calendar.event"]._cron_hr_capture_recurring_meetings()
+        with cron_run(self, CRON, time_up) as (env, progress):
+            env["calendar.event"]._cron_hr_capture_recurring_meetings()
             return progress.done, progress.remaining
 
     def test_a_run_out_of_time_is_resumed_and_captures_each_meeting_once(self):
