@@ -29,6 +29,10 @@ progress, a commit per batch, rescheduled at once while records remain):
    record refreshed exactly once, and nothing half-written (a stakeholder's
    contact dates and its snapshot are written in the same batch).
 
+With ``--cold`` every figure is forgotten first, so that the runs write
+them all (the first run after installing; a daily run writes the figures
+that changed).
+
 "Refreshed" is counted by a trigger on the health snapshots that logs each
 row written in the writer's own transaction (so a batch rolled back logs
 nothing); it is dropped at the end. The users' interactions stay in the
@@ -77,6 +81,7 @@ def install_log(cr):
         CREATE UNLOGGED TABLE IF NOT EXISTS {LOG}
             (stakeholder_id int, internal_client_id int);
         TRUNCATE {LOG};
+        CREATE INDEX IF NOT EXISTS {LOG}_stakeholder ON {LOG} (stakeholder_id);
         CREATE OR REPLACE FUNCTION bench_jobs_log() RETURNS trigger AS $$
         BEGIN
             INSERT INTO {LOG} VALUES (NEW.stakeholder_id, NEW.internal_client_id);
@@ -390,6 +395,7 @@ def killed(db, options, stakeholder_count):
         child.wait()
         # The server ends the killed session's transaction once it notices.
         time.sleep(2)
+        cr.execute(f"ANALYZE {LOG}")
         step, last_id = job_row(cr)
         cr.execute(
             SQL(
@@ -441,6 +447,27 @@ def killed(db, options, stakeholder_count):
         drop_log(cr)
 
 
+def forget_figures(env):
+    """Nothing scored yet, as before the first run: every record's figures,
+    this month's snapshots and the to-dos of the jobs are written anew."""
+    cr = env.cr
+    for table in ("hr_stakeholder", "hr_internal_client"):
+        cr.execute(
+            SQL(
+                "UPDATE %s SET health_score = NULL, health_state = 'not_scored',"
+                " drift_state = 'steady', drift_signals = NULL,"
+                " last_interaction_date = NULL, next_contact_date = NULL",
+                SQL.identifier(table),
+            )
+        )
+    cr.execute("DELETE FROM hr_relationship_health_snapshot")
+    cr.execute(
+        "DELETE FROM mail_activity WHERE res_model IN"
+        " ('hr.stakeholder', 'hr.internal.client') AND automated"
+    )
+    env.invalidate_all()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--db", default="hr_relationship_bench")
@@ -455,6 +482,11 @@ def main():
     )
     parser.add_argument(
         "--steps", default="123", help="which of the steps to run (default: 123)"
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="forget every figure first: the run writes them all, as the first",
     )
     parser.add_argument("--reset", action="store_true")
     parser.add_argument("--run-only", action="store_true", help=argparse.SUPPRESS)
@@ -476,6 +508,8 @@ def main():
         total = len(stakeholder_ids) + env["hr.internal.client"].search_count([])
         # No run under way: each step below starts one.
         env["hr.relationship.job.progress"].search([]).unlink()
+        if options.cold:
+            forget_figures(env)
     print(f"{len(stakeholder_ids)} stakeholders, {total} records, batch {size}")
     if "1" in options.steps:
         with_users(options.db, options, stakeholder_ids, total, size)

@@ -10,7 +10,7 @@ from odoo.tools import SQL
 # How many records one batch of a job handles (setting); each batch is one
 # transaction, so this bounds how long a user's save waits for a job.
 JOB_BATCH_PARAM = "hr_relationship.job_batch_size"
-JOB_BATCH_DEFAULT = 200
+JOB_BATCH_DEFAULT = 100
 # Tries of a batch that meets users' changes of the same rows.
 MAX_BATCH_TRIES = 5
 # Looks at a job's row that another run holds, and the seconds between them:
