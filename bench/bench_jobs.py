@@ -456,10 +456,11 @@ def forget_figures(env):
             SQL(
                 "UPDATE %s SET health_score = NULL, health_state = 'not_scored',"
                 " drift_state = 'steady', drift_signals = NULL,"
-                " last_interaction_date = NULL, next_contact_date = NULL",
+                " last_interaction_date = NULL",
                 SQL.identifier(table),
             )
         )
+    cr.execute("UPDATE hr_stakeholder SET next_contact_date = NULL")
     cr.execute("DELETE FROM hr_relationship_health_snapshot")
     cr.execute(
         "DELETE FROM mail_activity WHERE res_model IN"
