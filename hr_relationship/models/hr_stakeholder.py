@@ -888,6 +888,7 @@ class HrStakeholder(models.Model):
             )
         return result
 
+    @api.readonly
     def action_view_interactions(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(
