@@ -228,6 +228,23 @@ class TestReadonlyMethods(ReadonlyMethodsMixin, HttpCase, HrRelationshipCase):
     def test_marked_methods_write_nothing(self):
         self._check_marked_methods_write_nothing()
 
+    def test_reading_every_field_writes_nothing(self):
+        """Odoo serves a form's or list's read (web_read, web_search_read)
+        on the replica: no field of the addon's models may write when it is
+        read, as a compute that stored what it found would."""
+        models = sorted(
+            name
+            for name, model in self.env.registry.items()
+            if model._original_module == CORE_MODULE
+            and not (model._abstract or model._transient)
+        )
+        self.assertIn("hr.stakeholder", models)
+        for name in models:
+            records = self.env[name].search([], limit=5)
+            with self.subTest(model=name), self._read_only_transaction():
+                records.invalidate_recordset()
+                records.read(list(records._fields))
+
     def test_read_only_transaction_refuses_a_write(self):
         """The harness itself: a write in it fails, so a marked method that
         wrote would fail the test above."""
