@@ -29,6 +29,7 @@ class HrRelationshipOverview(models.AbstractModel):
     _name = "hr.relationship.overview"
     _description = "HR Relationship Overview"
 
+    @api.readonly
     @api.model
     def get_overview(self, rows=CARD_ROWS):
         if not self.env.user.has_group(RELATIONSHIP_USER):
