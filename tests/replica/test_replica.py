@@ -1,0 +1,228 @@
+# Copyright 2026 The hr_relationship authors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
+"""The read-only methods run on the read replica, proven from the databases'
+own statistics: a method the web client calls through /web/dataset/call_kw
+scans the addon's tables on the standby and not on the primary, while the same
+method through /jsonrpc (Odoo's external API, always read/write) scans them on
+the primary. Writes go to the primary, and a read right after a write sees it.
+
+The server runs with --db_replica_host/--db_replica_port pointing at the
+standby (scripts/replica.py, run_tests' part (e)). PostgreSQL counts a
+backend's scans in its shared statistics when the backend's transaction ends,
+at most once a second, and an idle backend's within ten seconds: the tests
+wait for a count to grow, and wait that long before they take the absence of
+growth for an answer."""
+
+import datetime
+import http.cookiejar
+import os
+import time
+import urllib.request
+
+from scripts import replica
+from tests.odoo_client import OdooServerCase
+
+CALLS = 20
+# How long a backend may keep its counts to itself (PGSTAT_IDLE_INTERVAL is
+# 10 s), and a margin.
+FLUSH_WAIT = 12
+# A read-only method that writes is run again on the primary, with this
+# warning (odoo/http.py); Odoo warns with the second when the replica fails.
+FALLBACKS = ("retrying with a read/write cursor", "Failed to open a readonly cursor")
+STAKEHOLDERS = "hr_stakeholder"
+SIGNALING = "orm_signaling_"
+
+
+def scans(port, db):
+    """{table: sequential + index scans} of the database's user tables, as
+    the cluster on `port` counted them."""
+    return dict(
+        replica.query(
+            port,
+            db,
+            "SELECT relname, seq_scan + COALESCE(idx_scan, 0) FROM pg_stat_user_tables",
+        )
+    )
+
+
+def grown(before, after):
+    """The tables whose count grew, with how much, but Odoo's signaling
+    tables: its master process reads them on the primary whenever it starts
+    a process (a worker recycled, the gevent process started again), whatever
+    the requests."""
+    return {
+        table: count - before.get(table, 0)
+        for table, count in after.items()
+        if count > before.get(table, 0) and not table.startswith(SIGNALING)
+    }
+
+
+class TestReplica(OdooServerCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.primary_port = int(os.environ["REPLICA_PRIMARY_PORT"])
+        cls.standby_port = int(os.environ["REPLICA_STANDBY_PORT"])
+        cls.ports = {"primary": cls.primary_port, "standby": cls.standby_port}
+        cls.server_log = os.environ["REPLICA_SERVER_LOG"]
+        # The web client's session: /web/dataset/call_kw wants a signed-in user.
+        cls.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+        )
+        cls.web_call(
+            "/web/session/authenticate",
+            {"db": cls.db, "login": cls.login, "password": cls.password},
+        )
+        cls.stakeholder = cls.call_kw(
+            "hr.stakeholder", "search", [[]], {"limit": 1, "order": "id"}
+        )[0]
+
+    @classmethod
+    def web_call(cls, path, params):
+        return cls.post_jsonrpc(path, params, cls.opener)
+
+    @classmethod
+    def call_kw(cls, model, method, args, kwargs=None):
+        """A call as the web client makes it: read-only methods on the replica."""
+        return cls.web_call(
+            f"/web/dataset/call_kw/{model}.{method}",
+            {"model": model, "method": method, "args": args, "kwargs": kwargs or {}},
+        )
+
+    def readonly_calls(self):
+        """(label, call) of the methods marked @api.readonly, as the web
+        client calls them."""
+        return [
+            ("get_graph", lambda: self.call_kw("hr.relationship.map", "get_graph", [])),
+            (
+                "get_node_details",
+                lambda: self.call_kw(
+                    "hr.relationship.map",
+                    "get_node_details",
+                    ["hr.stakeholder", self.stakeholder],
+                ),
+            ),
+            (
+                "get_overview",
+                lambda: self.call_kw("hr.relationship.overview", "get_overview", []),
+            ),
+        ]
+
+    def counted(self, call):
+        """{"primary": {table: scans}, "standby": {...}}: what CALLS calls of
+        `call` scanned on either cluster. Whatever came before is counted
+        first, and then everything the calls did."""
+        time.sleep(FLUSH_WAIT)
+        before = {name: scans(port, self.db) for name, port in self.ports.items()}
+        for _i in range(CALLS):
+            call()
+        time.sleep(FLUSH_WAIT)
+        return {
+            name: grown(before[name], scans(port, self.db))
+            for name, port in self.ports.items()
+        }
+
+    def pg_query(self, port, sql, *params):
+        return replica.query(port, self.db, sql, *params)
+
+    def assertNoFallback(self):
+        with open(self.server_log, encoding="utf-8", errors="replace") as log:
+            lines = [line for line in log if any(f in line for f in FALLBACKS)]
+        self.assertEqual(lines, [], "a read-only call went to the primary")
+
+    def test_readonly_methods_scan_the_standby_only(self):
+        for label, call in self.readonly_calls():
+            with self.subTest(method=label):
+                scanned = self.counted(call)
+                self.assertGreaterEqual(
+                    scanned["standby"].get(STAKEHOLDERS, 0),
+                    CALLS,
+                    f"{CALLS} calls of {label} did not scan {STAKEHOLDERS} "
+                    f"{CALLS} times on the standby",
+                )
+                # Not one user table, whatever the method read.
+                self.assertEqual(scanned["primary"], {}, f"{label} read the primary")
+        self.assertNoFallback()
+
+    def test_external_api_reads_on_the_primary(self):
+        """The control: the same reads through /jsonrpc, which always takes a
+        read/write cursor, scan the primary and not the standby; so the
+        counts above tell the two apart."""
+        uid = self.jsonrpc("common", "login", self.db, self.login, self.password)
+        scanned = self.counted(
+            lambda: self.jsonrpc(
+                "object",
+                "execute_kw",
+                self.db,
+                uid,
+                self.password,
+                "hr.relationship.map",
+                "get_graph",
+                [],
+            )
+        )
+        self.assertGreaterEqual(scanned["primary"].get(STAKEHOLDERS, 0), CALLS)
+        self.assertNotIn(STAKEHOLDERS, scanned["standby"])
+
+    def test_write_then_read_on_the_standby(self):
+        """A write goes to the primary, and the standby, in synchronous
+        replication with remote_apply, serves it to the very next read."""
+        yesterday = (datetime.date.today() - datetime.timedelta(days=1)).isoformat()
+        # Yesterday in UTC is no later than today in the user's time zone, so
+        # it becomes the stakeholder's last interaction date.
+        found = self.call_kw(
+            "hr.stakeholder",
+            "search_read",
+            [
+                [
+                    "|",
+                    ("last_interaction_date", "=", False),
+                    ("last_interaction_date", "<", yesterday),
+                ]
+            ],
+            {"fields": ["company_id"], "limit": 1},
+        )
+        self.assertTrue(found, "the demo data has no stakeholder to write to")
+        stakeholder = found[0]
+        label = self.call_kw(
+            "hr.stakeholder", "fields_get", [["last_interaction_date"], ["string"]]
+        )["last_interaction_date"]["string"]
+
+        def last_interaction():
+            details = self.call_kw(
+                "hr.relationship.map",
+                "get_node_details",
+                ["hr.stakeholder", stakeholder["id"]],
+            )
+            return [f["value"] for f in details["facts"] if f["label"] == label]
+
+        self.assertNotEqual(last_interaction(), [yesterday])
+        values = {
+            "name": "Replica check-in",
+            "date": yesterday,
+            "stakeholder_ids": [(6, 0, [stakeholder["id"]])],
+        }
+        if stakeholder["company_id"]:
+            values["company_id"] = stakeholder["company_id"][0]
+        interaction = self.call_kw("hr.relationship.interaction", "create", [values])
+        self.assertEqual(last_interaction(), [yesterday])
+        # The row is on the primary: a standby never sends anything upstream.
+        self.assertEqual(
+            self.pg_query(
+                self.primary_port,
+                "SELECT name FROM hr_relationship_interaction WHERE id = %s",
+                interaction,
+            ),
+            [("Replica check-in",)],
+        )
+        self.assertNoFallback()
+
+    def test_standby_is_a_standby(self):
+        """The replica the server reads from is in recovery: it only replays
+        what the primary wrote."""
+        self.assertEqual(
+            self.pg_query(self.standby_port, "SELECT pg_is_in_recovery()"), [(True,)]
+        )
+        self.assertEqual(
+            self.pg_query(self.primary_port, "SELECT pg_is_in_recovery()"), [(False,)]
+        )
