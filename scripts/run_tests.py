@@ -3,10 +3,13 @@ throw-away database and run their Odoo tests, (b) install the core alone (no
 CRM, Recruitment or Calendar; Odoo installs Skills and the digest with
 Employees, and their bridges follow) with demo data and run its tests there,
 (c) run the top-level tests/ against a server on the first database, (d) prove
-that the core alone installs without demo data, then drop the databases. The
-closing line is "N passed, N failed[, N skipped]". (The upgrade of a database
-of the single addon of before the split ran an 18.0 commit of it: the tag
-`18.0` keeps that check; on 19.0 the migrations have tests of their own.)
+that the core alone installs without demo data, then drop the databases; (e)
+prove that the read-only methods run on a read replica, in a primary and a
+standby of its own (scripts/replica.py; a machine that cannot run them skips
+it, loudly). The closing line is "N passed, N failed[, N skipped]". (The
+upgrade of a database of the single addon of before the split ran an 18.0
+commit of it: the tag `18.0` keeps that check; on 19.0 the migrations have
+tests of their own.)
 
 The counts come from the test frameworks' own results (scripts/test_results.py
 writes them as JSON), never from the log: Odoo's aggregated OdooTestResult for
@@ -106,6 +109,7 @@ class Tally:
         self.passed = self.failed = self.skipped = 0
         self.checks = []  # (what was checked, whether it held)
         self.problems = []  # (message, detail lines)
+        self.skipped_parts = []  # why a part could not run here
 
     def add_tests(self, passed, failed, skipped):
         self.passed += passed
@@ -374,11 +378,18 @@ def replica_tests(odoo, db, tally, runs):
                 f"logs: {primary.log}, {standby.log}",
                 flush=True,
             )
-            replica_served_tests(odoo, db, tally, runs, primary, standby)
+            first = len(runs)
+            try:
+                replica_served_tests(odoo, db, tally, runs, primary, standby)
+            finally:
+                # Odoo first, also when interrupted: the clusters stop next.
+                for run in runs[first:]:
+                    run.stop()
     except replica.Skip as exc:
         line = "!" * 78
         print(f"\n{line}\n!!! REPLICA TEST SKIPPED: {exc}\n{line}", flush=True)
         tally.add_tests(0, 0, 1)
+        tally.skipped_parts.append(f"REPLICA TEST SKIPPED: {exc}")
     print(f"    (e) took {time.monotonic() - started:.0f}s", flush=True)
 
 
@@ -633,6 +644,8 @@ def main():
         print(f"FAILED: {message}")
         for line in details:
             print(f"    {line}")
+    for message in tally.skipped_parts:
+        print(f"!!! {message}")
     failed_checks = [name for name, ok in tally.checks if not ok]
     print(
         f"Checks (not counted as tests): {len(tally.checks) - len(failed_checks)} "
