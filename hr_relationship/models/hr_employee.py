@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import Command, _, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.tools import format_date
 from odoo.tools.sql import create_index
 
@@ -65,6 +65,7 @@ class HrEmployee(models.Model):
             employee.hr_served_client_ids = clients
             employee.hr_served_client_count = len(clients)
 
+    @api.readonly
     def action_view_hr_stakeholders(self):
         checked_records(self, single=True)
         return {
@@ -76,6 +77,7 @@ class HrEmployee(models.Model):
             "context": {"default_employee_id": self.id},
         }
 
+    @api.readonly
     def action_view_hr_served_clients(self):
         checked_records(self, single=True)
         return {

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from ..tools.record_check import checked_records
 from .project_task import DONE_STATE, OPEN_TASK_DOMAIN, RELATIONSHIP_USER
@@ -55,6 +55,7 @@ class HrImprovementActionMixin(models.AbstractModel):
             record.improvement_open_count = open_counts.get(record._origin, 0)
             record.improvement_done_count = done_counts.get(record._origin, 0)
 
+    @api.readonly
     def action_view_improvement_actions(self):
         checked_records(self, single=True)
         return self.env["project.task"]._hr_improvement_action(

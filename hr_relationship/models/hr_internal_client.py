@@ -464,6 +464,7 @@ class HrInternalClient(models.Model):
             "context": context or {},
         }
 
+    @api.readonly
     def action_view_stakeholders(self):
         checked_records(self, single=True)
         return self._stakeholder_action(
@@ -472,6 +473,7 @@ class HrInternalClient(models.Model):
             {"default_internal_client_ids": self.ids},
         )
 
+    @api.readonly
     def action_view_projects(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -483,6 +485,7 @@ class HrInternalClient(models.Model):
         )
         return action
 
+    @api.readonly
     def action_view_interactions(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(

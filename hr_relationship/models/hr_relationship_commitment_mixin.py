@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..tools.record_check import checked_records
 
@@ -37,6 +37,7 @@ class HrRelationshipCommitmentMixin(models.AbstractModel):
             record.commitment_open_count = open_counts.get(record._origin, 0)
             record.commitment_overdue_count = overdue_counts.get(record._origin, 0)
 
+    @api.readonly
     def action_view_commitments(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.commitment"]._action_for(

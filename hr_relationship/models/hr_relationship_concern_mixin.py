@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from ..tools.record_check import checked_records
 from .hr_relationship_concern import OPEN_STATES
@@ -32,6 +32,7 @@ class HrRelationshipConcernMixin(models.AbstractModel):
         for record in self:
             record.concern_count = counts.get(record._origin, 0)
 
+    @api.readonly
     def action_view_concerns(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.concern"]._action_for(

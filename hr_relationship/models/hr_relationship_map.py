@@ -86,6 +86,7 @@ class HrRelationshipMap(models.AbstractModel):
     _name = "hr.relationship.map"
     _description = "HR Relationship Map"
 
+    @api.readonly
     @api.model
     @api.readonly
     def get_graph(self, focus=None, depth=2, filters=None, limit=500, choices=False):
@@ -470,6 +471,7 @@ class HrRelationshipMap(models.AbstractModel):
             for row in self.env.execute_query(query.select(*columns))
         ]
 
+    @api.readonly
     @api.model
     @api.readonly
     def get_node_details(self, res_model, res_id):

@@ -415,6 +415,7 @@ class HrRelationshipNetwork(models.AbstractModel):
     # ------------------------------------------------------------------
     # Who knows this person?
     # ------------------------------------------------------------------
+    @api.readonly
     @api.model
     def who_knows(self, res_model, res_id):
         """The HR colleagues who know a stakeholder, internal client,

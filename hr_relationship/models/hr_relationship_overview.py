@@ -29,6 +29,7 @@ class HrRelationshipOverview(models.AbstractModel):
     _name = "hr.relationship.overview"
     _description = "HR Relationship Overview"
 
+    @api.readonly
     @api.model
     @api.readonly
     def get_overview(self, rows=CARD_ROWS):

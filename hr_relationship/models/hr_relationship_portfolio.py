@@ -266,6 +266,7 @@ class HrRelationshipPortfolio(models.Model):
             ("company_id", "=", self.company_id.id),
         ]
 
+    @api.readonly
     def action_view_key_stakeholders(self):
         checked_records(self, single=True)
         return {
@@ -276,6 +277,7 @@ class HrRelationshipPortfolio(models.Model):
             "domain": self._sole_domain(),
         }
 
+    @api.readonly
     def action_view_key_clients(self):
         checked_records(self, single=True)
         return {
@@ -286,6 +288,7 @@ class HrRelationshipPortfolio(models.Model):
             "domain": self._sole_domain(),
         }
 
+    @api.readonly
     def action_view_coaching(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(

@@ -24,6 +24,7 @@ class HrRelationshipTextAnalysis(models.AbstractModel):
     _name = "hr.relationship.text.analysis"
     _description = "HR Relationship Text Analysis"
 
+    @api.readonly
     @api.model
     def analyse(self, texts, lang=None, date=None):
         """For each of ``texts`` (a list of strings) a dict: ``language``

@@ -401,6 +401,7 @@ class HrSatisfactionCampaign(models.Model):
         self.env["hr.satisfaction.result"].sudo()._compute_for_campaigns(self)
         return True
 
+    @api.readonly
     def action_view_answers(self):
         checked_records(self, single=True)
         min_group = min_group_size(self.env)
@@ -430,6 +431,7 @@ class HrSatisfactionCampaign(models.Model):
             "context": {"group_by": "question_id", "create": False},
         }
 
+    @api.readonly
     def action_view_results(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -448,6 +450,7 @@ class HrSatisfactionCampaign(models.Model):
         ]
         return action
 
+    @api.readonly
     def action_view_themes(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(

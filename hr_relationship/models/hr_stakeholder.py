@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from odoo import SUPERUSER_ID, _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.groups import RELATIONSHIP_BUSINESS_PARTNER, RELATIONSHIP_MANAGER
@@ -567,14 +567,31 @@ class HrStakeholder(models.Model):
             new_record.update(dict.fromkeys(PROFILE_FIELDS, False))
         if not stored:
             return
-        profiles = stored._get_profiles()
+        # Reading creates nothing (a form's read runs on a read replica where
+        # there is one): a stakeholder without a profile yet has empty notes.
+        profiles = stored.sudo().profile_ids.with_env(self.env)
         # Raises AccessError for anybody the profile rules do not admit.
         profiles.check_access("read")
         by_stakeholder = {profile.stakeholder_id.id: profile for profile in profiles}
+        # Without a profile there is no record for the rules to judge: their
+        # mirror does, so that an empty profile answers like a written one.
+        unreadable = stored.filtered(
+            lambda stakeholder: (
+                stakeholder.id not in by_stakeholder
+                and not stakeholder._may_read_profile()
+            )
+        )
+        if unreadable:
+            raise AccessError(
+                self.env._(
+                    "You may not read the personal profile of %(names)s.",
+                    names=", ".join(unreadable.sudo().mapped("display_name")),
+                )
+            )
         for stakeholder in stored:
-            profile = by_stakeholder[stakeholder.id]
+            profile = by_stakeholder.get(stakeholder.id)
             for fname in PROFILE_FIELDS:
-                stakeholder[fname] = profile[fname]
+                stakeholder[fname] = profile[fname] if profile else False
 
     # One inverse per field: while write() runs the inverse, the sibling
     # fields of the shared compute read as empty unless written too, so an
@@ -888,6 +905,7 @@ class HrStakeholder(models.Model):
             )
         return result
 
+    @api.readonly
     def action_view_interactions(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(

@@ -137,6 +137,7 @@ class ProjectProject(models.Model):
                 project.hr_support_index - before if before is not None else 0.0
             )
 
+    @api.readonly
     def action_view_hr_positions(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -149,6 +150,7 @@ class ProjectProject(models.Model):
         )
         return action
 
+    @api.readonly
     def action_view_hr_support_history(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -199,6 +201,7 @@ class ProjectProject(models.Model):
         for project in self:
             project.hr_interaction_count = counts.get(project._origin, 0)
 
+    @api.readonly
     def action_view_hr_interactions(self):
         checked_records(self, single=True)
         return self.env["hr.relationship.interaction"]._action_for(

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 
 from ..tools.groups import RELATIONSHIP_USER
 from ..tools.record_check import checked_records
@@ -37,6 +37,7 @@ class ResPartner(models.Model):
         for partner in self:
             partner.hr_stakeholder_count = counts.get(partner._origin, 0)
 
+    @api.readonly
     def action_view_hr_stakeholders(self):
         checked_records(self, single=True)
         return {

@@ -18,6 +18,7 @@ from . import test_privacy
 from . import test_settings
 from . import test_translations
 from . import test_overview
+from . import test_readonly_methods
 from . import test_reports
 from . import test_access_hardening
 from . import test_malformed_input

@@ -1,6 +1,6 @@
 # Copyright 2026 The hr_relationship authors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
-from odoo import fields, models
+from odoo import api, fields, models
 
 from odoo.addons.hr_relationship.tools.record_check import checked_records
 
@@ -39,6 +39,7 @@ class HrStakeholder(models.Model):
         for stakeholder in self:
             stakeholder.referral_count = counts.get(stakeholder._origin, 0)
 
+    @api.readonly
     def action_view_referrals(self):
         checked_records(self, single=True)
         action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")

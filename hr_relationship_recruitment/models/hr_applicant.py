@@ -134,6 +134,7 @@ class HrApplicant(models.Model):
             mine = by_applicant.get(applicant._origin, stakeholders.browse())
             applicant.hr_stakeholder_count = len(set(mine.ids) & readable)
 
+    @api.readonly
     def action_view_hr_stakeholders(self):
         checked_records(self, single=True)
         # Relationship roles only: Recruitment alone opens no stakeholder.

@@ -156,6 +156,7 @@ class HrStakeholder(models.Model):
         fields_by_list["stakeholders"][1]["applicant"] = "applicant_id"
         return fields_by_list
 
+    @api.readonly
     def action_view_applicant(self):
         checked_records(self, single=True)
         self.check_access("read")
@@ -170,6 +171,7 @@ class HrStakeholder(models.Model):
             "views": [(False, "form")],
         }
 
+    @api.readonly
     def action_view_referred_applicants(self):
         checked_records(self, single=True)
         return {
@@ -184,6 +186,7 @@ class HrStakeholder(models.Model):
             },
         }
 
+    @api.readonly
     def action_view_boomerang_applicants(self):
         checked_records(self, single=True)
         return {

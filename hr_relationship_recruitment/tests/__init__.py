@@ -12,3 +12,4 @@ from . import test_access_hardening
 from . import test_malformed_input
 from . import test_recruitment_uninstall
 from . import test_migration
+from . import test_readonly_methods
