@@ -48,6 +48,8 @@ synchronous_commit = remote_apply
 # A throw-away cluster: what a crash would lose does not matter.
 fsync = off
 full_page_writes = off
+# The tests count the primary's transactions: none of its own, then.
+autovacuum = off
 """
 
 

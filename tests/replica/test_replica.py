@@ -2,7 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 """The read-only methods run on the read replica, proven from the databases'
 own statistics: a method the web client calls through /web/dataset/call_kw
-scans the addon's tables on the standby and not on the primary, while the same
+(or a button through call_button) scans the addon's tables on the standby and
+neither scans a table nor opens a transaction on the primary, while the same
 method through /jsonrpc (Odoo's external API, always read/write) scans them on
 the primary. Writes go to the primary, and a read right after a write sees it.
 
@@ -31,16 +32,23 @@ FLUSH_WAIT = 12
 FALLBACKS = ("retrying with a read/write cursor", "Failed to open a readonly cursor")
 STAKEHOLDERS = "hr_stakeholder"
 SIGNALING = "orm_signaling_"
+# Not a table's name (those have no parenthesis): the database's transactions.
+TRANSACTIONS = "(transactions)"
 
 
-def scans(port, db):
-    """{table: sequential + index scans} of the database's user tables, as
-    the cluster on `port` counted them."""
+def statistics(port, db):
+    """{table: sequential + index scans} of the database's user tables, and
+    {TRANSACTIONS: its transactions}, as the cluster on `port` counted them.
+    This reading is a transaction too, counted once it ends: it falls in the
+    next reading."""
     return dict(
         replica.query(
             port,
             db,
-            "SELECT relname, seq_scan + COALESCE(idx_scan, 0) FROM pg_stat_user_tables",
+            "SELECT relname, seq_scan + COALESCE(idx_scan, 0) FROM pg_stat_user_tables"
+            " UNION ALL SELECT %s, xact_commit + xact_rollback FROM pg_stat_database"
+            " WHERE datname = current_database()",
+            TRANSACTIONS,
         )
     )
 
@@ -58,6 +66,8 @@ def grown(before, after):
 
 
 class TestReplica(OdooServerCase):
+    last_reading = None
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -90,37 +100,79 @@ class TestReplica(OdooServerCase):
         )
 
     def readonly_calls(self):
-        """(label, call) of the methods marked @api.readonly, as the web
-        client calls them."""
+        """(label, a table it reads or None, call) of methods marked
+        @api.readonly, called as the web client calls them."""
+        stakeholder = ["hr.stakeholder", self.stakeholder]
         return [
-            ("get_graph", lambda: self.call_kw("hr.relationship.map", "get_graph", [])),
+            (
+                "get_graph",
+                STAKEHOLDERS,
+                lambda: self.call_kw("hr.relationship.map", "get_graph", []),
+            ),
             (
                 "get_node_details",
+                STAKEHOLDERS,
                 lambda: self.call_kw(
-                    "hr.relationship.map",
-                    "get_node_details",
-                    ["hr.stakeholder", self.stakeholder],
+                    "hr.relationship.map", "get_node_details", stakeholder
                 ),
             ),
             (
                 "get_overview",
+                STAKEHOLDERS,
                 lambda: self.call_kw("hr.relationship.overview", "get_overview", []),
+            ),
+            (
+                "who_knows",
+                STAKEHOLDERS,
+                lambda: self.call_kw(
+                    "hr.relationship.network", "who_knows", stakeholder
+                ),
+            ),
+            (
+                # Words only: it reads no table of the addon.
+                "analyse",
+                None,
+                lambda: self.call_kw(
+                    "hr.relationship.text.analysis",
+                    "analyse",
+                    [["Great meeting, we will send the offer by Friday."]],
+                ),
+            ),
+            (
+                # A button, through /web/dataset/call_button.
+                "action_view_interactions",
+                STAKEHOLDERS,
+                lambda: self.web_call(
+                    "/web/dataset/call_button/hr.stakeholder.action_view_interactions",
+                    {
+                        "model": "hr.stakeholder",
+                        "method": "action_view_interactions",
+                        "args": [[self.stakeholder]],
+                        "kwargs": {},
+                    },
+                ),
             ),
         ]
 
-    def counted(self, call):
-        """{"primary": {table: scans}, "standby": {...}}: what CALLS calls of
-        `call` scanned on either cluster. Whatever came before is counted
-        first, and then everything the calls did."""
-        time.sleep(FLUSH_WAIT)
-        before = {name: scans(port, self.db) for name, port in self.ports.items()}
-        for _i in range(CALLS):
+    def counted(self, call=None):
+        """{"primary": {table: scans, TRANSACTIONS: n}, "standby": {...}}:
+        what CALLS calls of `call` (none without one) did on either cluster,
+        counted from the reading after the last calls of this test, or else
+        from a reading once whatever came before is counted. Either reading
+        counts in its window too: `counted()` tells how much."""
+        if self.last_reading is None:
+            time.sleep(FLUSH_WAIT)
+            self.last_reading = self.reading()
+        for _i in range(CALLS if call else 0):
             call()
         time.sleep(FLUSH_WAIT)
+        before, self.last_reading = self.last_reading, self.reading()
         return {
-            name: grown(before[name], scans(port, self.db))
-            for name, port in self.ports.items()
+            name: grown(before[name], self.last_reading[name]) for name in self.ports
         }
+
+    def reading(self):
+        return {name: statistics(port, self.db) for name, port in self.ports.items()}
 
     def pg_query(self, port, sql, *params):
         return replica.query(port, self.db, sql, *params)
@@ -130,18 +182,22 @@ class TestReplica(OdooServerCase):
             lines = [line for line in log if any(f in line for f in FALLBACKS)]
         self.assertEqual(lines, [], "a read-only call went to the primary")
 
-    def test_readonly_methods_scan_the_standby_only(self):
-        for label, call in self.readonly_calls():
+    def test_readonly_methods_run_on_the_standby_only(self):
+        # What the primary counts with no call at all: the reading itself.
+        idle = self.counted()["primary"]
+        self.assertLessEqual(set(idle), {TRANSACTIONS}, "the primary is not idle")
+        for label, table, call in self.readonly_calls():
             with self.subTest(method=label):
-                scanned = self.counted(call)
-                self.assertGreaterEqual(
-                    scanned["standby"].get(STAKEHOLDERS, 0),
-                    CALLS,
-                    f"{CALLS} calls of {label} did not scan {STAKEHOLDERS} "
-                    f"{CALLS} times on the standby",
-                )
-                # Not one user table, whatever the method read.
-                self.assertEqual(scanned["primary"], {}, f"{label} read the primary")
+                counted = self.counted(call)
+                if table:
+                    self.assertGreaterEqual(
+                        counted["standby"].get(table, 0),
+                        CALLS,
+                        f"{CALLS} calls of {label} did not scan {table} {CALLS} "
+                        "times on the standby",
+                    )
+                # Not one scan of a user table, not one transaction more.
+                self.assertEqual(counted["primary"], idle, f"{label} used the primary")
         self.assertNoFallback()
 
     def test_external_api_reads_on_the_primary(self):
@@ -149,7 +205,7 @@ class TestReplica(OdooServerCase):
         read/write cursor, scan the primary and not the standby; so the
         counts above tell the two apart."""
         uid = self.jsonrpc("common", "login", self.db, self.login, self.password)
-        scanned = self.counted(
+        counted = self.counted(
             lambda: self.jsonrpc(
                 "object",
                 "execute_kw",
@@ -161,8 +217,9 @@ class TestReplica(OdooServerCase):
                 [],
             )
         )
-        self.assertGreaterEqual(scanned["primary"].get(STAKEHOLDERS, 0), CALLS)
-        self.assertNotIn(STAKEHOLDERS, scanned["standby"])
+        self.assertGreaterEqual(counted["primary"].get(STAKEHOLDERS, 0), CALLS)
+        self.assertGreaterEqual(counted["primary"].get(TRANSACTIONS, 0), CALLS)
+        self.assertNotIn(STAKEHOLDERS, counted["standby"])
 
     def test_write_then_read_on_the_standby(self):
         """A write goes to the primary, and the standby, in synchronous
