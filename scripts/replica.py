@@ -1,7 +1,7 @@
 """A throw-away PostgreSQL primary and its streaming standby, for `make test`'s
 part (e): the addon's read-only methods run on a read replica.
 
-`clusters()` makes both under var/replica/: `initdb` a primary that listens on
+`clusters()` makes both under var/replica/PID/: `initdb` a primary that listens on
 127.0.0.1 only (no Unix socket, so nothing meets the system's cluster), trusts
 normal and replication connections from there, and replicates synchronously
 with `synchronous_commit = remote_apply`: a commit returns once the standby
@@ -27,6 +27,7 @@ from pathlib import Path
 
 from scripts import harness
 
+# One directory a process: a run of the tests and a benchmark may overlap.
 BASE = harness.VAR / "replica"
 LOG_DIR = harness.VAR / "log"
 # The superuser initdb creates, and the role Odoo connects as: Odoo refuses
@@ -95,14 +96,15 @@ def run_as():
 
 
 class Cluster:
-    """One PostgreSQL cluster in BASE/name, on a free port of 127.0.0.1."""
+    """One PostgreSQL cluster in BASE/pid/name, on a free port of 127.0.0.1."""
 
-    def __init__(self, name, tools):
+    def __init__(self, name, tools, pid=None):
+        pid = pid or os.getpid()
         self.name = name
         self.bindir, self.prefix, self.owner = tools
-        self.dir = BASE / name
+        self.dir = BASE / str(pid) / name
         self.port = harness.free_port()
-        self.log = LOG_DIR / f"replica-{name}.log"
+        self.log = LOG_DIR / f"replica-{pid}-{name}.log"
 
     def tool(self, tool, *args, timeout=300):
         """Run a PostgreSQL tool as the clusters' OS user; Skip on failure."""
@@ -179,15 +181,30 @@ def wait_for(what, predicate, timeout=60):
 
 
 def remove_leftovers(tools):
-    """Stop the clusters of a run that was killed, and remove its directories."""
-    for name in ("standby", "primary"):
-        cluster = Cluster(name, tools)
-        if cluster.dir.is_dir():
-            try:
-                cluster.stop()
-            except Skip as exc:
-                print(f"    {exc}", flush=True)
-    shutil.rmtree(BASE, ignore_errors=True)
+    """Stop the clusters of runs that were killed, and remove their
+    directories."""
+    for path in BASE.glob("*"):
+        pid = int(path.name) if path.name.isdigit() else None
+        if pid and pid_alive(pid):
+            continue
+        for name in ("standby", "primary"):
+            cluster = Cluster(name, tools, pid)
+            if pid and cluster.dir.is_dir():
+                try:
+                    cluster.stop()
+                except Skip as exc:
+                    print(f"    {exc}", flush=True)
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def pid_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 @contextmanager
@@ -197,9 +214,9 @@ def clusters():
     cannot run them."""
     tools = (bindir(), *run_as())
     remove_leftovers(tools)
-    BASE.mkdir(parents=True)
     LOG_DIR.mkdir(parents=True, exist_ok=True)
     primary, standby = Cluster("primary", tools), Cluster("standby", tools)
+    primary.dir.parent.mkdir(parents=True)
     try:
         primary.make_dirs()
         primary.tool(
@@ -232,7 +249,7 @@ def clusters():
                 cluster.stop()
             except Skip as exc:
                 print(f"    {exc}", flush=True)
-        shutil.rmtree(BASE, ignore_errors=True)
+        shutil.rmtree(primary.dir.parent, ignore_errors=True)
 
 
 def odoo_cmd(odoo, db, primary, *args):
@@ -249,7 +266,7 @@ def odoo_cmd(odoo, db, primary, *args):
         "server",
         f"--database={db}",
         f"--addons-path={harness.addons_path(odoo)}",
-        f"--data-dir={BASE / 'odoo-data'}",
+        f"--data-dir={primary.dir.parent / 'odoo-data'}",
         f"--db_host={HOST}",
         f"--db_port={primary.port}",
         f"--db_user={ROLE}",
