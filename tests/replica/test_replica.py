@@ -283,3 +283,13 @@ class TestReplica(OdooServerCase):
         self.assertEqual(
             self.pg_query(self.primary_port, "SELECT pg_is_in_recovery()"), [(False,)]
         )
+        # What makes a read right after a write see it: the primary's commit
+        # returns once the standby has applied it.
+        self.assertEqual(
+            self.pg_query(
+                self.primary_port,
+                "SELECT sync_state, current_setting('synchronous_commit')"
+                " FROM pg_stat_replication",
+            ),
+            [("sync", "remote_apply")],
+        )
