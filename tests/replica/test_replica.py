@@ -9,10 +9,10 @@ the primary. Writes go to the primary, and a read right after a write sees it.
 
 The server runs with --db_replica_host/--db_replica_port pointing at the
 standby (scripts/replica.py, run_tests' part (e)). PostgreSQL counts a
-backend's scans in its shared statistics when the backend's transaction ends,
-at most once a second, and an idle backend's within ten seconds: the tests
-wait for a count to grow, and wait that long before they take the absence of
-growth for an answer."""
+backend's work in its shared statistics when a transaction ends, at most once
+a second, and an idle backend's within ten seconds: the tests wait that long
+after the calls before they read a count, and the absence of growth is
+compared with what 20 calls of nothing leave."""
 
 import datetime
 import http.cookiejar
@@ -39,8 +39,8 @@ TRANSACTIONS = "(transactions)"
 def statistics(port, db):
     """{table: sequential + index scans} of the database's user tables, and
     {TRANSACTIONS: its transactions}, as the cluster on `port` counted them.
-    This reading is a transaction too, counted once it ends: it falls in the
-    next reading."""
+    This reading opens transactions too (its connection's, its query's),
+    counted once it ends: they fall in the next reading's count."""
     return dict(
         replica.query(
             port,
