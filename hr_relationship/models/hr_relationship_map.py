@@ -88,7 +88,6 @@ class HrRelationshipMap(models.AbstractModel):
 
     @api.readonly
     @api.model
-    @api.readonly
     def get_graph(self, focus=None, depth=2, filters=None, limit=500, choices=False):
         """Return ``{"nodes", "edges", "truncated", "total", ...}``.
 
@@ -473,7 +472,6 @@ class HrRelationshipMap(models.AbstractModel):
 
     @api.readonly
     @api.model
-    @api.readonly
     def get_node_details(self, res_model, res_id):
         """Key facts of one node for the side panel, read as the current user."""
         self.env["hr.stakeholder"].check_access("read")

@@ -31,7 +31,6 @@ class HrRelationshipOverview(models.AbstractModel):
 
     @api.readonly
     @api.model
-    @api.readonly
     def get_overview(self, rows=CARD_ROWS):
         if not self.env.user.has_group(RELATIONSHIP_USER):
             raise AccessError(_("The relationship overview is for relationship users."))
