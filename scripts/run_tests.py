@@ -3,10 +3,13 @@ throw-away database and run their Odoo tests, (b) install the core alone (no
 CRM, Recruitment or Calendar; Odoo installs Skills and the digest with
 Employees, and their bridges follow) with demo data and run its tests there,
 (c) run the top-level tests/ against a server on the first database, (d) prove
-that the core alone installs without demo data, then drop the databases. The
-closing line is "N passed, N failed[, N skipped]". (The upgrade of a database
-of the single addon of before the split ran an 18.0 commit of it: the tag
-`18.0` keeps that check; on 19.0 the migrations have tests of their own.)
+that the core alone installs without demo data, then drop the databases; (e)
+prove that the read-only methods run on a read replica, in a primary and a
+standby of its own (scripts/replica.py; a machine that cannot run them skips
+it, loudly). The closing line is "N passed, N failed[, N skipped]". (The
+upgrade of a database of the single addon of before the split ran an 18.0
+commit of it: the tag `18.0` keeps that check; on 19.0 the migrations have
+tests of their own.)
 
 The counts come from the test frameworks' own results (scripts/test_results.py
 writes them as JSON), never from the log: Odoo's aggregated OdooTestResult for
@@ -30,11 +33,11 @@ import threading
 import time
 import urllib.request
 
-from scripts import harness
+from scripts import harness, replica
 
 LOG_DIR = harness.VAR / "log"
 MAX_BLOCK_LINES = 40
-PARTS = ("odoo-tests", "core-alone", "toplevel", "nodemo")
+PARTS = ("odoo-tests", "core-alone", "toplevel", "nodemo", "replica")
 ALL_TAGS = ",".join(f"/{module}" for module in harness.MODULES)
 CORE_TAGS = f"/{harness.MODULE}"
 
@@ -106,6 +109,7 @@ class Tally:
         self.passed = self.failed = self.skipped = 0
         self.checks = []  # (what was checked, whether it held)
         self.problems = []  # (message, detail lines)
+        self.skipped_parts = []  # why a part could not run here
 
     def add_tests(self, passed, failed, skipped):
         self.passed += passed
@@ -281,54 +285,170 @@ def toplevel_tests(odoo, db, tally, runs, options):
             f"The Odoo server did not answer on {url}; see {log_path}",
         ):
             return
-        env = dict(
-            os.environ,
-            ODOO_URL=url,
-            ODOO_DB=db,
-            ODOO_LOGIN="admin",
-            ODOO_PASSWORD="admin",
-        )
+        env = server_env(url, db)
         patterns = [arg for pattern in options.patterns for arg in ("-k", pattern)]
-        proc = subprocess.run(
-            results_cmd("unittest", results_path, "tests", *patterns),
-            cwd=harness.REPO,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            errors="replace",
-            check=False,
+        proc = run_unittest(
+            "tests", env, results_path, LOG_DIR / f"{db}-toplevel-tests.log", patterns
         )
-        print(proc.stdout, flush=True)
-        (LOG_DIR / f"{db}-toplevel-tests.log").write_text(proc.stdout)
     finally:
         server.stop()
+    tally_unittest(
+        tally,
+        results_path,
+        proc,
+        server,
+        "top-level",
+        f" (-k {options.patterns})" if patterns else "",
+    )
+
+
+def server_env(url, db, **extra):
+    """The environment of tests against the server on `url` (see
+    tests/odoo_client.py), with `extra`."""
+    return dict(
+        os.environ,
+        ODOO_URL=url,
+        ODOO_DB=db,
+        ODOO_LOGIN="admin",
+        ODOO_PASSWORD="admin",
+        **extra,
+    )
+
+
+def run_unittest(package, env, results_path, log_path, patterns=()):
+    """Run the unittest tests of `package` with `env`; print and keep their
+    output in `log_path`."""
+    proc = subprocess.run(
+        results_cmd("unittest", results_path, package, *patterns),
+        cwd=harness.REPO,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        errors="replace",
+        check=False,
+    )
+    print(proc.stdout, flush=True)
+    log_path.write_text(proc.stdout)
+    return proc
+
+
+def tally_unittest(tally, results_path, proc, server, what, narrowed=""):
+    """Count the results run_unittest() wrote of the `what` tests, which ran
+    against `server`."""
     results = read_results(results_path)
     if not tally.check(
-        "the top-level tests reported their results",
+        f"the {what} tests reported their results",
         results is not None,
-        f"The top-level tests wrote no results (exit code {proc.returncode})",
+        f"The {what} tests wrote no results (exit code {proc.returncode})",
     ):
         return
     bad = results["failures"] + results["errors"] + results["unexpected_successes"]
     passed = len(results["passed"]) + len(results["expected_failures"])
     tally.add_tests(passed, len(bad), len(results["skipped"]))
     if bad:
-        tally.problems.append((f"{len(bad)} top-level test(s) failed; see above", bad))
+        tally.problems.append((f"{len(bad)} {what} test(s) failed; see above", bad))
     tally.check(
-        "top-level tests ran",
+        f"{what} tests ran",
         results["tests_run"] > 0,
-        "No top-level test ran" + (f" (-k {options.patterns})" if patterns else ""),
+        f"No {what} test ran{narrowed}",
     )
     tally.check(
-        "the top-level tests exited cleanly",
+        f"the {what} tests exited cleanly",
         not proc.returncode or bool(bad),
-        f"The top-level tests exited with code {proc.returncode}",
+        f"The {what} tests exited with code {proc.returncode}",
     )
     tally.note_bad_lines(
-        server, "The server under the top-level tests", explained=bool(bad)
+        server, f"The server under the {what} tests", explained=bool(bad)
     )
+
+
+def replica_tests(odoo, db, tally, runs):
+    """(e) The read-only methods on a read replica: a primary and a streaming
+    standby of our own (scripts/replica.py), the core with demo data in the
+    primary, a server that reads from the standby and tests/replica against
+    it. A machine that cannot run the clusters skips the part, loudly."""
+    banner("(e) The read-only methods on a read replica (a primary and its standby)")
+    started = time.monotonic()
+    try:
+        with replica.clusters() as (primary, standby):
+            print(
+                f"    primary on port {primary.port}, standby on {standby.port}; "
+                f"logs: {primary.log}, {standby.log}",
+                flush=True,
+            )
+            first = len(runs)
+            try:
+                replica_served_tests(odoo, db, tally, runs, primary, standby)
+            finally:
+                # Odoo first, also when interrupted: the clusters stop next.
+                for run in runs[first:]:
+                    run.stop()
+    except replica.Skip as exc:
+        line = "!" * 78
+        print(f"\n{line}\n!!! REPLICA TEST SKIPPED: {exc}\n{line}", flush=True)
+        tally.add_tests(0, 0, 1)
+        tally.skipped_parts.append(f"REPLICA TEST SKIPPED: {exc}")
+    print(f"    (e) took {time.monotonic() - started:.0f}s", flush=True)
+
+
+def replica_served_tests(odoo, db, tally, runs, primary, standby):
+    install_log = LOG_DIR / f"{db}-install.log"
+    print(f"    installing {harness.MODULE} with demo data: {install_log}", flush=True)
+    if not install_check(
+        replica.odoo_cmd(odoo, db, primary, "-i", harness.MODULE, "--with-demo"),
+        install_log,
+        tally,
+        runs,
+        f"{harness.MODULE} installs with demo data in the primary",
+        "Installing in the primary",
+    ):
+        return
+    port = harness.free_port()
+    url = f"http://127.0.0.1:{port}"
+    server_log = LOG_DIR / f"{db}-server.log"
+    results_path = LOG_DIR / f"{db}-results.json"
+    results_path.unlink(missing_ok=True)
+    print(f"    serving on {url} with two workers: {server_log}", flush=True)
+    server = OdooRun(
+        replica.odoo_cmd(
+            odoo,
+            db,
+            primary,
+            "--http-interface=127.0.0.1",
+            f"--http-port={port}",
+            f"--gevent-port={harness.free_port()}",
+            f"--db-filter=^{re.escape(db)}$",
+            "--workers=2",
+            "--max-cron-threads=0",
+            f"--db_replica_host={replica.HOST}",
+            f"--db_replica_port={standby.port}",
+            "--log-level=info",
+        ),
+        server_log,
+    )
+    runs.append(server)
+    try:
+        if not tally.check(
+            f"the Odoo server with a replica answers on {url}",
+            wait_http(f"{url}/web/login", server),
+            f"The Odoo server with a replica did not answer on {url}; see {server_log}",
+        ):
+            return
+        env = server_env(
+            url,
+            db,
+            REPLICA_PRIMARY_PORT=str(primary.port),
+            REPLICA_STANDBY_PORT=str(standby.port),
+            REPLICA_SERVER_LOG=str(server_log),
+        )
+        proc = run_unittest(
+            "tests/replica", env, results_path, LOG_DIR / f"{db}-tests.log"
+        )
+    finally:
+        server.stop()
+    tally_unittest(tally, results_path, proc, server, "replica")
 
 
 def core_test_tags(test_tags):
@@ -346,28 +466,32 @@ def install_without_demo(odoo, db, tally, runs):
     log_path = LOG_DIR / f"{db}-install.log"
     banner(f"(d) Installing {harness.MODULE} alone without demo data in {db}")
     print(f"    log: {log_path}", flush=True)
-    run = OdooRun(
-        harness.odoo_cmd(
-            odoo,
-            db,
-            "-i",
-            harness.MODULE,
-            "--stop-after-init",
-            "--no-http",
-            "--log-level=info",
-        ),
+    if install_check(
+        harness.odoo_cmd(odoo, db, "-i", harness.MODULE),
         log_path,
+        tally,
+        runs,
+        f"{harness.MODULE} installs without demo data",
+        "Installing without demo data",
+    ):
+        print("    installed cleanly", flush=True)
+
+
+def install_check(cmd, log_path, tally, runs, claim, what):
+    """A check, not a test: the install `cmd` exits cleanly and logs no
+    ERROR/CRITICAL line; whether it did."""
+    run = OdooRun(
+        [*cmd, "--stop-after-init", "--no-http", "--log-level=info"], log_path
     )
     runs.append(run)
     rc = run.wait()
     lines = [line for block in run.bad_blocks[:20] for line in block]
-    if tally.check(
-        f"{harness.MODULE} installs without demo data",
+    return tally.check(
+        claim,
         not (rc or lines),
-        f"Installing without demo data failed (exit code {rc}); see {log_path}",
+        f"{what} failed (exit code {rc}); see {log_path}",
         lines,
-    ):
-        print("    installed cleanly", flush=True)
+    )
 
 
 def tool_check(tool, args, tally, runs, title, claim):
@@ -425,8 +549,9 @@ def parse_args():
         default=[],
         choices=PARTS,
         help="leave out a part: the Odoo tests with every module (the database "
-        "is still installed), the core alone with its tests, the top-level "
-        "tests, or the core's install without demo data (repeatable)",
+        "is still installed unless the top-level tests are left out too), the "
+        "core alone with its tests, the top-level tests, the core's install "
+        "without demo data, or the read replica's tests (repeatable)",
     )
     parser.add_argument(
         "--db",
@@ -438,9 +563,10 @@ def parse_args():
 
 
 def run_parts(odoo, options, tally, runs, demo_db, core_db, nodemo_db):
-    """The parts (a) to (d) that the options leave in."""
+    """The parts (a) to (e) that the options leave in."""
     if not options.install_only:
-        loaded = odoo_tests(
+        # Part (a)'s database serves the top-level tests too.
+        loaded = not {"odoo-tests", "toplevel"} <= set(options.skip) and odoo_tests(
             odoo,
             options.db or demo_db,
             tally,
@@ -478,6 +604,8 @@ def run_parts(odoo, options, tally, runs, demo_db, core_db, nodemo_db):
             toplevel_tests(odoo, options.db or demo_db, tally, runs, options)
     if options.install_only or "nodemo" not in options.skip:
         install_without_demo(odoo, nodemo_db, tally, runs)
+    if not options.install_only and "replica" not in options.skip:
+        replica_tests(odoo, f"{demo_db}_replica", tally, runs)
 
 
 def main():
@@ -507,9 +635,8 @@ def main():
         for db in throw_away:
             harness.drop_db(db)
 
-    tests_wanted = not options.install_only and (
-        "odoo-tests" not in options.skip or "toplevel" not in options.skip
-    )
+    test_parts = {"odoo-tests", "toplevel", "replica"}
+    tests_wanted = not options.install_only and not test_parts <= set(options.skip)
     if tests_wanted and tally.passed + tally.failed + tally.skipped == 0:
         tally.check("some test ran", False, "No test ran at all")
     banner(f"Summary ({time.monotonic() - started:.0f}s, logs in {LOG_DIR})")
@@ -517,6 +644,8 @@ def main():
         print(f"FAILED: {message}")
         for line in details:
             print(f"    {line}")
+    for message in tally.skipped_parts:
+        print(f"!!! {message}")
     failed_checks = [name for name, ok in tally.checks if not ok]
     print(
         f"Checks (not counted as tests): {len(tally.checks) - len(failed_checks)} "

@@ -36,18 +36,22 @@ class OdooServerCase(unittest.TestCase):
     @classmethod
     def jsonrpc(cls, service, method, *args):
         """Call /jsonrpc; return the result or raise the JSON error as a dict."""
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "id": next(_ids),
-            "params": {"service": service, "method": method, "args": list(args)},
-        }
+        return cls.post_jsonrpc(
+            "/jsonrpc", {"service": service, "method": method, "args": list(args)}
+        )
+
+    @classmethod
+    def post_jsonrpc(cls, path, params, opener=None):
+        """POST a JSON-RPC call of `params` to `path` (with `opener`'s cookies,
+        if given); return the result or raise the JSON error as a dict."""
+        payload = {"jsonrpc": "2.0", "method": "call", "id": next(_ids)}
         request = urllib.request.Request(
-            f"{cls.url}/jsonrpc",
-            data=json.dumps(payload).encode(),
+            f"{cls.url}{path}",
+            data=json.dumps({**payload, "params": params}).encode(),
             headers={"Content-Type": "application/json"},
         )
-        with urllib.request.urlopen(request, timeout=60) as response:
+        opener = opener or urllib.request.build_opener()
+        with opener.open(request, timeout=60) as response:
             answer = json.load(response)
         if "error" in answer:
             raise JsonRpcError(answer["error"])
