@@ -244,13 +244,8 @@ def server(db, primary, standby, workers):
             f"--db_replica_host={replica.HOST}",
             f"--db_replica_port={standby.port}",
         ]
-    # Through odoo-bin, without a subcommand: the multi-process server starts
-    # its long-polling process as `python <argv[0]> gevent <options>`, which
-    # `python -m odoo server` would turn into a path that does not import.
-    command = replica.odoo_cmd(ODOO, db, primary, *args)
-    odoo_bin = harness.odoo_package_dir(ODOO).parent / "odoo-bin"
     proc = subprocess.Popen(
-        [sys.executable, str(odoo_bin), *command[command.index("server") + 1 :]],
+        replica.odoo_cmd(ODOO, db, primary, *args),
         cwd=harness.REPO,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
