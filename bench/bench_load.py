@@ -270,21 +270,18 @@ def server(db, primary, standby, workers):
 
 def missing_writes(primary, db, load):
     """Acknowledged writes that the primary does not have."""
-    conn = primary.connect(db)
-    with conn, conn.cursor() as cr:
-        cr.execute(
-            "SELECT count(*) FROM unnest(%s::int[]) id WHERE NOT EXISTS "
-            "(SELECT 1 FROM hr_relationship_interaction i WHERE i.id = id)",
-            [load.interaction_ids],
-        )
-        interactions = cr.fetchone()[0]
-        cr.execute(
-            "SELECT count(*) FROM unnest(%s::int[]) id WHERE NOT EXISTS "
-            "(SELECT 1 FROM mail_message m WHERE m.id = id)",
-            [load.message_ids],
-        )
-        missing = interactions + cr.fetchone()[0]
-    conn.close()
+    missing = 0
+    for table, ids in (
+        ("hr_relationship_interaction", load.interaction_ids),
+        ("mail_message", load.message_ids),
+    ):
+        missing += replica.query(
+            primary.port,
+            db,
+            f"SELECT count(*) FROM unnest(%s::int[]) AS acknowledged(id)"
+            f" WHERE NOT EXISTS (SELECT 1 FROM {table} t WHERE t.id = acknowledged.id)",
+            ids,
+        )[0][0]
     return missing
 
 
@@ -332,10 +329,13 @@ def main():
                     )
                     load = Load(url, options.db, book, options.seconds)
                     elapsed = load.run(options.readers, options.writers)
-                    after = (
-                        tup_returned(standby, options.db),
-                        tup_returned(primary, options.db),
-                    )
+                # Read once the server is gone: a backend reports what it read
+                # when it ends, an idle one only every few seconds.
+                time.sleep(2)
+                after = (
+                    tup_returned(standby, options.db),
+                    tup_returned(primary, options.db),
+                )
                 reads, writes = load.latencies["read"], load.latencies["write"]
                 read_rate = len(reads) / elapsed
                 baseline = baseline or read_rate
