@@ -43,7 +43,10 @@ class TestDigestKpis(SatisfactionSurveyMixin, HrRelationshipCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_survey_refs()
-        # Dates here and in the digest's period are UTC days.
+        # Dates here and in the digest's period are UTC days, also for the
+        # engine's runs as the superuser (whose demo time zone is a day
+        # ahead in the hour before midnight UTC).
+        cls.env = cls.env(context=dict(cls.env.context, tz="UTC"))
         (cls.user | cls.other_user | cls.manager | cls.internal_user).tz = "UTC"
         cls.company_2 = cls.env["res.company"].create({"name": "HRR Digest Company 2"})
         cls.manager_both = cls._new_user(

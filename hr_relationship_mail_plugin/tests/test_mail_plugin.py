@@ -36,7 +36,9 @@ class TestMailPlugin(HttpCase, HrRelationshipCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.today = fields.Date.context_today(cls.env.user)
+        # The day of the user the plugin's calls run as (the superuser's
+        # demo time zone is a day ahead in the hour before midnight UTC).
+        cls.today = fields.Date.context_today(cls.user)
         cls.env["res.lang"]._activate_lang("nl_NL")
         # The labels of the core's choices are stored translations.
         cls.env["ir.module.module"]._load_module_terms(
