@@ -38,7 +38,7 @@ class TestMailPlugin(HttpCase, HrRelationshipCase):
         super().setUpClass()
         # The day of the user the plugin's calls run as (the superuser's
         # demo time zone is a day ahead in the hour before midnight UTC).
-        cls.today = fields.Date.context_today(cls.user)
+        cls.today = fields.Date.context_today(cls.user.with_user(cls.user))
         cls.env["res.lang"]._activate_lang("nl_NL")
         # The labels of the core's choices are stored translations.
         cls.env["ir.module.module"]._load_module_terms(
