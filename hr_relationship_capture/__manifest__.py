@@ -4,7 +4,7 @@
     "name": "HR Relationship Management - Capture of Contacts",
     "summary": "Calendar meetings, e-mail and a relationships mailbox log "
     "themselves as HR relationship interactions",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Human Resources",
     "website": "https://github.com/hr-relationship/hr_relationship",
     "author": "hr_relationship authors",
@@ -21,6 +21,7 @@
         "security/hr_relationship_capture_rules.xml",
         "data/hr_relationship_capture_data.xml",
         "views/hr_relationship_interaction_views.xml",
+        "views/hr_relationship_capture_backfill_run_views.xml",
         "wizard/hr_relationship_capture_backfill_views.xml",
         "views/res_config_settings_views.xml",
         "views/res_users_views.xml",

@@ -46,16 +46,15 @@ class HrRelationshipJobProgress(models.Model):
     _name_uniq = models.Constraint("UNIQUE(name)", "A job has one progress row.")
 
     @api.model
-    def _batch_size(self):
-        value = (
-            self.env["ir.config_parameter"]
-            .sudo()
-            .get_param(JOB_BATCH_PARAM, JOB_BATCH_DEFAULT)
-        )
+    def _batch_size(self, param=JOB_BATCH_PARAM, default=JOB_BATCH_DEFAULT):
+        """The batch size the setting ``param`` holds (``default`` when it
+        is unset or no number): a job whose records cost little each, such
+        as the capture's backfill, has a setting of its own."""
+        value = self.env["ir.config_parameter"].sudo().get_param(param, default)
         try:
             return max(int(value), 1)
         except (TypeError, ValueError):
-            return JOB_BATCH_DEFAULT
+            return default
 
     @api.model
     def _place(self, job, lock=False):
@@ -118,14 +117,15 @@ class HrRelationshipJobProgress(models.Model):
         return self.env.cr.fetchone()[0]
 
     @api.model
-    def _run_batches(self, job, steps):
+    def _run_batches(self, job, steps, size=None):
         """Run ``job``: its ``steps`` in order, each a tuple (name, model,
         scope, process). A step with a model calls ``process(ids)`` for
         batches of the records of that model ``scope`` selects (SQL on the
         alias ``rec``, None for all), by ascending id; a step without one
         calls ``process(None)`` once. Returns True when the run is over,
         False when a cron's time is up (Odoo then runs the job again soon,
-        which goes on from there).
+        which goes on from there). ``size`` is the records of a batch (the
+        daily jobs' setting by default).
 
         Run by a cron (the progress of ir.cron in the context), each batch
         is committed with the job's place and the progress, so that a run
@@ -135,7 +135,7 @@ class HrRelationshipJobProgress(models.Model):
         the whole run belongs to the caller's transaction: nothing is
         committed behind its back."""
         in_cron = bool(self.env.context.get("ir_cron_progress_id"))
-        size = self._batch_size()
+        size = size or self._batch_size()
         names = [step[0] for step in steps]
         self.env.cr.execute(
             SQL(

@@ -8,3 +8,4 @@ from . import mail_message
 from . import mail_alias
 from . import res_config_settings
 from . import mail_thread
+from . import hr_relationship_capture_backfill_run

@@ -88,6 +88,10 @@ SUBJECT_PREFIX = re.compile(r"^\s*((fwd?|fw|tr|doorst|re|antw)\s*:\s*)+", re.I)
 MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024
 # Addresses of one mail looked at, at most.
 MAX_ADDRESSES = 500
+# Records of a batch of the backfill (setting): a batch is two set-based
+# queries whatever its size, so it takes more records than a daily job's.
+BACKFILL_BATCH_PARAM = "hr_relationship_capture.backfill_batch_size"
+BACKFILL_BATCH_DEFAULT = 1000
 
 
 class HrRelationshipInteraction(models.Model):
@@ -818,43 +822,89 @@ class HrRelationshipInteraction(models.Model):
             )
 
     @api.model
-    def _hr_backfill(self, since, companies):
-        """Capture the meetings and mail of ``companies`` since ``since``
-        (a date), set-based: a fixed number of queries whatever the volume.
-        Running it twice adds nothing. Returns {source: count}."""
+    def _hr_backfill_batch_size(self):
+        return self.env["hr.relationship.job.progress"]._batch_size(
+            BACKFILL_BATCH_PARAM, BACKFILL_BATCH_DEFAULT
+        )
+
+    @api.model
+    def _hr_backfill_batch(self, source, ids, since, companies):
+        """Capture what ``companies`` have to capture since ``since`` (a
+        datetime) among the calendar.event (``source`` "calendar") or
+        mail.message ("email") ``ids``, with the contact dates of the
+        stakeholders and clients it touches: a fixed number of queries
+        whatever the size of the batch. Returns how many interactions."""
         self._hr_capture_flush()
-        # A year of mail is sorted and hashed in memory rather than on disk;
-        # for this transaction only.
-        self.env.cr.execute(SQL("SET LOCAL work_mem = %s", "256MB"))
-        self.env["calendar.event"].flush_model()
-        self.env["mail.message"].flush_model()
-        since_dt = fields.Datetime.to_datetime(since)
-        meetings = SQL(
-            "SELECT * FROM (%s) meeting WHERE meeting.company_id = ANY(%s)",
-            self._hr_meeting_candidates_sql(SQL("event.start >= %s", since_dt)),
-            companies.ids,
-        )
-        mails = SQL(
-            "SELECT * FROM (%s) mail WHERE mail.company_id = ANY(%s)",
-            self._hr_email_candidates_sql(SQL("message.date >= %s", since_dt)),
-            companies.ids,
-        )
-        counts = {}
-        stakeholder_ids, client_ids = set(), set()
-        for source, candidates in (("calendar", meetings), ("email", mails)):
-            interactions, stakeholders, clients = self._hr_capture_insert(
-                candidates, source
+        if source == "calendar":
+            self.env["calendar.event"].flush_model()
+            candidates = self._hr_meeting_candidates_sql(
+                SQL("event.start >= %s AND event.id = ANY(%s)", since, list(ids))
             )
-            counts[source] = len(interactions)
-            stakeholder_ids.update(stakeholders)
-            client_ids.update(clients)
+        else:
+            self.env["mail.message"].flush_model()
+            candidates = self._hr_email_candidates_sql(
+                SQL("message.date >= %s AND message.id = ANY(%s)", since, list(ids))
+            )
+        interactions, stakeholder_ids, client_ids = self._hr_capture_insert(
+            SQL(
+                "SELECT * FROM (%s) candidate WHERE candidate.company_id = ANY(%s)",
+                candidates,
+                companies.ids,
+            ),
+            source,
+        )
         self.invalidate_model()
         self.env["hr.stakeholder"].invalidate_model(["interaction_ids"])
         self.env["hr.internal.client"].invalidate_model(["interaction_ids"])
         if stakeholder_ids:
-            self.env["hr.stakeholder"]._refresh_contact_dates(list(stakeholder_ids))
+            self.env["hr.stakeholder"]._refresh_contact_dates(stakeholder_ids)
         if client_ids:
-            self.env["hr.internal.client"]._refresh_contact_dates(list(client_ids))
+            self.env["hr.internal.client"]._refresh_contact_dates(client_ids)
+        return len(interactions)
+
+    @api.model
+    def _hr_backfill_steps(self, since, companies, counted):
+        """The steps of hr.relationship.job.progress._run_batches that
+        capture the meetings and mail of ``companies`` since ``since`` (a
+        date): the meetings that start since then, then the messages sent
+        since then, a batch at a time by ascending id. ``counted(source,
+        count)`` hears what each batch captured, within its transaction."""
+        since_dt = fields.Datetime.to_datetime(since)
+
+        def step(source, model, column):
+            def process(ids):
+                counted(
+                    source, self._hr_backfill_batch(source, ids, since_dt, companies)
+                )
+
+            return (
+                model,
+                self.env[model],
+                SQL("%s >= %s", SQL.identifier("rec", column), since_dt),
+                process,
+            )
+
+        return [
+            step("calendar", "calendar.event", "start"),
+            step("email", "mail.message", "date"),
+        ]
+
+    @api.model
+    def _hr_backfill(self, since, companies, job="capture_backfill"):
+        """Capture the meetings and mail of ``companies`` since ``since``
+        (a date) as the job ``job``, in batches (see _hr_backfill_steps).
+        Running it twice adds nothing. Called outside a cron, the whole of
+        it belongs to the caller's transaction. Returns {source: count}."""
+        counts = dict.fromkeys(("calendar", "email"), 0)
+
+        def counted(source, count):
+            counts[source] += count
+
+        self.env["hr.relationship.job.progress"]._run_batches(
+            job,
+            self._hr_backfill_steps(since, companies, counted),
+            size=self._hr_backfill_batch_size(),
+        )
         _logger.info(
             "Relationship capture backfill since %s: %s meeting and %s e-mail "
             "interactions",

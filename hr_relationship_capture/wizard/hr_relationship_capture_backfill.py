@@ -2,18 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl-3.0).
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.hr_relationship.tools.groups import RELATIONSHIP_MANAGER
 from odoo.addons.hr_relationship.tools.record_check import checked_records
+
+from ..models.hr_relationship_capture_backfill_run import CRON as BACKFILL_CRON
 
 BACKFILL_MONTHS_DEFAULT = 12
 MAX_BACKFILL_MONTHS = 120
 
 
 class HrRelationshipCaptureBackfill(models.TransientModel):
-    """Capture the meetings and mail of the last months in one go."""
+    """Ask for the capture of the meetings and mail of the last months,
+    which a cron does in the background (hr.relationship.capture.backfill.run)."""
 
     _name = "hr.relationship.capture.backfill"
     _inherit = ["hr.relationship.wizard.guard"]
@@ -32,10 +35,11 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
         help="The companies whose stakeholders are captured; only the "
         "channels switched on in their settings.",
     )
-    meeting_count = fields.Integer(readonly=True)
-    email_count = fields.Integer(readonly=True)
+    run_id = fields.Many2one(
+        "hr.relationship.capture.backfill.run", string="Capture", readonly=True
+    )
     state = fields.Selection(
-        [("draft", "To Run"), ("done", "Done")], default="draft", readonly=True
+        [("draft", "To Run"), ("queued", "Queued")], default="draft", readonly=True
     )
 
     @api.constrains("months")
@@ -51,8 +55,9 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
                 )
 
     def action_run_backfill(self):
-        """Capture the meetings and mail of the chosen months; running it
-        again adds nothing twice."""
+        """Queue the capture of the meetings and mail of the chosen months
+        and wake the cron that does it; running it again adds nothing
+        twice."""
         checked_records(self, single=True)
         if not self.env.user.has_group(RELATIONSHIP_MANAGER):
             raise UserError(
@@ -62,14 +67,11 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
         if not companies:
             raise UserError(_("Choose at least one of your companies to capture."))
         since = fields.Date.context_today(self) - relativedelta(months=self.months)
-        counts = self.env["hr.relationship.interaction"]._hr_backfill(since, companies)
-        self.write(
-            {
-                "meeting_count": counts["calendar"],
-                "email_count": counts["email"],
-                "state": "done",
-            }
+        run = self.env["hr.relationship.capture.backfill.run"].create(
+            {"since": since, "company_ids": [Command.set(companies.ids)]}
         )
+        self.env.ref(BACKFILL_CRON).sudo()._trigger()
+        self.write({"run_id": run.id, "state": "queued"})
         return {
             "type": "ir.actions.act_window",
             "res_model": self._name,
