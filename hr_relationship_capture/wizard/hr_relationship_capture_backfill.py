@@ -74,6 +74,7 @@ class HrRelationshipCaptureBackfill(models.TransientModel):
         self.write({"run_id": run.id, "state": "queued"})
         return {
             "type": "ir.actions.act_window",
+            "name": _("Capture Past Meetings and Mail"),
             "res_model": self._name,
             "res_id": self.id,
             "view_mode": "form",
