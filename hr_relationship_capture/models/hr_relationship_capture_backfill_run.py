@@ -48,24 +48,28 @@ class HrRelationshipCaptureBackfillRun(models.Model):
 
     @api.model
     def _cron_hr_capture_backfill(self):
-        """Go on with the oldest run that is not done: from where it stopped
-        when the cron's time was up or its process was killed. Its last step
-        marks it done within the job, so that a second cron at work on it
-        at once writes nothing twice."""
-        run = self.search([("state", "!=", "done")], order="id", limit=1)
-        if not run:
-            return True
+        """Go on with the runs that are not done, oldest first: each from
+        where it stopped when the cron's time was up or its process was
+        killed. A run's last step marks it done within its job, so that a
+        second cron at work on it at once writes nothing twice."""
         Interaction = self.env["hr.relationship.interaction"]
-        steps = Interaction._hr_backfill_steps(
-            run.since, run.company_ids, run._hr_counted
-        )
-        steps.append(
-            (self._name, None, None, lambda _ids: run.write({"state": "done"}))
-        )
-        over = self.env["hr.relationship.job.progress"]._run_batches(
-            run._hr_job(), steps, size=Interaction._hr_backfill_batch_size()
-        )
-        if over and self.search_count([("state", "!=", "done")], limit=1):
-            # The next run, once this cron's run is over.
-            self.env.ref(CRON).sudo()._trigger()
+        for run in self.search([("state", "!=", "done")], order="id"):
+            steps = Interaction._hr_backfill_steps(
+                run.since, run.company_ids, run._hr_counted
+            )
+            steps.append(
+                (
+                    self._name,
+                    None,
+                    None,
+                    lambda _ids, run=run: run.write({"state": "done"}),
+                )
+            )
+            over = self.env["hr.relationship.job.progress"]._run_batches(
+                run._hr_job(), steps, size=Interaction._hr_backfill_batch_size()
+            )
+            if not over:
+                # The cron's time is up (Odoo runs it again soon), or another
+                # run of it is at work on this capture.
+                break
         return True
