@@ -20,23 +20,15 @@ whose query count must be the same at a tenth and at all of the data.
 Every measured run is rolled back; the generated data stays.
 """
 
-import argparse
 import time
 
 from bench.bench_contact_dates import generate
-from bench.bench_health import generate_health_inputs
+from bench.bench_health import book_parser, generate_health_inputs
 from bench.benchlib import environment, measure, prepare, vacuum
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--db", default="hr_relationship_bench")
-    parser.add_argument("--stakeholders", type=int, default=100_000)
-    parser.add_argument("--interactions", type=int, default=1_000_000)
-    parser.add_argument("--answers", type=int, default=50_000)
-    parser.add_argument("--clients", type=int, default=1_000)
-    parser.add_argument("--reset", action="store_true")
-    options = parser.parse_args()
+    options = book_parser(__doc__).parse_args()
 
     prepare(options.db, options.reset)
     with environment(options.db) as env:

@@ -184,15 +184,21 @@ def generate_health_inputs(env, client_count, answer_count):
     vacuum(cr.dbname)
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+def book_parser(doc):
+    """The options of the health book, which this benchmark, bench_drift and
+    bench_jobs share: the database and the size of what it holds."""
+    parser = argparse.ArgumentParser(description=doc.split("\n", 1)[0])
     parser.add_argument("--db", default="hr_relationship_bench")
     parser.add_argument("--stakeholders", type=int, default=100_000)
     parser.add_argument("--interactions", type=int, default=1_000_000)
     parser.add_argument("--answers", type=int, default=50_000)
     parser.add_argument("--clients", type=int, default=1_000)
     parser.add_argument("--reset", action="store_true")
-    options = parser.parse_args()
+    return parser
+
+
+def main():
+    options = book_parser(__doc__).parse_args()
 
     prepare(options.db, options.reset)
     with environment(options.db) as env:

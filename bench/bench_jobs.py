@@ -58,7 +58,7 @@ from odoo.service.model import retrying
 from odoo.tools import SQL
 
 from bench.bench_contact_dates import generate
-from bench.bench_health import generate_health_inputs
+from bench.bench_health import book_parser, generate_health_inputs
 from bench.benchlib import configure, environment, prepare
 
 HEALTH_CRON = "hr_relationship.ir_cron_refresh_relationship_health"
@@ -470,12 +470,7 @@ def forget_figures(env):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--db", default="hr_relationship_bench")
-    parser.add_argument("--stakeholders", type=int, default=100_000)
-    parser.add_argument("--interactions", type=int, default=1_000_000)
-    parser.add_argument("--answers", type=int, default=50_000)
-    parser.add_argument("--clients", type=int, default=1_000)
+    parser = book_parser(__doc__)
     parser.add_argument("--users", type=int, default=4)
     parser.add_argument("--batch", type=int, default=0, help="0: the setting's")
     parser.add_argument(
@@ -489,7 +484,6 @@ def main():
         action="store_true",
         help="forget every figure first: the run writes them all, as the first",
     )
-    parser.add_argument("--reset", action="store_true")
     parser.add_argument("--run-only", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args()
 
