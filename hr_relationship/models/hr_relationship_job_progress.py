@@ -86,19 +86,27 @@ class HrRelationshipJobProgress(models.Model):
         )
 
     @api.model
+    def _records_after(self, model, scope, after):
+        """FROM and WHERE of the records of ``model`` after id ``after``
+        among those ``scope`` (SQL on the alias ``rec``, None for all)
+        selects: what a batch takes from and what a run has left."""
+        return SQL(
+            "FROM %s rec WHERE rec.id > %s AND %s",
+            SQL.identifier(model._table),
+            after,
+            scope or SQL("TRUE"),
+        )
+
+    @api.model
     def _next_ids(self, model, scope, after, limit):
-        """The ids of the next batch of ``model`` after id ``after`` among
-        those ``scope`` (SQL on the alias ``rec``) selects, their rows locked
+        """The ids of the next batch (see _records_after), their rows locked
         at once in the order of their ids: a user's save that takes one of
         them waits for the batch, never for a lock the batch took on the
         way (a snapshot row, then the record), which could deadlock."""
         self.env.cr.execute(
             SQL(
-                "SELECT rec.id FROM %s rec WHERE rec.id > %s AND %s"
-                " ORDER BY rec.id LIMIT %s FOR NO KEY UPDATE OF rec",
-                SQL.identifier(model._table),
-                after,
-                scope,
+                "SELECT rec.id %s ORDER BY rec.id LIMIT %s FOR NO KEY UPDATE OF rec",
+                self._records_after(model, scope, after),
                 limit,
             )
         )
@@ -107,12 +115,7 @@ class HrRelationshipJobProgress(models.Model):
     @api.model
     def _count_after(self, model, scope, after):
         self.env.cr.execute(
-            SQL(
-                "SELECT COUNT(*) FROM %s rec WHERE rec.id > %s AND %s",
-                SQL.identifier(model._table),
-                after,
-                scope,
-            )
+            SQL("SELECT COUNT(*) %s", self._records_after(model, scope, after))
         )
         return self.env.cr.fetchone()[0]
 
@@ -214,7 +217,7 @@ class HrRelationshipJobProgress(models.Model):
             process(None)
             self.env.flush_all()
             return []
-        ids = self._next_ids(model, scope or SQL("TRUE"), last_id, size)
+        ids = self._next_ids(model, scope, last_id, size)
         if ids:
             process(ids)
             # Within the batch's transaction, so that a conflict is its own.
@@ -232,9 +235,7 @@ class HrRelationshipJobProgress(models.Model):
             if model is None:
                 total += 1
             else:
-                total += self._count_after(
-                    model, scope or SQL("TRUE"), last_id if index == 0 else 0
-                )
+                total += self._count_after(model, scope, last_id if index == 0 else 0)
         return total
 
     @api.model

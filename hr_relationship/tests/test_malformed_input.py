@@ -61,6 +61,15 @@ def _public_methods(registry, addon, downstream=()):
     return methods
 
 
+def downstream_modules(env, addon):
+    """The installed modules that depend on ``addon`` (its bridges)."""
+    return set(
+        env["ir.module.module"]
+        .search([("state", "=", "installed"), ("dependencies_id.name", "=", addon)])
+        .mapped("name")
+    )
+
+
 def _fits_xmlrpc(value):
     """XML-RPC carries integers of 32 bits only; JSON-RPC carries any."""
     if isinstance(value, int) and not isinstance(value, bool):
@@ -100,17 +109,9 @@ class MalformedInputMixin:
         raise NotImplementedError
 
     def _public_methods(self):
-        downstream = set(
-            self.env["ir.module.module"]
-            .search(
-                [
-                    ("state", "=", "installed"),
-                    ("dependencies_id.name", "=", self._addon),
-                ]
-            )
-            .mapped("name")
+        return _public_methods(
+            self.env.registry, self._addon, downstream_modules(self.env, self._addon)
         )
-        return _public_methods(self.env.registry, self._addon, downstream)
 
     # ------------------------------------------------------------
     # The cases

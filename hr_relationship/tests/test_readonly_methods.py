@@ -8,7 +8,7 @@ from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import MANAGER_GROUP, HrRelationshipCase
-from .test_malformed_input import CORE_MODULE, _public_methods
+from .test_malformed_input import CORE_MODULE, _public_methods, downstream_modules
 
 
 class ReadonlyMethodsMixin:
@@ -28,18 +28,9 @@ class ReadonlyMethodsMixin:
     def _marked_methods(self):
         """The functions of the addon marked read-only, each under one of
         the (model, method) names it answers to."""
-        downstream = set(
-            self.env["ir.module.module"]
-            .search(
-                [
-                    ("state", "=", "installed"),
-                    ("dependencies_id.name", "=", self._addon),
-                ]
-            )
-            .mapped("name")
-        )
         marked = {}
         registry = self.env.registry
+        downstream = downstream_modules(self.env, self._addon)
         for model, name in _public_methods(registry, self._addon, downstream):
             method = getattr(registry[model], name)
             if getattr(method, "_readonly", False):
